@@ -1,0 +1,85 @@
+#include "model/countries.h"
+
+#include <algorithm>
+
+#include "model/errors.h"
+#include "model/text.h"
+#include "model/tsv.h"
+
+namespace cstd {
+
+namespace embedded {
+std::string_view countries_tsv();
+}
+
+namespace {
+
+std::string NameKey(std::string_view name) {
+  std::string key = text::FoldKey(name);
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  return key;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+}  // namespace
+
+const Countries& Countries::Builtin() {
+  static const Countries kBuiltin("data/countries.tsv", embedded::countries_tsv());
+  return kBuiltin;
+}
+
+Countries::Countries(std::string_view table_name, std::string_view tsv) {
+  const TsvTable table = ParseTsv(table_name, tsv);
+  const size_t code = table.Column("code"), name = table.Column("name"), short_name = table.Column("short"),
+               variants = table.Column("variants"), status = table.Column("status");
+  for (const auto& row : table.rows) {
+    Country c;
+    c.code = Upper(row[code]);
+    c.name = row[name];
+    c.short_name = row[short_name].empty() ? row[name] : row[short_name];
+    for (std::string_view v : text::Split(row[variants], '|')) {
+      v = text::Trim(v);
+      if (!v.empty()) c.variants.emplace_back(v);
+    }
+    c.status = row[status];
+    if (c.code.empty() || c.name.empty()) throw DataError(table.name + ": a row without code or name");
+    if (!by_code_.emplace(c.code, countries_.size()).second)
+      throw DataError(table.name + ": code " + c.code + " twice");
+    const auto add_key = [&](const std::string& n) {
+      const std::string key = NameKey(n);
+      if (key.empty()) return;
+      auto [it, inserted] = by_key_.emplace(key, countries_.size());
+      if (!inserted && it->second != countries_.size()) {
+        throw DataError(table.name + ": name '" + n + "' is given to both " + countries_[it->second].code + " and " +
+                        c.code);
+      }
+    };
+    add_key(c.name);
+    add_key(c.short_name);
+    for (const auto& v : c.variants) add_key(v);
+    countries_.push_back(std::move(c));
+  }
+}
+
+const Country* Countries::FindByCode(std::string_view code) const {
+  const auto it = by_code_.find(Upper(code));
+  return it == by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+const Country* Countries::FindByName(std::string_view name) const {
+  const auto it = by_key_.find(NameKey(name));
+  return it == by_key_.end() ? nullptr : &countries_[it->second];
+}
+
+const Country* Countries::Find(std::string_view code_or_name) const {
+  if (const Country* c = FindByCode(code_or_name)) return c;
+  return FindByName(code_or_name);
+}
+
+}  // namespace cstd

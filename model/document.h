@@ -1,0 +1,83 @@
+// The document model: what the indexer extracts from an archive file and what
+// the search side reads back. `cstd-indexer inspect` prints exactly this
+// model as JSON (see document_json.h and the contract's inspect JSON).
+
+#ifndef CSTD_MODEL_DOCUMENT_H_
+#define CSTD_MODEL_DOCUMENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cstd {
+
+/// The meeting a document reports on.
+struct Meeting {
+  std::string place;                 // "Geneva"; empty when not stated
+  std::optional<std::string> start;  // ISO date
+  std::optional<std::string> end;    // ISO date
+};
+
+/// A person reported as speaking. `name` has no honorific.
+struct Speaker {
+  std::string id;  // stable across documents, see SpeakerId()
+  std::string name;
+  std::optional<std::string> honorific;
+  std::optional<std::string> role;
+  std::optional<std::string> affiliation;
+  std::optional<std::string> country;  // ISO3
+};
+
+/// A run of a paragraph spoken by one speaker or delegation.
+struct Statement {
+  std::string text;
+  std::vector<Speaker> speakers;
+  std::vector<std::string> countries;  // ISO3 of delegations speaking
+};
+
+/// One paragraph: the unit a delegate cites and the unit we index.
+struct Paragraph {
+  std::optional<int> number;  // the document's own number, if any
+  std::string section;        // heading it falls under
+  std::string text;
+  std::vector<std::string> speakers;   // names of persons speaking
+  std::vector<std::string> countries;  // ISO3 of delegations speaking
+  std::vector<std::string> action_lines;
+  std::vector<Statement> statements;
+};
+
+/// Document-level metadata.
+struct Document {
+  std::string id;      // stable id, see DocumentIdFor()
+  std::string source;  // path as given
+  std::string body;    // "CSTD", "UNGA"
+  std::optional<std::string> symbol;
+  std::string title;
+  std::string type;  // contract vocabulary: panel-report, speech, ...
+  std::optional<int> session;
+  std::optional<int> year;
+  std::optional<std::string> date;  // ISO date printed at the head
+  std::optional<Meeting> meeting;
+  std::optional<std::string> author;
+  std::vector<std::string> action_lines;
+};
+
+/// Everything extracted from one file.
+struct ExtractedDocument {
+  Document document;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Speaker> speakers;
+  std::vector<std::string> warnings;
+};
+
+/// The document types of the contract, in its order.
+inline const std::vector<std::string>& DocumentTypes() {
+  static const std::vector<std::string> kTypes = {"panel-report", "session-report", "sg-report",  "submission",
+                                                  "concept-note", "informal-note",  "resolution", "statement",
+                                                  "speech",       "other"};
+  return kTypes;
+}
+
+}  // namespace cstd
+
+#endif  // CSTD_MODEL_DOCUMENT_H_

@@ -1,0 +1,102 @@
+// JSON forms of the document model.
+//
+// - WriteExtracted: the inspect JSON of the contract ({"document", "paragraphs",
+//   "speakers", "warnings"}).
+// - Passage records: what the index stores per passage (the paragraph with its
+//   attribution, plus the document fields a hit shows), so that a search hit
+//   is served from one record.
+// - Document records: the "document" object, stored once per document.
+
+#ifndef CSTD_MODEL_DOCUMENT_JSON_H_
+#define CSTD_MODEL_DOCUMENT_JSON_H_
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace cstd {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Small helpers for RapidJSON writers (compact or pretty).
+namespace json {
+
+template <typename W>
+void Str(W& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+/// A string, or null when absent.
+template <typename W>
+void OptStr(W& w, const std::optional<std::string>& s) {
+  if (s) {
+    Str(w, *s);
+  } else {
+    w.Null();
+  }
+}
+
+/// An integer, or null when absent.
+template <typename W>
+void OptInt(W& w, const std::optional<int>& v) {
+  if (v) {
+    w.Int(*v);
+  } else {
+    w.Null();
+  }
+}
+
+template <typename W>
+void StrList(W& w, const std::vector<std::string>& list) {
+  w.StartArray();
+  for (const auto& s : list) Str(w, s);
+  w.EndArray();
+}
+
+}  // namespace json
+
+/// One indexed passage: a paragraph and the document fields a hit carries.
+struct Passage {
+  std::string doc_id;
+  std::string passage_id;  // doc_id + "-" + ordinal; stable across rebuilds
+  int ordinal = 0;         // 1-based position within the document
+  Paragraph paragraph;
+  // Copied from the document.
+  std::string title;
+  std::optional<std::string> symbol;
+  std::string type;
+  std::optional<int> session;
+  std::optional<int> year;
+  std::optional<std::string> date;
+};
+
+/// Writes the document fields a passage carries (title, symbol, type,
+/// session, year, date) as keys of the object being written; shared by the
+/// stored passage record and the API's hits so the two never drift apart.
+void WritePassageDocumentFields(JsonWriter& w, const Passage& p);
+
+void WriteDocument(JsonWriter& w, const Document& d);
+void WriteParagraph(JsonWriter& w, const Paragraph& p);
+void WriteSpeaker(JsonWriter& w, const Speaker& s);
+
+/// The inspect JSON of `doc`, pretty-printed.
+std::string ExtractedToJson(const ExtractedDocument& doc);
+
+std::string EncodePassage(const Passage& p);
+/// Throws IndexError if `data` is not a passage record.
+Passage DecodePassage(std::string_view data);
+
+std::string EncodeDocument(const Document& d);
+/// Throws IndexError if `data` is not a document record.
+Document DecodeDocument(std::string_view data);
+
+}  // namespace cstd
+
+#endif  // CSTD_MODEL_DOCUMENT_JSON_H_

@@ -1,0 +1,88 @@
+// The index schema: every Xapian term prefix, value slot and metadata key the
+// engine uses, in one table. Nothing else in the tree spells these strings.
+//
+// Conventions follow Omega (docs/termprefixes.rst): single capital letters are
+// Xapian's standard prefixes; project-specific prefixes start with 'X'.
+// Boolean (filter) terms are the prefix followed by the value as stored in
+// the model (ISO3 code, speaker id, session number...), never stemmed.
+
+#ifndef CSTD_MODEL_SCHEMA_H_
+#define CSTD_MODEL_SCHEMA_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace cstd::schema {
+
+/// Bumped whenever a prefix, slot, metadata key or the stored passage layout
+/// changes meaning. Written into every index (kMetaSchemaVersion) and checked
+/// on open: an index from another version is refused rather than misread.
+inline constexpr int kVersion = 1;
+
+// ---- Term prefixes --------------------------------------------------------
+// | prefix | kind    | holds                                             |
+// |--------|---------|---------------------------------------------------|
+// | Q      | boolean | passage id (unique per Xapian document)           |
+// | S      | free    | document title words                              |
+// | XDOC   | boolean | document id the passage belongs to                |
+// | XC     | boolean | ISO3 code of a delegation speaking                |
+// | XSP    | boolean | speaker id                                        |
+// | XSN    | boolean | CSTD / UNGA session number                        |
+// | Y      | boolean | year (Omega's year prefix)                        |
+// | XAL    | boolean | WSIS action line code (C1..C11, C7eGov...)        |
+// | XTY    | boolean | document type (panel-report, speech...)           |
+// | XB     | boolean | body (CSTD, UNGA)                                 |
+inline constexpr std::string_view kPrefixPassageId = "Q";
+inline constexpr std::string_view kPrefixTitle = "S";
+inline constexpr std::string_view kPrefixDocId = "XDOC";
+inline constexpr std::string_view kPrefixCountry = "XC";
+inline constexpr std::string_view kPrefixSpeaker = "XSP";
+inline constexpr std::string_view kPrefixSession = "XSN";
+inline constexpr std::string_view kPrefixYear = "Y";
+inline constexpr std::string_view kPrefixActionLine = "XAL";
+inline constexpr std::string_view kPrefixType = "XTY";
+inline constexpr std::string_view kPrefixBody = "XB";
+
+/// The boolean term for `value` under `prefix`. Xapian's convention: a value
+/// that starts with a capital letter gets a ':' separator so that, for
+/// example, XC + "ARG" cannot be confused with a longer prefix "XCA" + "RG".
+inline std::string Term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  if (!value.empty() && value.front() >= 'A' && value.front() <= 'Z') term += ':';
+  term += value;
+  return term;
+}
+
+// ---- Value slots ----------------------------------------------------------
+// | slot | holds                                   | encoding               |
+// |------|-----------------------------------------|------------------------|
+// | 0    | document id (collapse key for grouping) | raw string             |
+// | 1    | year                                    | sortable_serialise     |
+// | 2    | session                                 | sortable_serialise     |
+// | 3    | date, for sorting by date               | "YYYY-MM-DD" (sorts)   |
+// | 4    | paragraph number                        | sortable_serialise     |
+// | 5    | passage ordinal within its document     | sortable_serialise     |
+inline constexpr Xapian::valueno kSlotDocId = 0;
+inline constexpr Xapian::valueno kSlotYear = 1;
+inline constexpr Xapian::valueno kSlotSession = 2;
+inline constexpr Xapian::valueno kSlotDate = 3;
+inline constexpr Xapian::valueno kSlotParagraph = 4;
+inline constexpr Xapian::valueno kSlotOrdinal = 5;
+
+// ---- Metadata keys --------------------------------------------------------
+/// Schema version, decimal.
+inline constexpr std::string_view kMetaSchemaVersion = "cstd.schema_version";
+/// Generation name of this index (set by the writer, shown by /v1/health).
+inline constexpr std::string_view kMetaGeneration = "cstd.generation";
+/// Prefix of per-document records: key kMetaDocumentPrefix + doc id holds the
+/// document's metadata as JSON (the "document" object of the model).
+inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
+/// Prefix of per-source records: key + source path holds the doc id, so a
+/// rebuilt or vanished file can be found and replaced.
+inline constexpr std::string_view kMetaSourcePrefix = "src:";
+
+}  // namespace cstd::schema
+
+#endif  // CSTD_MODEL_SCHEMA_H_

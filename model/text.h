@@ -1,0 +1,48 @@
+// Small text utilities over UTF-8 std::string, shared by the indexer (which
+// normalises what it reads) and the search side (which matches names typed by
+// users against the gazetteers).
+
+#ifndef CSTD_MODEL_TEXT_H_
+#define CSTD_MODEL_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cstd::text {
+
+/// Returns the byte offset of the first invalid UTF-8 sequence in `s`, or
+/// nullopt when `s` is valid UTF-8. Overlong forms, surrogates and code points
+/// past U+10FFFF are invalid.
+std::optional<size_t> FindInvalidUtf8(std::string_view s);
+
+/// Unicode NFC of valid UTF-8 `s`. Throws cstd::Error if ICU refuses it
+/// (which only happens for invalid input; check FindInvalidUtf8 first).
+std::string ToNfc(std::string_view s);
+
+/// A key for comparing names loosely: diacritics removed, lowercase ASCII
+/// letters and digits, every other run of characters one space, trimmed.
+/// "Türkiye" and "turkiye", "Côte d'Ivoire" and "Cote d Ivoire" share a key.
+std::string FoldKey(std::string_view s);
+
+/// A URL-safe id: FoldKey with spaces turned into '-'.
+/// "Wolfgang Kleinwächter" -> "wolfgang-kleinwachter".
+std::string Slug(std::string_view s);
+
+/// `s` with &, <, >, " and ' escaped for HTML text and attribute values.
+std::string HtmlEscape(std::string_view s);
+
+/// `s` without leading and trailing ASCII white space.
+std::string_view Trim(std::string_view s);
+
+/// Splits on `sep`, keeping empty fields.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
+/// Parses a whole decimal integer (optionally signed). Nullopt on anything
+/// else, including trailing characters and overflow.
+std::optional<long> ParseInt(std::string_view s);
+
+}  // namespace cstd::text
+
+#endif  // CSTD_MODEL_TEXT_H_
