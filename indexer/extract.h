@@ -1,0 +1,31 @@
+// Extraction: one archive file in, the document model out. This is what
+// `cstd-indexer inspect` prints and what `build` indexes.
+
+#ifndef CSTD_INDEXER_EXTRACT_H_
+#define CSTD_INDEXER_EXTRACT_H_
+
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+
+namespace cstd::indexer {
+
+/// Extracts the model from normalised text (see reader.h). `source` is the
+/// path as given and `relative` the path relative to its SOURCE root; the
+/// document id derives from it (DocumentIdFor). Never throws on odd text.
+ExtractedDocument Extract(const std::string& source, const std::string& relative, std::string_view text);
+
+/// Reads and extracts `path`. Throws InputError when the file cannot be read
+/// or is not text in a supported format.
+ExtractedDocument ExtractFile(const std::string& path, const std::string& relative);
+
+/// A stable, URL-safe document id from a path relative to its SOURCE root:
+/// the file name without extension, lower-cased, characters other than
+/// [a-z0-9_-] turned into '-'. "TXT/Session 78 - 2023/BRA_78_2023.txt" ->
+/// "bra_78_2023".
+std::string DocumentIdFor(std::string_view relative);
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_INDEXER_EXTRACT_H_

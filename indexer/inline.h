@@ -1,0 +1,39 @@
+// Inline clean-up of one line of archive text: the scars that PDF-to-text
+// conversion and Markdown leave inside a line.
+
+#ifndef CSTD_INDEXER_INLINE_H_
+#define CSTD_INDEXER_INLINE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cstd::indexer {
+
+/// A footnote marker found in a line: the footnote's number and the byte
+/// offset in the cleaned text just after the word it is attached to.
+struct Marker {
+  int number = 0;
+  size_t offset = 0;
+};
+
+/// A cleaned line.
+struct CleanLine {
+  std::string text;
+  std::vector<Marker> markers;
+};
+
+/// Cleans one line:
+/// - footnote markers in the archive's forms -- `<sup>6</sup>`, the broken
+///   `<sup>&</sup>lt;sup>6</sup>`, `^{12.}`, `$^{^{\rm 12}~$`, and Unicode
+///   superscript digits `⁴⁰` -- are removed from the text and returned as
+///   markers; `29<sup>th</sup>` becomes "29th";
+/// - HTML entities (&amp; &lt; &gt; &quot; &#39; &nbsp; &#NNN;) are decoded
+///   and any other tag is dropped;
+/// - Markdown emphasis (`**`, `__`, `*x*`) and backslash escapes are removed;
+/// - runs of white space become one space, and the ends are trimmed.
+CleanLine CleanInline(std::string_view line);
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_INDEXER_INLINE_H_

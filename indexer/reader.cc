@@ -1,0 +1,73 @@
+#include "indexer/reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "model/errors.h"
+#include "model/text.h"
+
+namespace cstd::indexer {
+
+namespace {
+
+std::string LowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+}  // namespace
+
+Format FormatOf(const std::string& path) {
+  const std::string ext = LowerExtension(path);
+  if (ext == ".txt") return Format::kText;
+  if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
+  throw InputError(path, "unsupported format '" + ext + "' (reads .txt and .md)");
+}
+
+bool IsSupported(const std::string& path) {
+  const std::string ext = LowerExtension(path);
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+std::string NormaliseText(const std::string& path, std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // first, so a lone BOM counts as empty
+  if (text::Trim(bytes).empty()) throw InputError(path, "empty file");
+  if (bytes.find('\0') != std::string_view::npos) throw InputError(path, "binary data (NUL bytes), not text");
+  if (const auto bad = text::FindInvalidUtf8(bytes)) {
+    const size_t line =
+        1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(*bad), '\n'));
+    throw InputError(path, "invalid UTF-8 at line " + std::to_string(line) + " (byte " + std::to_string(*bad) + ")");
+  }
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(bytes[i]);
+    }
+  }
+  return text::ToNfc(out);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(path, "cannot read: " + ec.message());
+  if (size > kMaxFileBytes) {
+    throw InputError(path, "file of " + std::to_string(size >> 20) + " MB is larger than the " +
+                               std::to_string(kMaxFileBytes >> 20) + " MB limit");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "cannot open for reading");
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<size_t>(in.gcount()) != size) throw InputError(path, "read failed");
+  return NormaliseText(path, bytes);
+}
+
+}  // namespace cstd::indexer

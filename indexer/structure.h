@@ -1,0 +1,53 @@
+// Paragraph structure of a normalised archive text: which lines are headings,
+// footnote definitions, numbered paragraphs or continuations, and how
+// hard-wrapped lines re-flow into paragraphs.
+
+#ifndef CSTD_INDEXER_STRUCTURE_H_
+#define CSTD_INDEXER_STRUCTURE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/inline.h"
+
+namespace cstd::indexer {
+
+/// A paragraph as found in the text, before attribution.
+struct Block {
+  std::optional<int> number;     // the paragraph number printed or inferred
+  bool number_inferred = false;  // true when the number came from the sequence
+  std::string section;           // the heading it falls under
+  std::string text;              // cleaned text, markers removed
+  std::vector<Marker> markers;   // footnote markers, offsets into `text`
+};
+
+/// The parsed structure of a document.
+struct Structure {
+  /// Short lines at the head of the document (before the body starts):
+  /// date, session, place, title lines. Metadata extraction reads these.
+  std::vector<std::string> head;
+  /// Markdown headings in order, cleaned.
+  std::vector<std::string> headings;
+  std::vector<Block> paragraphs;
+  /// Footnote texts by number.
+  std::map<int, std::string> footnotes;
+  std::vector<std::string> warnings;
+};
+
+/// Splits `text` (normalised UTF-8, LF line ends) into head, headings,
+/// paragraphs and footnotes. Never throws on odd input: whatever cannot be
+/// classified is kept as paragraph text.
+Structure ParseStructure(std::string_view text);
+
+/// Hard-wrapped text (most lines at most this long, paragraphs not separated
+/// by blank lines) is re-flowed. Typewriter-era UN records wrap at about 60
+/// columns and PDF conversions at 70-90; free-flowing text has lines of
+/// whole paragraphs, far longer.
+inline constexpr size_t kMaxWrappedLineLength = 100;
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_INDEXER_STRUCTURE_H_
