@@ -1,0 +1,183 @@
+// cstd-query: searches from the command line, against an index folder or a
+// running cstd-searchd.
+
+#include <rapidjson/document.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "model/errors.h"
+#include "model/index_layout.h"
+#include "model/program.h"
+#include "query/http_client.h"
+#include "query/searcher.h"
+
+namespace {
+
+using cstd::query::SearchRequest;
+
+struct Options {
+  std::string index;
+  std::string server;
+  std::vector<std::string> countries, speakers, sessions, years, action_lines, types;
+  int limit = 10;
+  int page = 1;
+  std::string sort = "relevance";
+  bool group_by_document = false;
+  bool json = false;
+  std::vector<std::string> words;
+};
+
+std::string Join(const std::vector<std::string>& words, const char* sep) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : sep) + w;
+  return out;
+}
+
+// The query string for /v1/search: the same parameter names as the API.
+std::string SearchTarget(const Options& o) {
+  std::string target = "/v1/search?q=" + cstd::query::UrlEncode(Join(o.words, " "));
+  const auto add = [&](const char* name, const std::vector<std::string>& values) {
+    for (const auto& v : values) target += std::string("&") + name + "=" + cstd::query::UrlEncode(v);
+  };
+  add("country", o.countries);
+  add("speaker", o.speakers);
+  add("session", o.sessions);
+  add("year", o.years);
+  add("action_line", o.action_lines);
+  add("type", o.types);
+  target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
+  if (o.group_by_document) target += "&group=document";
+  return target;
+}
+
+SearchRequest RequestFrom(const Options& o) {
+  using namespace cstd::query;
+  SearchRequest r;
+  r.q = Join(o.words, " ");
+  for (const auto& v : o.countries) r.countries.push_back(ResolveCountry("--country", v));
+  r.speakers = o.speakers;
+  for (const auto& v : o.sessions) {
+    for (auto range : ParseIntRanges("--session", v)) r.sessions.push_back(range);
+  }
+  for (const auto& v : o.years) {
+    for (auto range : ParseIntRanges("--year", v)) r.years.push_back(range);
+  }
+  for (const auto& v : o.action_lines) r.action_lines.push_back(ResolveActionLine("--action-line", v));
+  for (const auto& v : o.types) r.types.push_back(ResolveType("--type", v));
+  r.per_page = ParseBoundedInt("--limit", std::to_string(o.limit), 1, kMaxPerPage);
+  r.page = o.page;
+  r.sort = ParseSort(o.sort);
+  r.group_by_document = o.group_by_document;
+  return r;
+}
+
+// Snippets carry <mark> and HTML escapes; a terminal shows bold instead.
+std::string TerminalSnippet(std::string_view html, bool tty) {
+  std::string out;
+  for (size_t i = 0; i < html.size();) {
+    const auto take = [&](std::string_view token, std::string_view replacement) {
+      if (html.substr(i, token.size()) != token) return false;
+      out += replacement;
+      i += token.size();
+      return true;
+    };
+    if (take("<mark>", tty ? "\033[1m" : "[") || take("</mark>", tty ? "\033[0m" : "]") || take("&amp;", "&") ||
+        take("&lt;", "<") || take("&gt;", ">") || take("&quot;", "\"") || take("&#39;", "'")) {
+      continue;
+    }
+    out.push_back(html[i++]);
+  }
+  return out;
+}
+
+std::string StringOr(const rapidjson::Value& o, const char* key, const char* fallback) {
+  const auto it = o.FindMember(key);
+  if (it == o.MemberEnd()) return fallback;
+  if (it->value.IsString()) return it->value.GetString();
+  if (it->value.IsInt()) return std::to_string(it->value.GetInt());
+  return fallback;
+}
+
+void PrintTable(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (d.HasParseError() || !d.IsObject()) throw cstd::Error("the answer is not the search JSON");
+  const bool tty = ::isatty(STDOUT_FILENO) != 0;
+  std::cout << d["total"].GetUint64() << " hits (" << d["took_ms"].GetDouble() << " ms)\n";
+  int rank = (d["page"].GetInt() - 1) * d["per_page"].GetInt();
+  for (const auto& hit : d["hits"].GetArray()) {
+    ++rank;
+    std::cout << "\n" << rank << ". " << StringOr(hit, "title", "") << "  [" << StringOr(hit, "doc_id", "") << "]\n";
+    std::cout << "   paragraph " << StringOr(hit, "paragraph", "-") << " | session " << StringOr(hit, "session", "-")
+              << " | year " << StringOr(hit, "year", "-") << " | " << StringOr(hit, "type", "") << "\n";
+    std::string people;
+    for (const auto& s : hit["speakers"].GetArray()) people += (people.empty() ? "" : ", ") + StringOr(s, "name", "");
+    std::string countries;
+    for (const auto& c : hit["countries"].GetArray()) {
+      countries += (countries.empty() ? "" : ", ") + StringOr(c, "code", "");
+    }
+    if (!people.empty()) std::cout << "   speakers: " << people << "\n";
+    if (!countries.empty()) std::cout << "   countries: " << countries << "\n";
+    std::cout << "   " << TerminalSnippet(StringOr(hit, "snippet", ""), tty) << "\n";
+  }
+  for (const auto& facet : d["facets"].GetObject()) {
+    std::cout << "\n" << facet.name.GetString() << ":";
+    int shown = 0;
+    for (const auto& v : facet.value.GetArray()) {
+      if (++shown > 8) break;
+      std::cout << "  " << StringOr(v, "label", StringOr(v, "value", "").c_str()) << " (" << v["count"].GetUint64()
+                << ")";
+    }
+    std::cout << "\n";
+  }
+  if (d.HasMember("suggestion") && d["suggestion"].IsString()) {
+    std::cout << "\ndid you mean: " << d["suggestion"].GetString() << "\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Searches a CSTD archive index from the command line.", "cstd-query"};
+  cstd::AddVersionFlag(app, "cstd-query");
+  Options o;
+  auto* source = app.add_option_group("source", "Where to search");
+  source->add_option("--index", o.index, "Index folder, searched in-process");
+  source->add_option("--server", o.server, "A running cstd-searchd, e.g. http://127.0.0.1:8080");
+  source->require_option(1);
+  app.add_option("--country", o.countries, "ISO3 code or country name (repeat for OR)");
+  app.add_option("--speaker", o.speakers, "Speaker id (repeat for OR)");
+  app.add_option("--session", o.sessions, "Session number, list or range 20..27");
+  app.add_option("--year", o.years, "Year, list or range 2010..2024");
+  app.add_option("--action-line", o.action_lines, "WSIS action line, C1..C11");
+  app.add_option("--type", o.types, "Document type, e.g. panel-report");
+  app.add_option("--limit", o.limit, "Hits per page (1 to 100)")->capture_default_str();
+  app.add_option("--page", o.page, "Page, from 1")->capture_default_str();
+  app.add_option("--sort", o.sort, "relevance, date_desc or date_asc")->capture_default_str();
+  app.add_flag("--group-by-document", o.group_by_document, "One hit per document");
+  app.add_flag("--json", o.json, "Print the /v1/search JSON object");
+  app.add_option("QUERY", o.words, "Query words; phrases in quotes, AND/OR/NOT, -word, prefix*");
+
+  return cstd::RunProgram(app, argc, argv, [&]() {
+    std::string json;
+    if (!o.server.empty()) {
+      std::string host, port;
+      cstd::query::ParseServerUrl("--server", o.server, &host, &port);
+      const auto response = cstd::query::HttpGet(host, port, SearchTarget(o));
+      if (response.status != 200) {
+        throw cstd::Error(o.server + " answered " + std::to_string(response.status) + ": " + response.body);
+      }
+      json = response.body;
+    } else {
+      const cstd::query::Searcher searcher(cstd::OpenIndex(o.index));
+      json = cstd::query::SearchResultToJson(searcher.Search(RequestFrom(o)));
+    }
+    if (o.json) {
+      std::cout << json << "\n";
+    } else {
+      PrintTable(json);
+    }
+    return cstd::kExitOk;
+  });
+}

@@ -1,0 +1,72 @@
+// A search request, independent of where it came from (HTTP parameters or
+// cstd-query flags), and the parsing of its parameter values.
+
+#ifndef CSTD_QUERY_SEARCH_REQUEST_H_
+#define CSTD_QUERY_SEARCH_REQUEST_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cstd::query {
+
+enum class Sort { kRelevance, kDateDesc, kDateAsc };
+
+/// An inclusive integer range; a single value is {v, v}.
+struct IntRange {
+  int low = 0;
+  int high = 0;
+};
+
+struct SearchRequest {
+  std::string q;
+  // Filters: AND across fields, OR within one.
+  std::vector<std::string> countries;  // ISO3 codes, resolved
+  std::vector<std::string> speakers;   // speaker ids
+  std::vector<IntRange> sessions;
+  std::vector<IntRange> years;
+  std::vector<std::string> action_lines;  // codes as in the table
+  std::vector<std::string> types;
+  int page = 1;
+  int per_page = 20;
+  Sort sort = Sort::kRelevance;
+  bool group_by_document = false;
+};
+
+/// Pages are bounded so one request cannot ask for the whole index.
+inline constexpr int kMaxPerPage = 100;
+/// The deepest hit a request may reach (page * per_page).
+inline constexpr int kMaxDepth = 10000;
+
+/// Parses "2010..2024", "2019,2021", "27" (and mixtures) into ranges. Throws
+/// UsageError naming `parameter` for anything else, or a reversed range.
+std::vector<IntRange> ParseIntRanges(std::string_view parameter, std::string_view value);
+
+/// Parses a positive integer parameter within [low, high]. Throws UsageError
+/// naming `parameter` ("per_page=1000: must be between 1 and 100").
+int ParseBoundedInt(std::string_view parameter, std::string_view value, int low, int high);
+
+/// "relevance", "date_desc" or "date_asc"; throws UsageError otherwise.
+Sort ParseSort(std::string_view value);
+
+/// Splits a comma-separated list, trimming items and dropping empty ones.
+std::vector<std::string> SplitList(std::string_view value);
+
+/// Resolves a country given as ISO3 code or name to its code. Throws
+/// UsageError naming `parameter` when the country is unknown.
+std::string ResolveCountry(std::string_view parameter, std::string_view value);
+
+/// Resolves an action line code case-insensitively ("c7egov" -> "C7eGov").
+/// Throws UsageError naming `parameter` when unknown.
+std::string ResolveActionLine(std::string_view parameter, std::string_view value);
+
+/// Checks a document type against the contract's vocabulary. Throws
+/// UsageError naming `parameter` when unknown.
+std::string ResolveType(std::string_view parameter, std::string_view value);
+
+/// Checks page and per_page against kMaxPerPage and kMaxDepth.
+void CheckPaging(const SearchRequest& request);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_SEARCH_REQUEST_H_

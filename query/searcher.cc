@@ -1,0 +1,251 @@
+#include "query/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "model/countries.h"
+#include "model/errors.h"
+#include "model/schema.h"
+#include "model/text.h"
+
+namespace cstd::query {
+
+namespace {
+
+// OR of boolean terms for one filter field; empty query when no value.
+Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& v : values) terms.emplace_back(schema::Term(prefix, v));
+  if (terms.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query AnyOfRanges(std::string_view prefix, const std::vector<IntRange>& ranges) {
+  std::vector<std::string> values;
+  for (const auto& r : ranges) {
+    for (int v = r.low; v <= r.high; ++v) values.push_back(std::to_string(v));
+  }
+  return AnyOf(prefix, values);
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)), stemmer_("english") {}
+
+size_t Searcher::document_count() const {
+  // Distinct documents: one XDOC term each. A walk of the term list, cheap
+  // next to a search, and always in step with the passages.
+  size_t n = 0;
+  const std::string prefix(schema::kPrefixDocId);
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) ++n;
+  return n;
+}
+
+std::string Searcher::generation() const {
+  return db_.get_metadata(std::string(schema::kMetaGeneration));
+}
+
+Xapian::Query Searcher::BuildQuery(const SearchRequest& r) const {
+  Xapian::Query query = Xapian::Query::MatchAll;
+  if (!text::Trim(r.q).empty()) {
+    Xapian::QueryParser parser;
+    parser.set_database(db_);
+    parser.set_stemmer(stemmer_);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix("title", std::string(schema::kPrefixTitle));
+    parser.add_boolean_prefix("country", schema::Term(schema::kPrefixCountry, ""));
+    parser.add_boolean_prefix("speaker", std::string(schema::kPrefixSpeaker));
+    parser.add_boolean_prefix("session", std::string(schema::kPrefixSession));
+    parser.add_boolean_prefix("year", std::string(schema::kPrefixYear));
+    parser.add_boolean_prefix("action", schema::Term(schema::kPrefixActionLine, ""));
+    parser.add_boolean_prefix("type", std::string(schema::kPrefixType));
+    const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+    try {
+      query = parser.parse_query(std::string(r.q), flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw UsageError("q", "q=" + r.q + ": " + e.get_msg());
+    }
+  }
+  std::vector<Xapian::Query> filters;
+  for (Xapian::Query f : {AnyOf(schema::kPrefixCountry, r.countries), AnyOf(schema::kPrefixSpeaker, r.speakers),
+                          AnyOfRanges(schema::kPrefixSession, r.sessions), AnyOfRanges(schema::kPrefixYear, r.years),
+                          AnyOf(schema::kPrefixActionLine, r.action_lines), AnyOf(schema::kPrefixType, r.types)}) {
+    if (!f.empty()) filters.push_back(f);
+  }
+  if (!filters.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+  return query;
+}
+
+SearchResult Searcher::Search(const SearchRequest& request) const {
+  const auto start = std::chrono::steady_clock::now();
+  CheckPaging(request);
+  SearchResult result;
+  result.request = request;
+  const Xapian::Query query = BuildQuery(request);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  switch (request.sort) {
+    case Sort::kRelevance:
+      break;
+    case Sort::kDateDesc:
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      break;
+    case Sort::kDateAsc:
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+      break;
+  }
+  if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocId);
+
+  const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
+  // check_at_least the whole database makes the total exact.
+  const Xapian::MSet mset =
+      enquire.get_mset(offset, static_cast<Xapian::doccount>(request.per_page), db_.get_doccount());
+  result.total = mset.get_matches_estimated();
+
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.passage = DecodePassage(it.get_document().get_data());
+    hit.score = it.get_weight();
+    hit.snippet = mset.snippet(hit.passage.paragraph.text, kSnippetBytes, stemmer_,
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
+                               "</mark>", "\u2026");
+    result.hits.push_back(std::move(hit));
+  }
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::string& doc_id) const {
+  const std::string record = db_.get_metadata(std::string(schema::kMetaDocumentPrefix) + doc_id);
+  if (record.empty()) throw NotFoundError("no document with id '" + doc_id + "'");
+  std::pair<Document, std::vector<Passage>> out{DecodeDocument(record), {}};
+  const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    out.second.push_back(DecodePassage(db_.get_document(*it).get_data()));
+  }
+  std::sort(out.second.begin(), out.second.end(),
+            [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
+  return out;
+}
+
+namespace {
+
+using json::OptInt;
+using json::OptStr;
+using json::Str;
+
+void WriteFilters(JsonWriter& w, const SearchRequest& r) {
+  w.StartObject();
+  const auto list = [&](const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    w.Key(key);
+    w.StartArray();
+    for (const auto& v : values) Str(w, v);
+    w.EndArray();
+  };
+  const auto ranges = [&](const char* key, const std::vector<IntRange>& values) {
+    if (values.empty()) return;
+    w.Key(key);
+    w.StartArray();
+    for (const auto& v : values) {
+      Str(w, v.low == v.high ? std::to_string(v.low) : std::to_string(v.low) + ".." + std::to_string(v.high));
+    }
+    w.EndArray();
+  };
+  list("country", r.countries);
+  list("speaker", r.speakers);
+  ranges("session", r.sessions);
+  ranges("year", r.years);
+  list("action_line", r.action_lines);
+  list("type", r.types);
+  w.EndObject();
+}
+
+}  // namespace
+
+void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
+  const SearchRequest& r = result.request;
+  w.StartObject();
+  w.Key("query");
+  w.StartObject();
+  w.Key("q");
+  Str(w, r.q);
+  w.Key("filters");
+  WriteFilters(w, r);
+  w.EndObject();
+  w.Key("total");
+  w.Uint64(result.total);
+  w.Key("page");
+  w.Int(r.page);
+  w.Key("per_page");
+  w.Int(r.per_page);
+  w.Key("took_ms");
+  w.Double(static_cast<double>(static_cast<long>(result.took_ms * 1000)) / 1000);
+  w.Key("hits");
+  w.StartArray();
+  for (const Hit& hit : result.hits) {
+    const Passage& p = hit.passage;
+    w.StartObject();
+    w.Key("doc_id");
+    Str(w, p.doc_id);
+    w.Key("passage_id");
+    Str(w, p.passage_id);
+    WritePassageDocumentFields(w, p);
+    w.Key("paragraph");
+    OptInt(w, p.paragraph.number);
+    w.Key("speakers");
+    w.StartArray();
+    for (const auto& name : p.paragraph.speakers) {
+      w.StartObject();
+      w.Key("id");
+      Str(w, text::Slug(name));
+      w.Key("name");
+      Str(w, name);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("countries");
+    w.StartArray();
+    for (const auto& code : p.paragraph.countries) {
+      const Country* c = Countries::Builtin().FindByCode(code);
+      w.StartObject();
+      w.Key("code");
+      Str(w, code);
+      w.Key("name");
+      Str(w, c ? c->short_name : code);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("action_lines");
+    w.StartArray();
+    for (const auto& a : p.paragraph.action_lines) Str(w, a);
+    w.EndArray();
+    w.Key("snippet");
+    Str(w, hit.snippet);
+    w.Key("score");
+    w.Double(static_cast<double>(static_cast<long>(hit.score * 1000)) / 1000);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("facets");
+  w.StartObject();
+  w.EndObject();
+  w.Key("suggestion");
+  OptStr(w, result.suggestion);
+  w.EndObject();
+}
+
+std::string SearchResultToJson(const SearchResult& result) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  WriteSearchResult(w, result);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace cstd::query

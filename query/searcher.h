@@ -1,0 +1,71 @@
+// Runs a SearchRequest against an index and returns hits with snippets.
+
+#ifndef CSTD_QUERY_SEARCHER_H_
+#define CSTD_QUERY_SEARCHER_H_
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document_json.h"
+#include "query/search_request.h"
+
+namespace cstd::query {
+
+struct Hit {
+  Passage passage;
+  double score = 0;
+  std::string snippet;  // HTML-escaped, matches in <mark>
+};
+
+struct SearchResult {
+  SearchRequest request;
+  size_t total = 0;  // exact number of matching passages (or documents)
+  std::vector<Hit> hits;
+  double took_ms = 0;
+  std::optional<std::string> suggestion;
+};
+
+/// Snippets aim at this many bytes of text: about two lines of a result
+/// list, enough to show a statement's point around the match.
+inline constexpr size_t kSnippetBytes = 240;
+
+class Searcher {
+ public:
+  /// Searches `db`, an open index (see OpenIndex()).
+  explicit Searcher(Xapian::Database db);
+
+  /// Runs `request`. Throws UsageError naming "q" when the query string does
+  /// not parse, UsageError for bad paging, and lets Xapian's
+  /// DatabaseModifiedError through so the caller can reopen and retry.
+  SearchResult Search(const SearchRequest& request) const;
+
+  /// The document record and its passages in order; throws NotFoundError.
+  std::pair<Document, std::vector<Passage>> GetDocument(const std::string& doc_id) const;
+
+  size_t passage_count() const { return db_.get_doccount(); }
+  /// Number of distinct documents.
+  size_t document_count() const;
+  /// The generation name stored in the index.
+  std::string generation() const;
+
+  const Xapian::Database& database() const { return db_; }
+
+ private:
+  Xapian::Query BuildQuery(const SearchRequest& request) const;
+
+  Xapian::Database db_;
+  Xapian::Stem stemmer_;
+};
+
+/// Writes `result` as the /v1/search JSON object of the contract.
+void WriteSearchResult(JsonWriter& w, const SearchResult& result);
+
+/// The /v1/search JSON of `result` as a string.
+std::string SearchResultToJson(const SearchResult& result);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_SEARCHER_H_

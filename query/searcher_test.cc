@@ -1,0 +1,430 @@
+#include "query/searcher.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/extract.h"
+#include "indexer/index_writer.h"
+#include "model/errors.h"
+#include "model/index_layout.h"
+
+namespace cstd::query {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DocSpec {
+  const char* id;
+  const char* type;
+  const char* body;
+  int session;
+  int year;
+  const char* date;  // nullptr: none
+  const char* title;
+  std::vector<std::string> paragraphs;
+};
+
+ExtractedDocument Make(const DocSpec& spec) {
+  ExtractedDocument doc;
+  doc.document.id = spec.id;
+  doc.document.source = std::string("/archive/") + spec.id + ".txt";
+  doc.document.body = spec.body;
+  doc.document.title = spec.title;
+  doc.document.type = spec.type;
+  doc.document.session = spec.session;
+  doc.document.year = spec.year;
+  if (spec.date) doc.document.date = spec.date;
+  int number = 0;
+  for (const auto& text : spec.paragraphs) {
+    Paragraph p;
+    p.number = ++number;
+    p.text = text;
+    p.statements.push_back(Statement{text, {}, {}});
+    doc.paragraphs.push_back(std::move(p));
+  }
+  return doc;
+}
+
+// One small index shared by every test of the suite: three documents, seven
+// passages.
+class SearcherTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((fs::temp_directory_path() / ("cstd-searcher-test-" + std::to_string(::getpid()))).string());
+    fs::remove_all(*dir_);
+    indexer::IndexWriter writer(*dir_);
+    ExtractedDocument panel = Make({"panel-2022",
+                                    "panel-report",
+                                    "CSTD",
+                                    25,
+                                    2022,
+                                    "2022-02-01",
+                                    "Report of the intersessional panel meeting",
+                                    {"The panel discussed artificial intelligence and the digital divide in developing "
+                                     "countries.",
+                                     "Participants noted that broadband access remains uneven, with rural areas left "
+                                     "behind.",
+                                     "Some delegates argued that spending < 1% of GDP on research and investment is "
+                                     "too little."}});
+    panel.paragraphs[1].countries = {"BRA"};
+    writer.Replace(panel);
+    ExtractedDocument note = Make({"note-2024",
+                                   "informal-note",
+                                   "CSTD",
+                                   27,
+                                   2024,
+                                   "2024-04-15",
+                                   "CSTD's contribution to the WSIS+20 review",
+                                   {"The review will assess progress on the digital divide since the Summit.",
+                                    "Artificial intelligence governance was raised by several delegations."}});
+    writer.Replace(note);
+    // Through the extractor, as the indexer would do it.
+    ExtractedDocument speech =
+        indexer::Extract("/archive/speech-2023.txt", "speech-2023.txt",
+                         "1. The digital economy offers new opportunities for small island developing States.\n"
+                         "2. Climate change is the defining issue of our time, and of the **digital** age.\n");
+    speech.document.type = "speech";
+    speech.document.body = "UNGA";
+    speech.document.session = 78;
+    speech.document.year = 2023;
+    speech.document.date = "2023-09-20";
+    writer.Replace(speech);
+    writer.Commit();
+  }
+
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    fs::remove_all(*dir_, ec);
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  void SetUp() override { searcher_ = std::make_unique<Searcher>(OpenIndex(*dir_)); }
+
+  SearchResult Run(const std::string& q) const {
+    SearchRequest r;
+    r.q = q;
+    return searcher_->Search(r);
+  }
+
+  static std::vector<std::string> PassageIds(const SearchResult& result) {
+    std::vector<std::string> ids;
+    for (const Hit& hit : result.hits) ids.push_back(hit.passage.passage_id);
+    return ids;
+  }
+
+  static std::vector<std::string> SortedPassageIds(const SearchResult& result) {
+    std::vector<std::string> ids = PassageIds(result);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  static std::string* dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+std::string* SearcherTest::dir_ = nullptr;
+
+using Ids = std::vector<std::string>;
+
+TEST_F(SearcherTest, CountsPassagesAndDocuments) {
+  EXPECT_EQ(searcher_->passage_count(), 7u);
+  EXPECT_EQ(searcher_->document_count(), 3u);
+  EXPECT_EQ(searcher_->generation(), "gen-000001");
+}
+
+TEST_F(SearcherTest, WordQueryReturnsMatchingPassagesWithMarkedSnippet) {
+  const SearchResult result = Run("broadband");
+  EXPECT_EQ(result.total, 1u);
+  ASSERT_EQ(PassageIds(result), (Ids{"panel-2022-2"}));
+  const Hit& hit = result.hits[0];
+  EXPECT_NE(hit.snippet.find("<mark>broadband</mark>"), std::string::npos) << hit.snippet;
+  EXPECT_GT(hit.score, 0);
+  EXPECT_EQ(hit.passage.doc_id, "panel-2022");
+  EXPECT_EQ(hit.passage.paragraph.number, 2);
+  EXPECT_EQ(hit.passage.paragraph.countries, (Ids{"BRA"}));
+  EXPECT_EQ(hit.passage.title, "Report of the intersessional panel meeting");
+}
+
+TEST_F(SearcherTest, QueryWordsAreStemmed) {
+  EXPECT_EQ(SortedPassageIds(Run("discussing")), (Ids{"panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("remaining")), (Ids{"panel-2022-2"}));
+}
+
+TEST_F(SearcherTest, SnippetEscapesHtml) {
+  const SearchResult result = Run("investment");
+  ASSERT_EQ(PassageIds(result), (Ids{"panel-2022-3"}));
+  const std::string& snippet = result.hits[0].snippet;
+  EXPECT_NE(snippet.find("&lt;"), std::string::npos) << snippet;
+  EXPECT_EQ(snippet.find("< 1%"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("<mark>investment</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(SearcherTest, WordsAreAndedByDefault) {
+  EXPECT_EQ(SortedPassageIds(Run("digital divide")), (Ids{"note-2024-1", "panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("artificial intelligence")), (Ids{"note-2024-2", "panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("broadband intelligence")), Ids{});
+  EXPECT_EQ(SortedPassageIds(Run("broadband OR climate")), (Ids{"panel-2022-2", "speech-2023-2"}));
+}
+
+TEST_F(SearcherTest, PhraseQueryRespectsWordOrder) {
+  EXPECT_EQ(SortedPassageIds(Run("\"digital divide\"")), (Ids{"note-2024-1", "panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("\"divide digital\"")), Ids{});
+  EXPECT_EQ(SortedPassageIds(Run("divide digital")), (Ids{"note-2024-1", "panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("\"digital economy\"")), (Ids{"speech-2023-1"}));
+}
+
+TEST_F(SearcherTest, MinusExcludesAWord) {
+  EXPECT_EQ(SortedPassageIds(Run("digital")), (Ids{"note-2024-1", "panel-2022-1", "speech-2023-1", "speech-2023-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital -divide")), (Ids{"speech-2023-1", "speech-2023-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital NOT climate")), (Ids{"note-2024-1", "panel-2022-1", "speech-2023-1"}));
+}
+
+TEST_F(SearcherTest, FieldPrefixesInTheQuery) {
+  EXPECT_EQ(SortedPassageIds(Run("title:intersessional")), (Ids{"panel-2022-1", "panel-2022-2", "panel-2022-3"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital type:speech")), (Ids{"speech-2023-1", "speech-2023-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("intelligence year:2024")), (Ids{"note-2024-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("intelligence session:25")), (Ids{"panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("country:BRA")), (Ids{"panel-2022-2"}));
+}
+
+TEST_F(SearcherTest, FiltersByYearSessionAndType) {
+  struct Case {
+    const char* what;
+    std::vector<IntRange> years;
+    std::vector<IntRange> sessions;
+    std::vector<std::string> types;
+    Ids expected;
+  };
+  const Case cases[] = {
+      {"year range",
+       {{2022, 2023}},
+       {},
+       {},
+       {"panel-2022-1", "panel-2022-2", "panel-2022-3", "speech-2023-1", "speech-2023-2"}},
+      {"single year", {{2024, 2024}}, {}, {}, {"note-2024-1", "note-2024-2"}},
+      {"year list",
+       {{2022, 2022}, {2024, 2024}},
+       {},
+       {},
+       {"note-2024-1", "note-2024-2", "panel-2022-1", "panel-2022-2", "panel-2022-3"}},
+      {"no year matches", {{1990, 2000}}, {}, {}, {}},
+      {"session", {}, {{27, 27}}, {}, {"note-2024-1", "note-2024-2"}},
+      {"session range",
+       {},
+       {{25, 27}},
+       {},
+       {"note-2024-1", "note-2024-2", "panel-2022-1", "panel-2022-2", "panel-2022-3"}},
+      {"type", {}, {}, {"speech"}, {"speech-2023-1", "speech-2023-2"}},
+      {"two types",
+       {},
+       {},
+       {"speech", "informal-note"},
+       {"note-2024-1", "note-2024-2", "speech-2023-1", "speech-2023-2"}},
+      {"year and type", {{2022, 2024}}, {}, {"panel-report"}, {"panel-2022-1", "panel-2022-2", "panel-2022-3"}},
+      {"year and session disagree", {{2022, 2022}}, {{27, 27}}, {}, {}},
+  };
+  for (const Case& c : cases) {
+    SearchRequest r;
+    r.years = c.years;
+    r.sessions = c.sessions;
+    r.types = c.types;
+    const SearchResult result = searcher_->Search(r);
+    EXPECT_EQ(SortedPassageIds(result), c.expected) << c.what;
+    EXPECT_EQ(result.total, c.expected.size()) << c.what;
+  }
+}
+
+TEST_F(SearcherTest, FiltersCombineWithTheQuery) {
+  SearchRequest r;
+  r.q = "intelligence";
+  r.years = {{2024, 2024}};
+  EXPECT_EQ(SortedPassageIds(searcher_->Search(r)), (Ids{"note-2024-2"}));
+  r.q = "digital";
+  r.years = {};
+  r.countries = {"BRA"};
+  EXPECT_EQ(SortedPassageIds(searcher_->Search(r)), Ids{});
+  r.q = "broadband";
+  EXPECT_EQ(SortedPassageIds(searcher_->Search(r)), (Ids{"panel-2022-2"}));
+}
+
+TEST_F(SearcherTest, SortsByDate) {
+  SearchRequest r;
+  r.sort = Sort::kDateAsc;
+  const SearchResult asc = searcher_->Search(r);
+  ASSERT_EQ(asc.hits.size(), 7u);
+  std::vector<std::string> dates;
+  for (const Hit& hit : asc.hits) dates.push_back(hit.passage.date.value_or(""));
+  EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end())) << testing::PrintToString(dates);
+  EXPECT_EQ(asc.hits.front().passage.doc_id, "panel-2022");
+  EXPECT_EQ(asc.hits.back().passage.doc_id, "note-2024");
+
+  r.sort = Sort::kDateDesc;
+  const SearchResult desc = searcher_->Search(r);
+  ASSERT_EQ(desc.hits.size(), 7u);
+  dates.clear();
+  for (const Hit& hit : desc.hits) dates.push_back(hit.passage.date.value_or(""));
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << testing::PrintToString(dates);
+  EXPECT_EQ(desc.hits.front().passage.doc_id, "note-2024");
+  EXPECT_EQ(desc.hits.back().passage.doc_id, "panel-2022");
+
+  r.q = "digital";
+  r.sort = Sort::kDateAsc;
+  EXPECT_EQ(PassageIds(searcher_->Search(r)), (Ids{"panel-2022-1", "speech-2023-1", "speech-2023-2", "note-2024-1"}));
+}
+
+TEST_F(SearcherTest, GroupByDocumentCollapsesPassages) {
+  SearchRequest r;
+  r.group_by_document = true;
+  const SearchResult all = searcher_->Search(r);
+  EXPECT_EQ(all.total, 3u);
+  ASSERT_EQ(all.hits.size(), 3u);
+  std::set<std::string> docs;
+  for (const Hit& hit : all.hits) docs.insert(hit.passage.doc_id);
+  EXPECT_EQ(docs, (std::set<std::string>{"note-2024", "panel-2022", "speech-2023"}));
+
+  r.q = "digital";
+  const SearchResult digital = searcher_->Search(r);
+  EXPECT_EQ(digital.total, 3u);
+  EXPECT_EQ(digital.hits.size(), 3u);
+
+  r.q = "intelligence";
+  EXPECT_EQ(searcher_->Search(r).total, 2u);
+}
+
+TEST_F(SearcherTest, PagesThroughAllHits) {
+  SearchRequest r;
+  r.per_page = 2;
+  std::vector<std::string> seen;
+  for (int page = 1; page <= 5; ++page) {
+    r.page = page;
+    const SearchResult result = searcher_->Search(r);
+    EXPECT_EQ(result.total, 7u) << page;
+    EXPECT_EQ(result.request.page, page);
+    const size_t expected = page <= 3 ? 2 : page == 4 ? 1 : 0;
+    EXPECT_EQ(result.hits.size(), expected) << page;
+    for (const Hit& hit : result.hits) seen.push_back(hit.passage.passage_id);
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (Ids{"note-2024-1", "note-2024-2", "panel-2022-1", "panel-2022-2", "panel-2022-3", "speech-2023-1",
+                       "speech-2023-2"}));
+}
+
+TEST_F(SearcherTest, BadPagingThrowsUsageError) {
+  SearchRequest r;
+  r.per_page = 101;
+  EXPECT_THROW(searcher_->Search(r), UsageError);
+  r.per_page = 20;
+  r.page = 0;
+  EXPECT_THROW(searcher_->Search(r), UsageError);
+}
+
+TEST_F(SearcherTest, UnclosedPhraseIsParsedLeniently) {
+  // Xapian's parser closes the phrase itself; nothing in the index matches.
+  SearchResult result;
+  EXPECT_NO_THROW(result = Run("\"unclosed AND ("));
+  EXPECT_EQ(result.total, 0u);
+  EXPECT_TRUE(result.hits.empty());
+}
+
+TEST_F(SearcherTest, QuerySyntaxErrorThrowsUsageErrorNamingQ) {
+  try {
+    Run("AND");
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "q");
+    EXPECT_NE(std::string(e.what()).find("q=AND"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SearcherTest, MalformedQueriesParseOrThrowUsageErrorNamingQ) {
+  for (const char* q : {"\"unclosed AND (", "AND", "((((", "-", "\"", "title:", "NOT NOT", "*", "digital AND"}) {
+    try {
+      const SearchResult result = Run(q);
+      EXPECT_LE(result.hits.size(), 7u) << q;
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), "q") << q;
+    }
+  }
+}
+
+TEST_F(SearcherTest, EmptyQueryMatchesEverything) {
+  EXPECT_EQ(Run("").total, 7u);
+  EXPECT_EQ(Run("   ").total, 7u);
+}
+
+TEST_F(SearcherTest, GetDocumentReturnsPassagesInOrder) {
+  const auto [doc, passages] = searcher_->GetDocument("panel-2022");
+  EXPECT_EQ(doc.id, "panel-2022");
+  EXPECT_EQ(doc.title, "Report of the intersessional panel meeting");
+  EXPECT_EQ(doc.session, 25);
+  ASSERT_EQ(passages.size(), 3u);
+  for (size_t i = 0; i < passages.size(); ++i) {
+    EXPECT_EQ(passages[i].ordinal, static_cast<int>(i) + 1);
+    EXPECT_EQ(passages[i].passage_id, "panel-2022-" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(passages[1].paragraph.text,
+            "Participants noted that broadband access remains uneven, with rural areas left behind.");
+
+  const auto [speech, speech_passages] = searcher_->GetDocument("speech-2023");
+  EXPECT_EQ(speech.type, "speech");
+  ASSERT_EQ(speech_passages.size(), 2u);
+  EXPECT_EQ(speech_passages[1].paragraph.text,
+            "Climate change is the defining issue of our time, and of the digital age.");
+}
+
+TEST_F(SearcherTest, GetDocumentOfUnknownIdThrowsNotFound) {
+  EXPECT_THROW(searcher_->GetDocument("no-such-document"), NotFoundError);
+  EXPECT_THROW(searcher_->GetDocument(""), NotFoundError);
+  EXPECT_THROW(searcher_->GetDocument("panel-2022-1"), NotFoundError);
+}
+
+TEST_F(SearcherTest, SearchResultToJsonIsTheContractObject) {
+  SearchRequest r;
+  r.q = "broadband \"rural areas\"";
+  r.years = {{2020, 2024}};
+  r.types = {"panel-report"};
+  r.per_page = 5;
+  const SearchResult result = searcher_->Search(r);
+  ASSERT_EQ(result.hits.size(), 1u);
+  const std::string text = SearchResultToJson(result);
+  rapidjson::Document json;
+  json.Parse(text.c_str());
+  ASSERT_FALSE(json.HasParseError()) << text;
+  ASSERT_TRUE(json.IsObject());
+  for (const char* key : {"query", "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"}) {
+    EXPECT_TRUE(json.HasMember(key)) << key;
+  }
+  EXPECT_STREQ(json["query"]["q"].GetString(), "broadband \"rural areas\"");
+  EXPECT_STREQ(json["query"]["filters"]["year"][0].GetString(), "2020..2024");
+  EXPECT_STREQ(json["query"]["filters"]["type"][0].GetString(), "panel-report");
+  EXPECT_EQ(json["total"].GetUint64(), 1u);
+  EXPECT_EQ(json["page"].GetInt(), 1);
+  EXPECT_EQ(json["per_page"].GetInt(), 5);
+  EXPECT_TRUE(json["took_ms"].IsNumber());
+  EXPECT_TRUE(json["suggestion"].IsNull());
+  ASSERT_TRUE(json["hits"].IsArray());
+  ASSERT_EQ(json["hits"].Size(), 1u);
+  const auto& hit = json["hits"][0];
+  for (const char* key : {"doc_id", "passage_id", "title", "symbol", "type", "session", "year", "date", "paragraph",
+                          "speakers", "countries", "action_lines", "snippet", "score"}) {
+    EXPECT_TRUE(hit.HasMember(key)) << "hit." << key;
+  }
+  EXPECT_STREQ(hit["passage_id"].GetString(), "panel-2022-2");
+  EXPECT_EQ(hit["paragraph"].GetInt(), 2);
+  EXPECT_STREQ(hit["countries"][0]["code"].GetString(), "BRA");
+  EXPECT_STREQ(hit["countries"][0]["name"].GetString(), "Brazil");
+  EXPECT_NE(std::string(hit["snippet"].GetString()).find("<mark>"), std::string::npos);
+  EXPECT_TRUE(json["facets"].IsObject());
+}
+
+}  // namespace
+}  // namespace cstd::query

@@ -1,0 +1,241 @@
+#include "searchd/handler.h"
+
+#include <xapian.h>
+
+#include <functional>
+
+#include "model/document_json.h"
+#include "model/errors.h"
+#include "model/text.h"
+#include "query/searcher.h"
+
+namespace cstd::searchd {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes one component; nullopt when a %XX escape is broken.
+std::optional<std::string> UrlDecode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] == '%') {
+      if (i + 2 >= s.size()) return std::nullopt;
+      const int hi = HexValue(s[i + 1]), lo = HexValue(s[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+Response JsonResponse(http::status status, std::string body, const Request& request) {
+  Response response{status, request.version()};
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  response.set(http::field::cache_control, "no-store");
+  response.keep_alive(request.keep_alive());
+  response.body() = std::move(body);
+  response.prepare_payload();
+  return response;
+}
+
+std::vector<std::string> AllValues(const Params& params, const std::string& name) {
+  std::vector<std::string> values;
+  const auto [begin, end] = params.equal_range(name);
+  for (auto it = begin; it != end; ++it) {
+    for (auto& item : query::SplitList(it->second)) values.push_back(std::move(item));
+  }
+  return values;
+}
+
+const std::string* LastValue(const Params& params, const std::string& name) {
+  const auto [begin, end] = params.equal_range(name);
+  if (begin == end) return nullptr;
+  return &std::prev(end)->second;
+}
+
+// ---- Handlers, one per route ----------------------------------------------
+
+Response get_health(const Request& request, const std::string&, const Params&, IndexPool& index) {
+  const query::Searcher& searcher = index.ForThisThread();
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("status");
+  w.String("ok");
+  w.Key("index");
+  w.StartObject();
+  w.Key("documents");
+  w.Uint64(searcher.document_count());
+  w.Key("passages");
+  w.Uint64(searcher.passage_count());
+  w.Key("generation");
+  json::Str(w, searcher.generation());
+  w.EndObject();
+  w.EndObject();
+  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+}
+
+Response get_search(const Request& request, const std::string&, const Params& params, IndexPool& index) {
+  const query::SearchRequest search = ParseSearchParams(params);
+  return JsonResponse(http::status::ok, query::SearchResultToJson(index.ForThisThread().Search(search)), request);
+}
+
+using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, IndexPool&)>;
+
+struct Route {
+  http::verb method;
+  std::string_view path;
+  HandlerFn handler;
+};
+
+// The route table: every endpoint the server answers.
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      {http::verb::get, "/v1/health", get_health},
+      {http::verb::get, "/v1/search", get_search},
+  };
+  return kRoutes;
+}
+
+}  // namespace
+
+std::string ParseTarget(std::string_view target, Params* params) {
+  const size_t question = target.find('?');
+  const std::string_view path = target.substr(0, question);
+  if (question != std::string_view::npos) {
+    for (std::string_view pair : text::Split(target.substr(question + 1), '&')) {
+      if (pair.empty()) continue;
+      const size_t eq = pair.find('=');
+      const auto name = UrlDecode(pair.substr(0, eq));
+      const auto value = UrlDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+      if (!name || !value) {
+        throw UsageError(std::string(pair.substr(0, eq)),
+                         "parameter '" + std::string(pair.substr(0, eq)) + "' has a broken %-escape");
+      }
+      if (text::FindInvalidUtf8(*value)) throw UsageError(*name, "parameter '" + *name + "' is not valid UTF-8");
+      params->emplace(*name, *value);
+    }
+  }
+  const auto decoded = UrlDecode(path);
+  if (!decoded) throw UsageError("path", "the path has a broken %-escape");
+  return *decoded;
+}
+
+query::SearchRequest ParseSearchParams(const Params& params) {
+  query::SearchRequest r;
+  if (const auto* q = LastValue(params, "q")) r.q = *q;
+  for (const auto& v : AllValues(params, "country")) r.countries.push_back(query::ResolveCountry("country", v));
+  r.speakers = AllValues(params, "speaker");
+  for (const auto& v : AllValues(params, "session")) {
+    for (auto range : query::ParseIntRanges("session", v)) r.sessions.push_back(range);
+  }
+  for (const auto& v : AllValues(params, "year")) {
+    for (auto range : query::ParseIntRanges("year", v)) r.years.push_back(range);
+  }
+  for (const auto& v : AllValues(params, "action_line")) {
+    r.action_lines.push_back(query::ResolveActionLine("action_line", v));
+  }
+  for (const auto& v : AllValues(params, "type")) r.types.push_back(query::ResolveType("type", v));
+  if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
+  if (const auto* v = LastValue(params, "per_page")) {
+    r.per_page = query::ParseBoundedInt("per_page", *v, 1, query::kMaxPerPage);
+  }
+  if (const auto* v = LastValue(params, "sort")) r.sort = query::ParseSort(*v);
+  if (const auto* v = LastValue(params, "group")) {
+    if (*v == "document") {
+      r.group_by_document = true;
+    } else if (*v != "passage") {
+      throw UsageError("group", "group=" + *v + ": must be passage or document");
+    }
+  }
+  query::CheckPaging(r);
+  return r;
+}
+
+Response ErrorResponse(http::status status, std::string_view code, std::string_view message, unsigned version,
+                       bool keep_alive) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("error");
+  w.StartObject();
+  w.Key("code");
+  json::Str(w, code);
+  w.Key("message");
+  json::Str(w, message);
+  w.EndObject();
+  w.EndObject();
+  Response response{status, version};
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  response.keep_alive(keep_alive);
+  response.body() = std::string(buffer.GetString(), buffer.GetSize());
+  response.prepare_payload();
+  return response;
+}
+
+Response HandleRequest(const Request& request, IndexPool& index) {
+  const auto error = [&](http::status status, std::string_view code, std::string_view message) {
+    return ErrorResponse(status, code, message, request.version(), request.keep_alive());
+  };
+  try {
+    Params params;
+    const std::string path = ParseTarget(std::string_view(request.target().data(), request.target().size()), &params);
+    const Route* found = nullptr;
+    bool path_known = false;
+    for (const Route& route : Routes()) {
+      if (route.path != path) continue;
+      path_known = true;
+      if (route.method == request.method() ||
+          (route.method == http::verb::get && request.method() == http::verb::head)) {
+        found = &route;
+      }
+    }
+    if (!found) {
+      if (path_known) {
+        Response r = error(http::status::method_not_allowed, "method_not_allowed",
+                           std::string(request.method_string()) + " is not allowed on " + path);
+        r.set(http::field::allow, "GET, HEAD");
+        return r;
+      }
+      return error(http::status::not_found, "not_found", "no such endpoint: " + path);
+    }
+    // A request that meets a generation being replaced under it is run again,
+    // whole, on a fresh view of the index.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        Response response = found->handler(request, path, params, index);
+        if (request.method() == http::verb::head) response.body().clear();
+        return response;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        index.ReopenThisThread();
+        if (attempt >= 2) throw;
+      }
+    }
+  } catch (const UsageError& e) {
+    return error(http::status::bad_request, "bad_request", e.what());
+  } catch (const NotFoundError& e) {
+    return error(http::status::not_found, "not_found", e.what());
+  } catch (const IndexError& e) {
+    return error(http::status::service_unavailable, "unavailable", e.what());
+  } catch (const Xapian::Error& e) {
+    return error(http::status::internal_server_error, "internal", "index error: " + e.get_msg());
+  } catch (const std::exception& e) {
+    return error(http::status::internal_server_error, "internal", e.what());
+  }
+}
+
+}  // namespace cstd::searchd

@@ -1,0 +1,120 @@
+// The pure handler, without sockets: routes, parameter parsing, JSON errors.
+
+#include "searchd/handler.h"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <random>
+
+#include "indexer/extract.h"
+#include "indexer/index_writer.h"
+#include "model/errors.h"
+
+namespace cstd::searchd {
+namespace {
+
+namespace http = boost::beast::http;
+
+class HandlerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        (std::filesystem::temp_directory_path() / ("cstd-handler-" + std::to_string(std::random_device()()))).string();
+    {
+      indexer::IndexWriter writer(dir_);
+      auto doc = indexer::Extract("a.txt", "a.txt",
+                                  "Twenty-sixth session\n\n1. Broadband access matters where costs < 5 dollars.\n\n"
+                                  "2. The delegate spoke on e-government.\n");
+      writer.Replace(doc);
+      writer.Commit();
+    }
+    pool_ = std::make_unique<IndexPool>(dir_);
+  }
+  void TearDown() override {
+    pool_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Response Call(const std::string& target, http::verb method = http::verb::get) {
+    Request request{method, target, 11};
+    return HandleRequest(request, *pool_);
+  }
+
+  std::string dir_;
+  std::unique_ptr<IndexPool> pool_;
+};
+
+TEST_F(HandlerTest, SearchFindsAndEscapes) {
+  const Response r = Call("/v1/search?q=broadband");
+  ASSERT_EQ(r.result(), http::status::ok) << r.body();
+  rapidjson::Document d;
+  d.Parse(r.body().c_str());
+  ASSERT_EQ(d["total"].GetUint64(), 1u);
+  const std::string snippet = d["hits"][0]["snippet"].GetString();
+  EXPECT_NE(snippet.find("<mark>Broadband</mark>"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("costs &lt; 5"), std::string::npos) << snippet;
+  EXPECT_EQ(d["hits"][0]["session"].GetInt(), 26);
+  EXPECT_EQ(d["hits"][0]["year"].GetInt(), 2023);
+}
+
+TEST_F(HandlerTest, EmptyQueryMatchesEverything) {
+  const Response r = Call("/v1/search?q=");
+  rapidjson::Document d;
+  d.Parse(r.body().c_str());
+  EXPECT_EQ(d["total"].GetUint64(), 2u);
+}
+
+TEST_F(HandlerTest, UnknownPathIs404AndWrongMethodIs405) {
+  EXPECT_EQ(Call("/v2/search").result(), http::status::not_found);
+  const Response r = Call("/v1/search", http::verb::post);
+  EXPECT_EQ(r.result(), http::status::method_not_allowed);
+  EXPECT_EQ(r[http::field::allow], "GET, HEAD");
+}
+
+TEST_F(HandlerTest, HeadHasNoBody) {
+  const Response r = Call("/v1/health", http::verb::head);
+  EXPECT_EQ(r.result(), http::status::ok);
+  EXPECT_TRUE(r.body().empty());
+}
+
+TEST(ParseTargetTest, DecodesParameters) {
+  Params params;
+  EXPECT_EQ(ParseTarget("/v1/search?q=internet+governance&country=JPN&country=BRA%2CIND", &params), "/v1/search");
+  EXPECT_EQ(params.count("country"), 2u);
+  EXPECT_EQ(params.find("q")->second, "internet governance");
+  const auto r = ParseSearchParams(params);
+  EXPECT_EQ(r.countries, (std::vector<std::string>{"JPN", "BRA", "IND"}));
+}
+
+TEST(ParseTargetTest, BrokenEscapeNamesTheParameter) {
+  Params params;
+  try {
+    ParseTarget("/v1/search?year=%G1", &params);
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "year");
+  }
+}
+
+TEST(ParseSearchParamsTest, RejectsOutOfRangeValuesNamingThem) {
+  const struct {
+    const char* name;
+    const char* value;
+  } kCases[] = {{"per_page", "101"}, {"per_page", "0"},   {"page", "0"},        {"page", "x"},
+                {"year", "abc"},     {"session", "3..1"}, {"sort", "sideways"}, {"group", "x"}};
+  for (const auto& c : kCases) {
+    Params params{{c.name, c.value}};
+    try {
+      ParseSearchParams(params);
+      ADD_FAILURE() << c.name << "=" << c.value << " accepted";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), c.name);
+      EXPECT_NE(std::string(e.what()).find(c.name), std::string::npos);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cstd::searchd

@@ -1,0 +1,74 @@
+// cstd-searchd: serves an index over HTTP.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <iostream>
+#include <thread>
+
+#include "model/errors.h"
+#include "model/program.h"
+#include "model/text.h"
+#include "searchd/index_pool.h"
+#include "searchd/server.h"
+
+namespace {
+
+namespace asio = boost::asio;
+
+asio::ip::tcp::endpoint ParseListen(const std::string& listen) {
+  const auto fail = [&]() {
+    return cstd::UsageError("--listen", "--listen=" + listen + ": expected HOST:PORT, e.g. 127.0.0.1:8080");
+  };
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) throw fail();
+  const long port = cstd::text::ParseInt(listen.substr(colon + 1)).value_or(-1);
+  if (port < 0 || port > 65535) throw fail();
+  boost::system::error_code ec;
+  const auto address = asio::ip::make_address(listen.substr(0, colon), ec);
+  if (ec) throw fail();
+  return {address, static_cast<unsigned short>(port)};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Serves a CSTD archive index over HTTP (JSON API).", "cstd-searchd"};
+  cstd::AddVersionFlag(app, "cstd-searchd");
+  std::string index_dir;
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  cstd::searchd::ServerLimits limits;
+  app.add_option("--index", index_dir, "Index folder written by cstd-indexer")->required();
+  app.add_option("--listen", listen, "Address and port to listen on (port 0: any free port)")->capture_default_str();
+  app.add_option("--threads", threads, "Worker threads (default: cores)")->check(CLI::Range(1u, 256u));
+  app.add_option("--max-connections", limits.max_connections, "Open connections at most; more get 503")
+      ->capture_default_str();
+  app.add_flag("!--no-log", limits.log_requests, "Do not log one line per request");
+
+  return cstd::RunProgram(app, argc, argv, [&]() {
+    const auto endpoint = ParseListen(listen);
+    cstd::searchd::IndexPool index(index_dir);
+    asio::io_context io(static_cast<int>(threads));
+    cstd::searchd::Server server(io, endpoint, index, limits);
+    server.Start();
+
+    // Clean drain on SIGTERM/SIGINT: stop accepting, finish requests in
+    // flight, close idle connections, then return from run().
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int) {
+      if (ec) return;
+      std::cerr << "cstd-searchd: shutting down\n";
+      server.Stop();
+    });
+
+    const auto local = server.local_endpoint();
+    std::cout << "listening on http://" << local.address().to_string() << ":" << local.port() << std::endl;
+
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& t : pool) t.join();
+    return cstd::kExitOk;
+  });
+}
