@@ -1,0 +1,144 @@
+#include "tests/process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+namespace cstd::testing {
+
+namespace {
+
+std::vector<char*> Argv(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+void ReadAll(int fd, std::string* out) {
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) out->append(buffer, static_cast<size_t>(n));
+}
+
+int ExitCode(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+std::string ProgramPath(const std::string& name) {
+  return std::string(CSTD_BIN_DIR) + "/" + name;
+}
+
+RunResult RunCommand(const std::vector<std::string>& args) {
+  int out_pipe[2], err_pipe[2];
+  if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out_pipe[1], STDOUT_FILENO);
+    ::dup2(err_pipe[1], STDERR_FILENO);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    auto argv = Argv(args);
+    ::execv(argv[0], argv.data());
+    std::_Exit(127);
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  RunResult result;
+  // Drain both pipes without deadlocking on a full one.
+  std::thread err_reader([&] { ReadAll(err_pipe[0], &result.err); });
+  ReadAll(out_pipe[0], &result.out);
+  err_reader.join();
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = ExitCode(status);
+  return result;
+}
+
+RunResult BuildIndex(const std::string& index_dir, const std::string& source) {
+  return RunCommand({ProgramPath("cstd-indexer"), "build", "--index", index_dir, source});
+}
+
+ServerProcess::ServerProcess(const std::string& index_dir, const std::vector<std::string>& extra) {
+  int out_pipe[2];
+  if (::pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> args = {
+      ProgramPath("cstd-searchd"), "--index", index_dir, "--listen", "127.0.0.1:0", "--no-log"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(out_pipe[1], STDOUT_FILENO);
+    ::close(out_pipe[0]);
+    auto argv = Argv(args);
+    ::execv(argv[0], argv.data());
+    std::_Exit(127);
+  }
+  ::close(out_pipe[1]);
+  std::string line;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    pollfd p{out_pipe[0], POLLIN, 0};
+    if (::poll(&p, 1, 200) <= 0) continue;
+    char c;
+    if (::read(out_pipe[0], &c, 1) != 1) break;
+    line.push_back(c);
+  }
+  ::close(out_pipe[0]);
+  const std::string prefix = "listening on http://";
+  const size_t at = line.find(prefix);
+  const size_t colon = line.rfind(':');
+  if (at == std::string::npos || colon == std::string::npos || colon < at + prefix.size()) {
+    Terminate(2);
+    throw std::runtime_error("cstd-searchd did not start: '" + line + "'");
+  }
+  host_ = line.substr(at + prefix.size(), colon - at - prefix.size());
+  port_ = line.substr(colon + 1, line.find('\n') - colon - 1);
+}
+
+ServerProcess::~ServerProcess() {
+  Terminate();
+}
+
+int ServerProcess::Terminate(int timeout_seconds) {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  int status = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return ExitCode(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return -1;
+}
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = (std::filesystem::temp_directory_path() / ("cstd-test-" + std::to_string(random()))).string();
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+}  // namespace cstd::testing

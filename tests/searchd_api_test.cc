@@ -1,0 +1,172 @@
+// The HTTP API end to end: index ../shared/corpus/cstd with the real
+// cstd-indexer, start the real cstd-searchd on a free loopback port, and
+// check its answers over HTTP.
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <memory>
+
+#include "query/http_client.h"
+#include "tests/process.h"
+
+namespace cstd::testing {
+namespace {
+
+class SearchdApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    temp_ = new TempDir();
+    index_ = temp_->path() + "/index";
+    const RunResult build = BuildIndex(index_, SharedCorpus());
+    ASSERT_EQ(build.exit_code, 0) << build.err;
+    server_ = new ServerProcess(index_);
+  }
+
+  static void TearDownTestSuite() {
+    delete server_;
+    delete temp_;
+  }
+
+  static query::HttpResult Get(const std::string& target) {
+    return query::HttpGet(server_->host(), server_->port(), target);
+  }
+
+  static rapidjson::Document Json(const query::HttpResult& r) {
+    rapidjson::Document d;
+    d.Parse(r.body.c_str());
+    EXPECT_FALSE(d.HasParseError()) << r.body;
+    EXPECT_NE(r.content_type.find("application/json"), std::string::npos);
+    return d;
+  }
+
+  static TempDir* temp_;
+  static std::string index_;
+  static ServerProcess* server_;
+};
+
+TempDir* SearchdApiTest::temp_ = nullptr;
+std::string SearchdApiTest::index_;
+ServerProcess* SearchdApiTest::server_ = nullptr;
+
+TEST_F(SearchdApiTest, HealthReportsTheIndex) {
+  const auto r = Get("/v1/health");
+  ASSERT_EQ(r.status, 200);
+  const auto d = Json(r);
+  EXPECT_STREQ(d["status"].GetString(), "ok");
+  EXPECT_EQ(d["index"]["documents"].GetUint64(), 4u);
+  EXPECT_GT(d["index"]["passages"].GetUint64(), 100u);
+  EXPECT_STREQ(d["index"]["generation"].GetString(), "gen-000001");
+}
+
+TEST_F(SearchdApiTest, SearchReturnsHighlightedHitsWithDocumentFields) {
+  const auto r = Get("/v1/search?q=internet+governance");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto d = Json(r);
+  ASSERT_GT(d["total"].GetUint64(), 0u);
+  ASSERT_GT(d["hits"].Size(), 0u);
+  EXPECT_STREQ(d["query"]["q"].GetString(), "internet governance");
+  for (const auto& hit : d["hits"].GetArray()) {
+    const std::string snippet = hit["snippet"].GetString();
+    EXPECT_NE(snippet.find("<mark>"), std::string::npos) << snippet;
+    EXPECT_TRUE(hit["doc_id"].IsString());
+    EXPECT_TRUE(hit["title"].IsString());
+    EXPECT_TRUE(hit.HasMember("session"));
+    EXPECT_TRUE(hit.HasMember("year"));
+    EXPECT_TRUE(hit.HasMember("paragraph"));
+  }
+  // The panel report of the 25th session discusses the Internet Governance
+  // Forum in its numbered paragraphs.
+  bool found = false;
+  for (const auto& hit : d["hits"].GetArray()) {
+    if (std::string(hit["doc_id"].GetString()) == "001_9fb1818520dbe4d0" && hit["paragraph"].IsInt()) {
+      found = true;
+      EXPECT_EQ(hit["session"].GetInt(), 25);
+      EXPECT_EQ(hit["year"].GetInt(), 2022);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(SearchdApiTest, YearFilterNarrowsTheHits) {
+  const auto all = Json(Get("/v1/search?q=WSIS"));
+  const auto filtered = Json(Get("/v1/search?q=WSIS&year=2024"));
+  ASSERT_GT(filtered["total"].GetUint64(), 0u);
+  EXPECT_LT(filtered["total"].GetUint64(), all["total"].GetUint64());
+  for (const auto& hit : filtered["hits"].GetArray()) EXPECT_EQ(hit["year"].GetInt(), 2024);
+}
+
+TEST_F(SearchdApiTest, PagingIsConsistent) {
+  const auto page1 = Json(Get("/v1/search?q=development&per_page=5&page=1"));
+  const auto page2 = Json(Get("/v1/search?q=development&per_page=5&page=2"));
+  ASSERT_EQ(page1["hits"].Size(), 5u);
+  ASSERT_GT(page2["hits"].Size(), 0u);
+  EXPECT_STRNE(page1["hits"][0]["passage_id"].GetString(), page2["hits"][0]["passage_id"].GetString());
+  EXPECT_EQ(page1["total"].GetUint64(), page2["total"].GetUint64());
+}
+
+struct ErrorCase {
+  const char* target;
+  int status;
+  const char* code;
+  const char* message_names;  // the message must name this
+};
+
+// Readable test names in ctest output.
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+  *os << c.target;
+}
+
+class SearchdErrorTest : public SearchdApiTest, public ::testing::WithParamInterface<ErrorCase> {};
+
+TEST_P(SearchdErrorTest, AnswersWithJsonError) {
+  const ErrorCase& c = GetParam();
+  const auto r = Get(c.target);
+  EXPECT_EQ(r.status, c.status) << r.body;
+  const auto d = Json(r);
+  ASSERT_TRUE(d.HasMember("error")) << r.body;
+  EXPECT_STREQ(d["error"]["code"].GetString(), c.code);
+  EXPECT_NE(std::string(d["error"]["message"].GetString()).find(c.message_names), std::string::npos) << r.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Errors, SearchdErrorTest,
+                         ::testing::Values(ErrorCase{"/nowhere", 404, "not_found", "/nowhere"},
+                                           ErrorCase{"/v1/nothing", 404, "not_found", "/v1/nothing"},
+                                           ErrorCase{"/v1/search?q=x&per_page=1000", 400, "bad_request", "per_page"},
+                                           ErrorCase{"/v1/search?q=x&page=0", 400, "bad_request", "page"},
+                                           ErrorCase{"/v1/search?q=x&page=9999", 400, "bad_request", "page"},
+                                           ErrorCase{"/v1/search?q=x&year=abc", 400, "bad_request", "year"},
+                                           ErrorCase{"/v1/search?q=x&year=2024..2010", 400, "bad_request", "year"},
+                                           ErrorCase{"/v1/search?q=x&sort=sideways", 400, "bad_request", "sort"},
+                                           ErrorCase{"/v1/search?q=x&country=Atlantis", 400, "bad_request", "country"},
+                                           ErrorCase{"/v1/search?q=x&action_line=C99", 400, "bad_request",
+                                                     "action_line"},
+                                           ErrorCase{"/v1/search?q=x&type=novel", 400, "bad_request", "type"},
+                                           ErrorCase{"/v1/search?q=x&group=everything", 400, "bad_request", "group"},
+                                           ErrorCase{"/v1/search?q=%ZZ", 400, "bad_request", "q"}));
+
+TEST_F(SearchdApiTest, OversizedTargetIs414) {
+  const auto r = Get("/v1/search?q=" + std::string(9000, 'a'));
+  EXPECT_EQ(r.status, 414);
+}
+
+TEST(SearchdLifecycleTest, DrainsAndExitsZeroOnSigterm) {
+  TempDir temp;
+  const std::string index = temp.path() + "/index";
+  ASSERT_EQ(BuildIndex(index, SampleArchive()).exit_code, 0);
+  ServerProcess server(index);
+  EXPECT_EQ(query::HttpGet(server.host(), server.port(), "/v1/health").status, 200);
+  EXPECT_EQ(server.Terminate(), 0);
+}
+
+TEST(SearchdLifecycleTest, RefusesAMissingIndexWithExitOne) {
+  TempDir temp;
+  const RunResult r =
+      RunCommand({ProgramPath("cstd-searchd"), "--index", temp.path() + "/none", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(temp.path() + "/none"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate called"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cstd::testing
