@@ -1,7 +1,11 @@
 #include "indexer/extract.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
+#include "indexer/action_lines_finder.h"
+#include "indexer/attribution.h"
 #include "indexer/metadata.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
@@ -27,21 +31,36 @@ std::string DocumentIdFor(std::string_view relative) {
 
 ExtractedDocument Extract(const std::string& source, const std::string& relative, std::string_view text) {
   ExtractedDocument out;
-  Structure structure = ParseStructure(text);
+  const Structure structure = ParseStructure(text);
   Document& doc = out.document;
   doc.id = DocumentIdFor(relative);
   doc.source = source;
   ExtractMetadata(structure, std::filesystem::path(relative).stem().string(), doc);
-  out.warnings = std::move(structure.warnings);
+  out.warnings = structure.warnings;
 
-  for (auto& block : structure.paragraphs) {
+  for (const Block& block : structure.paragraphs) {
     Paragraph p;
     p.number = block.number;
-    p.section = std::move(block.section);
-    p.text = std::move(block.text);
-    p.statements.push_back(Statement{p.text, {}, {}});
+    p.section = block.section;
+    p.text = block.text;
     out.paragraphs.push_back(std::move(p));
   }
+  Attribute(structure, out);
+
+  // Action lines: per paragraph, and for the document every line named in
+  // its head or any paragraph.
+  std::set<std::string> document_lines;
+  const auto add_document_lines = [&](const std::vector<std::string>& codes) {
+    document_lines.insert(codes.begin(), codes.end());
+  };
+  for (const std::string& line : structure.head) add_document_lines(FindActionLines(line));
+  for (Paragraph& p : out.paragraphs) {
+    p.action_lines = FindActionLines(p.text);
+    add_document_lines(p.action_lines);
+  }
+  doc.action_lines.assign(document_lines.begin(), document_lines.end());
+  std::sort(doc.action_lines.begin(), doc.action_lines.end(),
+            [](const std::string& a, const std::string& b) { return std::stoi(a.substr(1)) < std::stoi(b.substr(1)); });
   return out;
 }
 

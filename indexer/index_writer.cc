@@ -103,7 +103,7 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
       if (doc.session) boolean(schema::kPrefixSession, std::to_string(*doc.session));
       if (doc.year) boolean(schema::kPrefixYear, std::to_string(*doc.year));
       for (const auto& c : paragraph.countries) boolean(schema::kPrefixCountry, c);
-      for (const auto& name : paragraph.speakers) boolean(schema::kPrefixSpeaker, text::Slug(name));
+      for (const auto& name : paragraph.speakers) boolean(schema::kPrefixSpeaker, text::SpeakerId(name));
       for (const auto& a : paragraph.action_lines) boolean(schema::kPrefixActionLine, a);
 
       xdoc.add_value(schema::kSlotDocId, doc.id);

@@ -77,6 +77,79 @@ const Country* Countries::FindByName(std::string_view name) const {
   return it == by_key_.end() ? nullptr : &countries_[it->second];
 }
 
+namespace {
+
+// Damerau-Levenshtein (optimal string alignment) distance, stopping early
+// once it exceeds `limit`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t row_min = limit + 1;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      row_min = std::min(row_min, d[i][j]);
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+const Country* Countries::FindByNameFuzzy(std::string_view name) const {
+  if (const Country* exact = FindByName(name)) return exact;
+  const std::string key = NameKey(name);
+  if (key.size() < 5) return nullptr;
+  const size_t limit = key.size() < 8 ? 1 : 2;
+  const Country* best = nullptr;
+  size_t best_distance = limit + 1;
+  bool tie = false;
+  for (const auto& [candidate, index] : by_key_) {
+    const size_t distance = EditDistance(key, candidate, limit);
+    if (distance > limit) continue;
+    const Country* c = &countries_[index];
+    if (distance < best_distance) {
+      best = c;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance && c != best) {
+      tie = true;
+    }
+  }
+  return tie ? nullptr : best;
+}
+
+const Country* Countries::MatchPrefix(std::string_view text, size_t* length) const {
+  // Candidate ends: after each of the first kMaxNameWords words.
+  std::vector<size_t> ends;
+  size_t i = 0;
+  while (i < text.size() && static_cast<int>(ends.size()) < kMaxNameWords) {
+    while (i < text.size() && text[i] != ' ') ++i;
+    size_t end = i;
+    // A word's trailing punctuation ends the name: "Brazil," "Japan."
+    while (end > 0 && (text[end - 1] == ',' || text[end - 1] == '.' || text[end - 1] == ';' || text[end - 1] == ':')) {
+      --end;
+    }
+    ends.push_back(end);
+    if (end < i) break;  // punctuation closes the phrase
+    while (i < text.size() && text[i] == ' ') ++i;
+  }
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+    if (*it == 0) continue;
+    if (const Country* c = FindByName(text.substr(0, *it))) {
+      *length = *it;
+      return c;
+    }
+  }
+  return nullptr;
+}
+
 const Country* Countries::Find(std::string_view code_or_name) const {
   if (const Country* c = FindByCode(code_or_name)) return c;
   return FindByName(code_or_name);

@@ -40,6 +40,18 @@ class Countries {
   /// leading "the" is ignored), or nullptr.
   const Country* FindByName(std::string_view name) const;
 
+  /// FindByName, else the one country whose name, short name or variant is
+  /// within a small edit distance of `name` (1 for names under 8 letters, 2
+  /// from 8 on; never for names under 5), so "Camerron" finds Cameroon. When
+  /// two countries are equally close, nullptr: a guess is worse than none.
+  const Country* FindByNameFuzzy(std::string_view name) const;
+
+  /// The longest country name (up to kMaxNameWords words) starting at the
+  /// beginning of `text`, exactly as FindByName matches it. Returns the
+  /// country and sets `*length` to the bytes matched; nullptr if none.
+  const Country* MatchPrefix(std::string_view text, size_t* length) const;
+  static constexpr int kMaxNameWords = 9;
+
   /// FindByCode, then FindByName.
   const Country* Find(std::string_view code_or_name) const;
 

@@ -124,6 +124,13 @@ std::string Slug(std::string_view s) {
   return key;
 }
 
+std::string SpeakerId(std::string_view name) {
+  const std::string key = FoldKey(name);
+  const size_t first_end = key.find(' ');
+  if (first_end == std::string::npos) return key;
+  return key.substr(0, first_end) + "-" + key.substr(key.rfind(' ') + 1);
+}
+
 std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);

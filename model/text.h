@@ -30,6 +30,12 @@ std::string FoldKey(std::string_view s);
 /// "Wolfgang Kleinwächter" -> "wolfgang-kleinwachter".
 std::string Slug(std::string_view s);
 
+/// The stable id of a person: the Slug of the first and last words of the
+/// name, so middle names come and go without splitting a person in two:
+/// "Ana Cristina das Neves" and "Ana Cristina Amoroso das Neves" are both
+/// "ana-neves"; "Wolfgang Kleinwächter" is "wolfgang-kleinwachter".
+std::string SpeakerId(std::string_view name);
+
 /// `s` with &, <, >, " and ' escaped for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
 

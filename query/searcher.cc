@@ -204,7 +204,7 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
     for (const auto& name : p.paragraph.speakers) {
       w.StartObject();
       w.Key("id");
-      Str(w, text::Slug(name));
+      Str(w, text::SpeakerId(name));
       w.Key("name");
       Str(w, name);
       w.EndObject();
