@@ -1,8 +1,10 @@
 #include "indexer/metadata.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 
 #include "model/sessions.h"
 #include "model/text.h"
@@ -48,6 +50,16 @@ std::vector<std::string> Words(std::string_view s) {
   }
   if (!current.empty()) words.push_back(std::move(current));
   return words;
+}
+
+bool IsMonth(std::string_view word) {
+  const std::string w = Lower(word);
+  return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
+}
+
+std::string MonthName(const std::string& iso_date) {
+  const int month = std::stoi(iso_date.substr(5, 2));
+  return std::string(kMonths[static_cast<size_t>(month - 1)]);
 }
 
 }  // namespace
@@ -100,6 +112,80 @@ std::optional<std::string> ParseDate(std::string_view s) {
   return std::nullopt;
 }
 
+bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
+  // Dashes between dates read as "to".
+  std::string normalised(s);
+  for (const char* dash : {"\u2013", "\u2014", "-"}) {
+    for (size_t pos = normalised.find(dash); pos != std::string::npos; pos = normalised.find(dash, pos + 1)) {
+      normalised.replace(pos, std::strlen(dash), " to ");
+    }
+  }
+  const std::vector<std::string> words = Words(normalised);
+  const auto join = [&](size_t from, size_t count) {
+    std::string out;
+    for (size_t k = from; k < from + count && k < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (Lower(words[i]) != "to") continue;
+    const auto to = ParseDate(join(i + 1, 3));
+    if (!to) continue;
+    const std::string year = to->substr(0, 4);
+    // The start may give a full date, a day and month, or a day only.
+    std::optional<std::string> from;
+    if (i >= 3) from = ParseDate(join(i - 3, 3));
+    if (!from && i >= 2 && IsMonth(words[i - 1])) from = ParseDate(join(i - 2, 2) + " " + year);
+    if (!from) from = ParseDate(words[i - 1] + " " + MonthName(*to) + " " + year);
+    if (from) {
+      *start = *from;
+      *end = *to;
+      return true;
+    }
+  }
+  const auto single = ParseDate(s);
+  if (!single) return false;
+  *start = *end = *single;
+  return true;
+}
+
+std::optional<Meeting> MeetingFromLine(std::string_view line) {
+  const std::string lower = Lower(line);
+  Meeting meeting;
+  std::string start, end;
+  if (lower.rfind("held at ", 0) == 0 || lower.rfind("held in ", 0) == 0) {
+    const size_t dates = lower.find(" from ") != std::string::npos ? lower.find(" from ") : lower.find(" on ");
+    if (dates == std::string::npos || !ParseDateRange(line.substr(dates), &start, &end)) return std::nullopt;
+    std::string_view place = text::Trim(line.substr(8, dates - 8));
+    while (!place.empty() && place.back() == ',') place.remove_suffix(1);
+    const size_t comma = place.rfind(',');
+    meeting.place = std::string(text::Trim(comma == std::string_view::npos ? place : place.substr(comma + 1)));
+  } else {
+    // A meeting-time line starts with a weekday.
+    static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                     "friday", "saturday", "sunday"};
+    const bool weekday = std::any_of(std::begin(kWeekdays), std::end(kWeekdays),
+                                     [&](std::string_view d) { return lower.rfind(d, 0) == 0; });
+    if (!weekday || !ParseDateRange(line, &start, &end)) return std::nullopt;
+    // The place: the first capitalised word after the year that is not a
+    // time, a weekday or "Online".
+    const std::vector<std::string> words = Words(line);
+    bool after_year = false;
+    for (const auto& w : words) {
+      if (!after_year) {
+        after_year = w == start.substr(0, 4);
+        continue;
+      }
+      if (std::isupper(static_cast<unsigned char>(w[0])) && Lower(w) != "online") {
+        meeting.place = w;
+        break;
+      }
+    }
+  }
+  meeting.start = start;
+  meeting.end = end;
+  return meeting;
+}
+
 std::optional<int> SessionFromLine(std::string_view line) {
   const std::vector<std::string> words = Words(line);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -109,6 +195,12 @@ std::optional<int> SessionFromLine(std::string_view line) {
     if (Lower(words[next]) == "annual" && next + 1 < words.size()) ++next;
     if (Lower(words[next]) != "session") continue;
     const bool at_start = i == 0;
+    // A header line that ends with the session: "... (CSTD) Twenty-sixth
+    // Annual Session"; not a sentence's "at its twenty-fifth session".
+    constexpr size_t kHeaderLineWords = 16;
+    if (next + 1 == words.size() && i > 0 && Lower(words[i - 1]) != "its" && words.size() <= kHeaderLineWords) {
+      return n;
+    }
     const bool after_for = i > 0 && (Lower(words[i - 1]) == "the" && i > 1 &&
                                      (Lower(words[i - 2]) == "for" || Lower(words[i - 2]) == "to"));
     const bool of_cstd = Contains(line, "session of CSTD") || Contains(line, "session of the CSTD") ||
@@ -192,11 +284,16 @@ void ExtractMetadata(const Structure& structure, std::string_view file_stem, Doc
     if (!doc.symbol) doc.symbol = FindSymbol(line);
     // The document's own date is a head line that is only a date.
     if (!doc.date && line.size() <= 24) doc.date = ParseDate(line);
+    if (!doc.meeting) doc.meeting = MeetingFromLine(line);
     if (!doc.author && Lower(line).rfind("prepared by ", 0) == 0) {
       std::string author = line.substr(12);
       if (Lower(author).rfind("the ", 0) == 0) author.erase(0, 4);
       doc.author = std::string(text::Trim(author));
     }
+  }
+  // "Submission by" stands on its own line, the author on the next.
+  for (size_t i = 0; !doc.author && i + 1 < structure.head.size(); ++i) {
+    if (Lower(text::Trim(structure.head[i])) == "submission by") doc.author = structure.head[i + 1];
   }
   if (!doc.session) {
     // Body text may say which session the document is for ("to the 27th
@@ -234,6 +331,9 @@ void ExtractMetadata(const Structure& structure, std::string_view file_stem, Doc
     if (doc.title.empty()) doc.title = std::string(file_stem);
   }
   if (doc.type.empty()) doc.type = TypeFrom(head_text + doc.title);
+  // Informal notes of the Commission carry no author line: its secretariat
+  // issues them.
+  if (!doc.author && doc.type == "informal-note" && doc.body == "CSTD") doc.author = "CSTD secretariat";
 }
 
 }  // namespace cstd::indexer

@@ -23,6 +23,18 @@ std::optional<int> ParseOrdinal(std::string_view word);
 /// Only the first date in `s` is read.
 std::optional<std::string> ParseDate(std::string_view s);
 
+/// A date range as the archives write it: "17 to 19 November 2021",
+/// "28 March–1 April 2022", "15-19 April 2024", or a single date. Sets ISO
+/// start and end; false if `s` holds no date.
+bool ParseDateRange(std::string_view s, std::string* start, std::string* end);
+
+/// The meeting a head line reports on: "Held at the Palais des Nations,
+/// Geneva, from 17 to 19 November 2021" (place: the last place before the
+/// dates), or a meeting-time line "Wednesday 29th March 2023, 15:00-17:30
+/// (Geneva time) Geneva and Online". A session line ("Geneva, 15-19 April
+/// 2024") is not a meeting.
+std::optional<Meeting> MeetingFromLine(std::string_view line);
+
 /// The session a line announces as the document's own: "Twenty-fifth
 /// session", "Twenty-sixth Annual Session", "27th session of CSTD". Lines
 /// that merely mention a session in passing ("At its twenty-fourth session in

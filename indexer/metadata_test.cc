@@ -188,3 +188,70 @@ TEST(ExtractMetadataTest, InformalNoteFromTheCorpus) {
 
 }  // namespace
 }  // namespace cstd::indexer
+
+namespace cstd::indexer {
+namespace {
+
+// A body paragraph long enough (over 30 words) to end a document's head.
+std::string LongParagraph() {
+  std::string out = "The";
+  for (int i = 0; i < 40; ++i) out += " word";
+  return out + ".";
+}
+
+TEST(ParseDateRangeTest, Table) {
+  const struct {
+    const char* text;
+    const char* start;
+    const char* end;
+  } kCases[] = {
+      {"from 17 to 19 November 2021", "2021-11-17", "2021-11-19"},
+      {"Geneva, 28 March\u20131 April 2022", "2022-03-28", "2022-04-01"},
+      {"Geneva, 15-19 April 2024", "2024-04-15", "2024-04-19"},
+      {"Wednesday 29th March 2023, 15:00-17:30", "2023-03-29", "2023-03-29"},
+      {"12 December 2023 to 2 January 2024", "2023-12-12", "2024-01-02"},
+  };
+  for (const auto& c : kCases) {
+    std::string start, end;
+    ASSERT_TRUE(ParseDateRange(c.text, &start, &end)) << c.text;
+    EXPECT_EQ(start, c.start) << c.text;
+    EXPECT_EQ(end, c.end) << c.text;
+  }
+  std::string start, end;
+  EXPECT_FALSE(ParseDateRange("no date here", &start, &end));
+}
+
+TEST(MeetingFromLineTest, HeldAtAndMeetingTimeLinesButNotSessionLines) {
+  auto m = MeetingFromLine("Held at the Palais des Nations, Geneva, from 17 to 19 November 2021");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->place, "Geneva");
+  EXPECT_EQ(m->start.value_or(""), "2021-11-17");
+  EXPECT_EQ(m->end.value_or(""), "2021-11-19");
+  m = MeetingFromLine("Wednesday 29th March 2023, 15:00-17:30 (Geneva time) Geneva and Online");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->place, "Geneva");
+  EXPECT_EQ(m->start.value_or(""), "2023-03-29");
+  EXPECT_FALSE(MeetingFromLine("Geneva, 15-19 April 2024"));
+  EXPECT_FALSE(MeetingFromLine("Held at the Palais des Nations"));
+}
+
+TEST(SessionFromLineTest, SessionAtTheEndOfAHeaderLine) {
+  EXPECT_EQ(SessionFromLine("United Nations Commission on Science and Technology for Development (CSTD) "
+                            "Twenty-sixth Annual Session"),
+            26);
+  EXPECT_EQ(SessionFromLine("the twenty-fourth session in May 2021"), std::nullopt);
+}
+
+TEST(ExtractMetadataTest, AuthorAfterSubmissionByAndInformalNoteDefault) {
+  const ExtractedDocument submission =
+      Extract("s.txt", "s.txt",
+              "**Twenty-seventh session\nGeneva, 15-19 April 2024**\n\nSubmission by\n\nInternational "
+              "Telecommunication Union\n\n" +
+                  LongParagraph() + "\n");
+  EXPECT_EQ(submission.document.author.value_or(""), "International Telecommunication Union");
+  EXPECT_EQ(submission.document.session, 27);
+  EXPECT_FALSE(submission.document.meeting);  // the session's dates are not a meeting
+}
+
+}  // namespace
+}  // namespace cstd::indexer

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "indexer/attribution.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
@@ -140,6 +141,19 @@ bool EndsSentence(std::string_view s) {
   return false;
 }
 
+size_t CountBold(std::string_view s) {
+  size_t n = 0;
+  for (size_t pos = s.find("**"); pos != std::string_view::npos; pos = s.find("**", pos + 2)) ++n;
+  return n;
+}
+
+// A footnote line whose marker was lost: it names a person or a delegation.
+bool LooksLikeFootnote(std::string_view s) {
+  size_t length = 0;
+  if (LeadingHonorific(s, &length)) return s.find(',') != std::string_view::npos;
+  return s.rfind("Representative of ", 0) == 0 || s.rfind("Representatives of ", 0) == 0;
+}
+
 bool StartsLowercase(std::string_view s) {
   return !s.empty() && std::islower(static_cast<unsigned char>(s.front()));
 }
@@ -197,9 +211,12 @@ Structure ParseStructure(std::string_view text) {
   bool after_break = false;  // a footnote block or heading since the last block
   bool prev_short_end = true;
   std::optional<int> footnote_open;                        // a footnote definition may continue
+  std::optional<int> last_footnote;                        // in a footnote block: the last number seen
+  bool bold_open = false;                                  // inside a "**...**" span over several lines
   std::vector<std::pair<size_t, std::string>> heading_at;  // block index, heading
 
   const auto new_block = [&]() -> Block& {
+    last_footnote.reset();
     blocks.emplace_back();
     blocks.back().section = section;
     open = true;
@@ -213,6 +230,7 @@ Structure ParseStructure(std::string_view text) {
       case Kind::kBlank:
         if (!wrapped) open = false;
         footnote_open.reset();
+        bold_open = false;
         prev_short_end = true;
         continue;
       case Kind::kHeading: {
@@ -229,6 +247,7 @@ Structure ParseStructure(std::string_view text) {
       case Kind::kFootnote:
         result.footnotes[*line.number] = CleanInline(line.raw).text;
         footnote_open = *line.number;
+        last_footnote = *line.number;
         after_break = true;
         open = false;
         continue;
@@ -241,6 +260,17 @@ Structure ParseStructure(std::string_view text) {
       continue;
     }
     footnote_open.reset();
+    // In a footnote block, a line that reads like a footnote ("Mr. Name,
+    // ...", "Representative of ...") but lost its number is the next one.
+    if (last_footnote && line.kind == Kind::kText && LooksLikeFootnote(line.raw) &&
+        !result.footnotes.count(*last_footnote + 1)) {
+      const int number = *last_footnote + 1;
+      result.footnotes[number] = CleanInline(line.raw).text;
+      result.warnings.push_back("footnote " + std::to_string(number) + " lost its number; resolved by sequence");
+      last_footnote = number;
+      footnote_open = number;
+      continue;
+    }
 
     const std::string_view trimmed = text::Trim(raw);
     switch (line.kind) {
@@ -268,9 +298,14 @@ Structure ParseStructure(std::string_view text) {
         // Anywhere, a line starting in lower case after a page break or
         // footnote block continues the last paragraph.
         const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end;
+        // A bold span broken over lines ("**Twenty-seventh session\nGeneva,
+        // 15-19 April 2024**") is one line of the head.
+        const bool continues_bold = !wrapped && bold_open && !blocks.empty();
         const bool continues_break =
             !blocks.empty() && StartsLowercase(line.raw) && (after_break || !open) && !EndsSentence(blocks.back().text);
-        if (continues_wrapped || continues_break) {
+        if (continues_bold) {
+          AppendClean(blocks.back(), line.raw);
+        } else if (continues_wrapped || continues_break) {
           const bool hyphen =
               !blocks.back().text.empty() && blocks.back().text.back() == '-' && StartsLowercase(line.raw);
           AppendClean(blocks.back(), line.raw, hyphen);
@@ -285,6 +320,7 @@ Structure ParseStructure(std::string_view text) {
       default:
         break;
     }
+    if (!wrapped && CountBold(raw) % 2 == 1) bold_open = !bold_open;
     // A line of markup only leaves an empty paragraph: drop it.
     if (!blocks.empty() && blocks.back().text.empty()) {
       blocks.pop_back();

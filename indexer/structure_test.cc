@@ -269,3 +269,32 @@ TEST(ParseStructureTest, OddInputDoesNotThrow) {
 
 }  // namespace
 }  // namespace cstd::indexer
+
+namespace cstd::indexer {
+namespace {
+
+TEST(ParseStructureTest, BoldSpanOverSeveralLinesIsOneHeadLine) {
+  std::string body = "The panel met";  // over 30 words: the body starts here
+  for (int i = 0; i < 40; ++i) body += " again";
+  const Structure s =
+      ParseStructure("**High-level Panel on  \n\u201cProgress made in the implementation\u201d**\n\n" + body + ".\n");
+  ASSERT_FALSE(s.head.empty());
+  EXPECT_EQ(s.head[0], "High-level Panel on \u201cProgress made in the implementation\u201d");
+}
+
+TEST(ParseStructureTest, FootnoteLineThatLostItsNumberIsPlacedBySequence) {
+  const Structure s = ParseStructure(
+      "- 26. One participant<sup>34</sup> noted the review.\n\n"
+      "<sup>33</sup> Ms. Adelaide Asante, Chief Operating Officer, Ghana.\n\n"
+      "Mr. Nigel Hickson, Head, Internet Governance Policy, United Kingdom.\n\n"
+      "<sup>35</sup> Representative of the Islamic Republic of Iran.\n");
+  ASSERT_EQ(s.footnotes.count(34), 1u);
+  EXPECT_EQ(s.footnotes.at(34).rfind("Mr. Nigel Hickson", 0), 0u);
+  EXPECT_EQ(s.paragraphs.size(), 1u);
+  bool warned = false;
+  for (const auto& w : s.warnings) warned = warned || w.find("footnote 34") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
+}  // namespace
+}  // namespace cstd::indexer
