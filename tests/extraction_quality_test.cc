@@ -1,0 +1,47 @@
+// The extraction quality bar: ../shared/tools/score-extraction run on the
+// real cstd-indexer over ../shared/corpus/cstd against the hand annotations
+// in ../shared/gold. Fails below the bar the document-understanding issue
+// sets.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <regex>
+#include <string>
+
+#include "tests/process.h"
+
+namespace cstd::testing {
+namespace {
+
+// The bar: document fields, and F1 of countries, speakers and explicit
+// action lines, micro-averaged over the gold paragraphs.
+constexpr double kDocumentBar = 0.95;
+constexpr double kCountriesBar = 0.95;
+constexpr double kSpeakersBar = 0.95;
+constexpr double kActionLinesBar = 0.90;
+
+double Field(const std::string& line, const std::string& pattern) {
+  std::smatch match;
+  if (!std::regex_search(line, match, std::regex(pattern))) return -1;
+  return std::stod(match[1]);
+}
+
+TEST(ExtractionQualityTest, ScorerBarHolds) {
+  const std::string shared = CSTD_SHARED_DIR;
+  const RunResult r = RunCommand({"/usr/bin/python3", shared + "/tools/score-extraction", "--indexer",
+                                  ProgramPath("cstd-indexer"), "--corpus", shared + "/corpus/cstd", "--gold",
+                                  shared + "/gold"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  // The last line is the summary.
+  const std::string out = r.out.substr(0, r.out.find_last_not_of('\n') + 1);
+  const std::string summary = out.substr(out.rfind('\n') + 1);
+  std::printf("%s\n", r.out.c_str());
+  EXPECT_GE(Field(summary, R"(document ([0-9.]+))"), kDocumentBar) << summary;
+  EXPECT_GE(Field(summary, R"(countries P [0-9.]+ R [0-9.]+ F1 ([0-9.]+))"), kCountriesBar) << summary;
+  EXPECT_GE(Field(summary, R"(speakers P [0-9.]+ R [0-9.]+ F1 ([0-9.]+))"), kSpeakersBar) << summary;
+  EXPECT_GE(Field(summary, R"(action_lines P [0-9.]+ R [0-9.]+ F1 ([0-9.]+))"), kActionLinesBar) << summary;
+}
+
+}  // namespace
+}  // namespace cstd::testing
