@@ -175,6 +175,35 @@ void AppendClean(Block& block, std::string_view raw, bool join_hyphen = false) {
   for (auto m : clean.markers) block.markers.push_back({m.number, base + m.offset});
 }
 
+// Numbers moved by conversion into the text: an unnumbered paragraph after
+// paragraph N-1 whose text holds "N. " before a lower-case word ("their
+// bilateral and 24. multilateral") is paragraph N, and loses the stray "N. ".
+void RecoverMovedNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings) {
+  std::optional<int> previous;
+  for (Block& b : blocks) {
+    if (b.number) {
+      previous = b.number;
+      continue;
+    }
+    if (!previous) continue;
+    const std::string needle = " " + std::to_string(*previous + 1) + ". ";
+    const size_t at = b.text.find(needle);
+    if (at == std::string::npos || at + needle.size() >= b.text.size() ||
+        !std::islower(static_cast<unsigned char>(b.text[at + needle.size()]))) {
+      continue;
+    }
+    const size_t removed = needle.size() - 1;  // keep one space
+    b.text.erase(at + 1, removed);
+    for (Marker& m : b.markers) {
+      if (m.offset > at) m.offset = m.offset >= at + 1 + removed ? m.offset - removed : at;
+    }
+    b.number = *previous + 1;
+    b.number_inferred = true;
+    previous = b.number;
+    warnings.push_back("paragraph " + std::to_string(*b.number) + " had its number moved into its text; restored");
+  }
+}
+
 // Numbers lost in conversion: an unnumbered paragraph between numbered ones
 // takes the free numbers in order when exactly that many are free.
 void InferNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings) {
@@ -357,6 +386,7 @@ Structure ParseStructure(std::string_view text) {
   }
   blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(body_start));
 
+  RecoverMovedNumbers(blocks, result.warnings);
   InferNumbers(blocks, result.warnings);
   result.paragraphs = std::move(blocks);
   return result;

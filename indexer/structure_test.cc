@@ -296,5 +296,20 @@ TEST(ParseStructureTest, FootnoteLineThatLostItsNumberIsPlacedBySequence) {
   EXPECT_TRUE(warned);
 }
 
+TEST(ParseStructureTest, NumberMovedIntoTheTextIsRestored) {
+  const Structure s = ParseStructure(
+      "23. The panel met.\n\n"
+      "- In the discussion, many delegates\u00b2\u2074 presented their bilateral and 24. multilateral "
+      "programmes.\n\n"
+      "25. The Chair closed the meeting.\n");
+  ASSERT_EQ(s.paragraphs.size(), 3u);
+  EXPECT_EQ(s.paragraphs[1].number, 24);
+  EXPECT_TRUE(s.paragraphs[1].number_inferred);
+  EXPECT_EQ(s.paragraphs[1].text,
+            "In the discussion, many delegates presented their bilateral and multilateral programmes.");
+  ASSERT_EQ(s.paragraphs[1].markers.size(), 1u);
+  EXPECT_EQ(s.paragraphs[1].markers[0].number, 24);
+}
+
 }  // namespace
 }  // namespace cstd::indexer
