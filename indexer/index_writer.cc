@@ -51,6 +51,7 @@ IndexWriter::IndexWriter(const std::string& index_dir) : index_dir_(index_dir) {
   } catch (const Xapian::Error& e) {
     throw IndexError(path + ": cannot open index for writing: " + e.get_msg());
   }
+  speakers_ = std::make_unique<SpeakerRegistry>(db_);
   term_generator_.set_stemmer(Xapian::Stem("english"));
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
@@ -72,6 +73,14 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
     if (!owner.empty() && DecodeDocument(owner).source != doc.source) doc.id += "-" + Fnv1aHex(doc.source);
     RemoveDocument(doc.id);
 
+    // Index-wide speaker ids, in the statements too.
+    for (Paragraph& paragraph : extracted.paragraphs) {
+      for (Statement& statement : paragraph.statements) {
+        for (Speaker& speaker : statement.speakers) speaker.id = speakers_->Resolve(speaker.name, db_);
+      }
+    }
+    for (Speaker& speaker : extracted.speakers) speaker.id = speakers_->Resolve(speaker.name, db_);
+
     size_t ordinal = 0;
     for (const Paragraph& paragraph : extracted.paragraphs) {
       ++ordinal;
@@ -80,6 +89,7 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
       passage.passage_id = doc.id + "-" + std::to_string(ordinal);
       passage.ordinal = static_cast<int>(ordinal);
       passage.paragraph = paragraph;
+      for (const auto& name : paragraph.speakers) passage.speaker_ids.push_back(speakers_->Resolve(name, db_));
       passage.title = doc.title;
       passage.symbol = doc.symbol;
       passage.type = doc.type;
@@ -103,7 +113,7 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
       if (doc.session) boolean(schema::kPrefixSession, std::to_string(*doc.session));
       if (doc.year) boolean(schema::kPrefixYear, std::to_string(*doc.year));
       for (const auto& c : paragraph.countries) boolean(schema::kPrefixCountry, c);
-      for (const auto& name : paragraph.speakers) boolean(schema::kPrefixSpeaker, text::SpeakerId(name));
+      for (const auto& id : passage.speaker_ids) boolean(schema::kPrefixSpeaker, id);
       for (const auto& a : paragraph.action_lines) boolean(schema::kPrefixActionLine, a);
 
       xdoc.add_value(schema::kSlotDocId, doc.id);

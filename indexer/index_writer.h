@@ -7,8 +7,10 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 
+#include "indexer/speaker_registry.h"
 #include "model/document.h"
 
 namespace cstd::indexer {
@@ -45,6 +47,7 @@ class IndexWriter {
   std::string generation_;
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator term_generator_;
+  std::unique_ptr<SpeakerRegistry> speakers_;
 };
 
 }  // namespace cstd::indexer

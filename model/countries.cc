@@ -77,31 +77,6 @@ const Country* Countries::FindByName(std::string_view name) const {
   return it == by_key_.end() ? nullptr : &countries_[it->second];
 }
 
-namespace {
-
-// Damerau-Levenshtein (optimal string alignment) distance, stopping early
-// once it exceeds `limit`.
-size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t row_min = limit + 1;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      row_min = std::min(row_min, d[i][j]);
-    }
-    if (row_min > limit) return limit + 1;
-  }
-  return d[a.size()][b.size()];
-}
-
-}  // namespace
-
 const Country* Countries::FindByNameFuzzy(std::string_view name) const {
   if (const Country* exact = FindByName(name)) return exact;
   const std::string key = NameKey(name);
@@ -111,7 +86,7 @@ const Country* Countries::FindByNameFuzzy(std::string_view name) const {
   size_t best_distance = limit + 1;
   bool tie = false;
   for (const auto& [candidate, index] : by_key_) {
-    const size_t distance = EditDistance(key, candidate, limit);
+    const size_t distance = text::EditDistance(key, candidate, limit);
     if (distance > limit) continue;
     const Country* c = &countries_[index];
     if (distance < best_distance) {

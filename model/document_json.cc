@@ -4,6 +4,7 @@
 #include <rapidjson/prettywriter.h>
 
 #include "model/errors.h"
+#include "model/text.h"
 
 namespace cstd {
 
@@ -257,6 +258,8 @@ std::string EncodePassage(const Passage& p) {
   w.Int(p.ordinal);
   w.Key("paragraph");
   ParagraphTo(w, p.paragraph);
+  w.Key("speaker_ids");
+  StrList(w, p.speaker_ids);
   WritePassageDocumentFields(w, p);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
@@ -271,6 +274,12 @@ Passage DecodePassage(std::string_view data) {
   const auto it = json.FindMember("paragraph");
   if (it == json.MemberEnd() || !it->value.IsObject()) throw IndexError("stored passage record has no paragraph");
   p.paragraph = ParagraphFrom(it->value);
+  p.speaker_ids = GetStrList(json, "speaker_ids");
+  // Records written before ids were stored: derive them from the names.
+  if (p.speaker_ids.size() != p.paragraph.speakers.size()) {
+    p.speaker_ids.clear();
+    for (const auto& name : p.paragraph.speakers) p.speaker_ids.push_back(text::SpeakerId(name));
+  }
   p.title = GetStr(json, "title");
   p.symbol = GetOptStr(json, "symbol");
   p.type = GetStr(json, "type");

@@ -68,6 +68,9 @@ struct Passage {
   std::string passage_id;  // doc_id + "-" + ordinal; stable across rebuilds
   int ordinal = 0;         // 1-based position within the document
   Paragraph paragraph;
+  /// Ids of paragraph.speakers, position for position: index-wide ids that
+  /// may differ from SpeakerId(name) when a name was misspelt.
+  std::vector<std::string> speaker_ids;
   // Copied from the document.
   std::string title;
   std::optional<std::string> symbol;

@@ -79,6 +79,9 @@ inline constexpr std::string_view kMetaGeneration = "cstd.generation";
 /// Prefix of per-document records: key kMetaDocumentPrefix + doc id holds the
 /// document's metadata as JSON (the "document" object of the model).
 inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
+/// Prefix of per-speaker records: key + speaker id holds the display name.
+/// The writer reads them to give one person one id across documents.
+inline constexpr std::string_view kMetaSpeakerPrefix = "speaker:";
 /// Prefix of per-source records: key + source path holds the doc id, so a
 /// rebuilt or vanished file can be found and replaced.
 inline constexpr std::string_view kMetaSourcePrefix = "src:";

@@ -36,6 +36,10 @@ std::string Slug(std::string_view s);
 /// "ana-neves"; "Wolfgang Kleinwächter" is "wolfgang-kleinwachter".
 std::string SpeakerId(std::string_view name);
 
+/// Damerau-Levenshtein (optimal string alignment) distance between byte
+/// strings, or limit + 1 as soon as it must exceed `limit`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
 /// `s` with &, <, >, " and ' escaped for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
 

@@ -201,12 +201,12 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
     OptInt(w, p.paragraph.number);
     w.Key("speakers");
     w.StartArray();
-    for (const auto& name : p.paragraph.speakers) {
+    for (size_t k = 0; k < p.paragraph.speakers.size() && k < p.speaker_ids.size(); ++k) {
       w.StartObject();
       w.Key("id");
-      Str(w, text::SpeakerId(name));
+      Str(w, p.speaker_ids[k]);
       w.Key("name");
-      Str(w, name);
+      Str(w, p.paragraph.speakers[k]);
       w.EndObject();
     }
     w.EndArray();
