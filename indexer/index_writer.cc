@@ -126,6 +126,12 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
       }
       if (paragraph.number) xdoc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(*paragraph.number));
       xdoc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(static_cast<double>(ordinal)));
+      if (!paragraph.countries.empty()) xdoc.add_value(schema::kSlotCountries, schema::PackValues(paragraph.countries));
+      if (!passage.speaker_ids.empty()) xdoc.add_value(schema::kSlotSpeakers, schema::PackValues(passage.speaker_ids));
+      if (!paragraph.action_lines.empty()) {
+        xdoc.add_value(schema::kSlotActionLines, schema::PackValues(paragraph.action_lines));
+      }
+      if (!doc.type.empty()) xdoc.add_value(schema::kSlotType, doc.type);
       xdoc.set_data(EncodePassage(passage));
       db_.replace_document(schema::Term(schema::kPrefixPassageId, passage.passage_id), xdoc);
     }

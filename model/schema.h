@@ -13,13 +13,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cstd::schema {
 
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -64,12 +65,45 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 // | 3    | date, for sorting by date               | "YYYY-MM-DD" (sorts)   |
 // | 4    | paragraph number                        | sortable_serialise     |
 // | 5    | passage ordinal within its document     | sortable_serialise     |
+// | 6    | delegations speaking (ISO3), for facets | PackValues             |
+// | 7    | speaker ids, for facets                 | PackValues             |
+// | 8    | action lines (C1..C11), for facets      | PackValues             |
+// | 9    | document type, for facets               | raw string             |
 inline constexpr Xapian::valueno kSlotDocId = 0;
 inline constexpr Xapian::valueno kSlotYear = 1;
 inline constexpr Xapian::valueno kSlotSession = 2;
 inline constexpr Xapian::valueno kSlotDate = 3;
 inline constexpr Xapian::valueno kSlotParagraph = 4;
 inline constexpr Xapian::valueno kSlotOrdinal = 5;
+inline constexpr Xapian::valueno kSlotCountries = 6;
+inline constexpr Xapian::valueno kSlotSpeakers = 7;
+inline constexpr Xapian::valueno kSlotActionLines = 8;
+inline constexpr Xapian::valueno kSlotType = 9;
+
+/// Multi-valued facet slots hold their values joined by this byte, which no
+/// code or id contains (ids are Slugs, codes are ASCII letters and digits).
+inline constexpr char kValueSeparator = '\x1f';
+
+/// The value stored in a multi-valued facet slot.
+inline std::string PackValues(const std::vector<std::string>& values) {
+  std::string packed;
+  for (const auto& v : values) {
+    if (!packed.empty()) packed.push_back(kValueSeparator);
+    packed += v;
+  }
+  return packed;
+}
+
+/// Calls `fn(std::string_view)` for each value packed in `packed`.
+template <typename Fn>
+void ForEachPackedValue(std::string_view packed, Fn&& fn) {
+  while (!packed.empty()) {
+    const size_t end = packed.find(kValueSeparator);
+    fn(packed.substr(0, end));
+    if (end == std::string_view::npos) break;
+    packed.remove_prefix(end + 1);
+  }
+}
 
 // ---- Metadata keys --------------------------------------------------------
 /// Schema version, decimal.

@@ -25,6 +25,7 @@ struct Options {
   std::string sort = "relevance";
   bool group_by_document = false;
   bool json = false;
+  std::optional<std::string> facets;
   std::vector<std::string> words;
 };
 
@@ -48,6 +49,7 @@ std::string SearchTarget(const Options& o) {
   add("type", o.types);
   target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
   if (o.group_by_document) target += "&group=document";
+  if (o.facets) target += "&facets=" + cstd::query::UrlEncode(*o.facets);
   return target;
 }
 
@@ -69,6 +71,7 @@ SearchRequest RequestFrom(const Options& o) {
   r.page = o.page;
   r.sort = ParseSort(o.sort);
   r.group_by_document = o.group_by_document;
+  if (o.facets) r.facets = ParseFacetList("--facets", *o.facets);
   return r;
 }
 
@@ -146,17 +149,30 @@ int main(int argc, char** argv) {
   source->add_option("--index", o.index, "Index folder, searched in-process");
   source->add_option("--server", o.server, "A running cstd-searchd, e.g. http://127.0.0.1:8080");
   source->require_option(1);
-  app.add_option("--country", o.countries, "ISO3 code or country name (repeat for OR)");
-  app.add_option("--speaker", o.speakers, "Speaker id (repeat for OR)");
-  app.add_option("--session", o.sessions, "Session number, list or range 20..27");
-  app.add_option("--year", o.years, "Year, list or range 2010..2024");
-  app.add_option("--action-line", o.action_lines, "WSIS action line, C1..C11");
-  app.add_option("--type", o.types, "Document type, e.g. panel-report");
+  app.add_option("--country", o.countries, "ISO3 code or country name (repeat for OR)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--speaker", o.speakers, "Speaker id (repeat for OR)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--session", o.sessions, "Session number, list or range 20..27")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--year", o.years, "Year, list or range 2010..2024")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--action-line", o.action_lines, "WSIS action line, C1..C11")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--type", o.types, "Document type, e.g. panel-report")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--limit", o.limit, "Hits per page (1 to 100)")->capture_default_str();
   app.add_option("--page", o.page, "Page, from 1")->capture_default_str();
   app.add_option("--sort", o.sort, "relevance, date_desc or date_asc")->capture_default_str();
   app.add_flag("--group-by-document", o.group_by_document, "One hit per document");
   app.add_flag("--json", o.json, "Print the /v1/search JSON object");
+  app.add_option("--facets", o.facets, "Facets to count, comma-separated (default: all)");
   app.add_option("QUERY", o.words, "Query words; phrases in quotes, AND/OR/NOT, -word, prefix*");
 
   return cstd::RunProgram(app, argc, argv, [&]() {

@@ -85,6 +85,19 @@ std::string ResolveType(std::string_view parameter, std::string_view value) {
   throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown document type");
 }
 
+std::vector<FacetField> ParseFacetList(std::string_view parameter, std::string_view value) {
+  std::vector<FacetField> fields;
+  for (const std::string& name : SplitList(value)) {
+    const auto field = ParseFacetField(name);
+    if (!field) {
+      throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown facet '" + name +
+                                                   "' (country, speaker, session, year, action_line, type)");
+    }
+    if (std::find(fields.begin(), fields.end(), *field) == fields.end()) fields.push_back(*field);
+  }
+  return fields;
+}
+
 void CheckPaging(const SearchRequest& r) {
   if (r.page < 1) throw UsageError("page", "page=" + std::to_string(r.page) + ": must be 1 or more");
   if (r.per_page < 1 || r.per_page > kMaxPerPage) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "query/facets.h"
+
 namespace cstd::query {
 
 enum class Sort { kRelevance, kDateDesc, kDateAsc };
@@ -31,6 +33,8 @@ struct SearchRequest {
   int per_page = 20;
   Sort sort = Sort::kRelevance;
   bool group_by_document = false;
+  /// The facets to count; all by default.
+  std::vector<FacetField> facets = AllFacetFields();
 };
 
 /// Pages are bounded so one request cannot ask for the whole index.
@@ -63,6 +67,10 @@ std::string ResolveActionLine(std::string_view parameter, std::string_view value
 /// Checks a document type against the contract's vocabulary. Throws
 /// UsageError naming `parameter` when unknown.
 std::string ResolveType(std::string_view parameter, std::string_view value);
+
+/// Parses a comma list of facet names; an empty list means none. Throws
+/// UsageError naming `parameter` for an unknown name.
+std::vector<FacetField> ParseFacetList(std::string_view parameter, std::string_view value);
 
 /// Checks page and per_page against kMaxPerPage and kMaxDepth.
 void CheckPaging(const SearchRequest& request);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 #include "model/countries.h"
 #include "model/errors.h"
@@ -45,8 +46,9 @@ std::string Searcher::generation() const {
   return db_.get_metadata(std::string(schema::kMetaGeneration));
 }
 
-Xapian::Query Searcher::BuildQuery(const SearchRequest& r) const {
-  Xapian::Query query = Xapian::Query::MatchAll;
+Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r) const {
+  QueryParts parts;
+  parts.text = Xapian::Query::MatchAll;
   if (!text::Trim(r.q).empty()) {
     Xapian::QueryParser parser;
     parser.set_database(db_);
@@ -63,22 +65,83 @@ Xapian::Query Searcher::BuildQuery(const SearchRequest& r) const {
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
     try {
-      query = parser.parse_query(std::string(r.q), flags);
+      parts.text = parser.parse_query(std::string(r.q), flags);
     } catch (const Xapian::QueryParserError& e) {
       throw UsageError("q", "q=" + r.q + ": " + e.get_msg());
     }
   }
+  const std::pair<FacetField, Xapian::Query> filters[] = {
+      {FacetField::kCountry, AnyOf(schema::kPrefixCountry, r.countries)},
+      {FacetField::kSpeaker, AnyOf(schema::kPrefixSpeaker, r.speakers)},
+      {FacetField::kSession, AnyOfRanges(schema::kPrefixSession, r.sessions)},
+      {FacetField::kYear, AnyOfRanges(schema::kPrefixYear, r.years)},
+      {FacetField::kActionLine, AnyOf(schema::kPrefixActionLine, r.action_lines)},
+      {FacetField::kType, AnyOf(schema::kPrefixType, r.types)}};
+  for (const auto& f : filters) {
+    if (!f.second.empty()) parts.filters.push_back(f);
+  }
+  return parts;
+}
+
+Xapian::Query Searcher::Combine(const QueryParts& parts, std::optional<FacetField> except) {
   std::vector<Xapian::Query> filters;
-  for (Xapian::Query f : {AnyOf(schema::kPrefixCountry, r.countries), AnyOf(schema::kPrefixSpeaker, r.speakers),
-                          AnyOfRanges(schema::kPrefixSession, r.sessions), AnyOfRanges(schema::kPrefixYear, r.years),
-                          AnyOf(schema::kPrefixActionLine, r.action_lines), AnyOf(schema::kPrefixType, r.types)}) {
-    if (!f.empty()) filters.push_back(f);
+  for (const auto& [field, filter] : parts.filters) {
+    if (field != except) filters.push_back(filter);
   }
-  if (!filters.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  if (filters.empty()) return parts.text;
+  return Xapian::Query(Xapian::Query::OP_FILTER, parts.text,
+                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+std::unordered_map<std::string, uint64_t> Searcher::Count(const Xapian::Query& query, FacetField field) const {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
+  FacetCounter counter(field);
+  enquire.add_matchspy(&counter);
+  enquire.get_mset(0, 0, db_.get_doccount());
+  return counter.counts();
+}
+
+std::vector<std::string> Searcher::Selected(const SearchRequest& r, FacetField field) {
+  const auto expand = [](const std::vector<IntRange>& ranges) {
+    std::vector<std::string> values;
+    for (const auto& range : ranges) {
+      for (int v = range.low; v <= range.high; ++v) values.push_back(std::to_string(v));
+    }
+    return values;
+  };
+  switch (field) {
+    case FacetField::kCountry:
+      return r.countries;
+    case FacetField::kSpeaker:
+      return r.speakers;
+    case FacetField::kSession:
+      return expand(r.sessions);
+    case FacetField::kYear:
+      return expand(r.years);
+    case FacetField::kActionLine:
+      return r.action_lines;
+    case FacetField::kType:
+      return r.types;
   }
-  return query;
+  return {};
+}
+
+void Searcher::Label(FacetResult& result) const {
+  for (FacetValue& v : result.values) {
+    if (result.field == FacetField::kCountry) {
+      const Country* c = Countries::Builtin().FindByCode(v.value);
+      v.label = c ? c->short_name : v.value;
+    } else if (result.field == FacetField::kSpeaker) {
+      auto it = speaker_names_.find(v.value);
+      if (it == speaker_names_.end()) {
+        std::string name = db_.get_metadata(std::string(schema::kMetaSpeakerPrefix) + v.value);
+        it = speaker_names_.emplace(v.value, name.empty() ? v.value : name).first;
+      }
+      v.label = it->second;
+    }
+  }
 }
 
 SearchResult Searcher::Search(const SearchRequest& request) const {
@@ -86,10 +149,10 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   CheckPaging(request);
   SearchResult result;
   result.request = request;
-  const Xapian::Query query = BuildQuery(request);
+  const QueryParts parts = BuildQuery(request);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+  enquire.set_query(Combine(parts, std::nullopt));
   switch (request.sort) {
     case Sort::kRelevance:
       break;
@@ -102,8 +165,20 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   }
   if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocId);
 
+  // Facets whose field is not filtered are counted in the main match; a
+  // filtered field is counted again without its own filter (multi-select).
+  const auto filtered = [&](FacetField f) {
+    return std::any_of(parts.filters.begin(), parts.filters.end(), [f](const auto& p) { return p.first == f; });
+  };
+  std::vector<std::unique_ptr<FacetCounter>> counters;
+  for (FacetField f : request.facets) {
+    if (filtered(f)) continue;
+    counters.push_back(std::make_unique<FacetCounter>(f));
+    enquire.add_matchspy(counters.back().get());
+  }
+
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-  // check_at_least the whole database makes the total exact.
+  // check_at_least the whole database makes the total and the counts exact.
   const Xapian::MSet mset =
       enquire.get_mset(offset, static_cast<Xapian::doccount>(request.per_page), db_.get_doccount());
   result.total = mset.get_matches_estimated();
@@ -117,7 +192,35 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
                                "</mark>", "\u2026");
     result.hits.push_back(std::move(hit));
   }
+
+  for (FacetField f : request.facets) {
+    FacetResult facet{f, {}};
+    if (filtered(f)) {
+      facet.values = RankFacetValues(Count(Combine(parts, f), f), kFacetListLimit, Selected(request, f));
+    } else {
+      for (const auto& c : counters) {
+        if (c->field() == f) facet.values = RankFacetValues(c->counts(), kFacetListLimit, Selected(request, f));
+      }
+    }
+    Label(facet);
+    result.facets.push_back(std::move(facet));
+  }
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field, std::string_view prefix,
+                                  size_t limit) const {
+  const QueryParts parts = BuildQuery(request);
+  FacetResult result{field, RankFacetValues(Count(Combine(parts, field), field), SIZE_MAX, {})};
+  Label(result);
+  const std::string key = text::FoldKey(prefix);
+  if (!key.empty()) {
+    std::erase_if(result.values, [&](const FacetValue& v) {
+      return text::FoldKey(v.value).rfind(key, 0) != 0 && text::FoldKey(v.label).rfind(key, 0) != 0;
+    });
+  }
+  if (result.values.size() > limit) result.values.resize(limit);
   return result;
 }
 
@@ -168,6 +271,27 @@ void WriteFilters(JsonWriter& w, const SearchRequest& r) {
 }
 
 }  // namespace
+
+void WriteFacetValues(JsonWriter& w, const FacetResult& facet) {
+  w.StartArray();
+  for (const FacetValue& v : facet.values) {
+    w.StartObject();
+    w.Key("value");
+    if (IsNumericFacet(facet.field)) {
+      w.Int(static_cast<int>(text::ParseInt(v.value).value_or(0)));
+    } else {
+      Str(w, v.value);
+    }
+    if (!v.label.empty()) {
+      w.Key("label");
+      Str(w, v.label);
+    }
+    w.Key("count");
+    w.Uint64(v.count);
+    w.EndObject();
+  }
+  w.EndArray();
+}
 
 void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
   const SearchRequest& r = result.request;
@@ -235,6 +359,11 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
   w.EndArray();
   w.Key("facets");
   w.StartObject();
+  for (const FacetResult& facet : result.facets) {
+    const std::string_view name = FacetName(facet.field);
+    w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    WriteFacetValues(w, facet);
+  }
   w.EndObject();
   w.Key("suggestion");
   OptStr(w, result.suggestion);

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/document_json.h"
@@ -25,6 +26,7 @@ struct SearchResult {
   size_t total = 0;  // exact number of matching passages (or documents)
   std::vector<Hit> hits;
   double took_ms = 0;
+  std::vector<FacetResult> facets;  // in the order requested
   std::optional<std::string> suggestion;
 };
 
@@ -42,6 +44,12 @@ class Searcher {
   /// DatabaseModifiedError through so the caller can reopen and retry.
   SearchResult Search(const SearchRequest& request) const;
 
+  /// All values of `field` (with labels and exact counts) over the passages
+  /// matching `request` without its own filter on `field`, keeping those
+  /// whose value or label starts with `prefix` (case- and accent-
+  /// insensitive), at most `limit`.
+  FacetResult FacetValues(const SearchRequest& request, FacetField field, std::string_view prefix, size_t limit) const;
+
   /// The document record and its passages in order; throws NotFoundError.
   std::pair<Document, std::vector<Passage>> GetDocument(const std::string& doc_id) const;
 
@@ -54,11 +62,28 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
 
  private:
-  Xapian::Query BuildQuery(const SearchRequest& request) const;
+  // A request's query in parts: the parsed text, and one filter per field.
+  struct QueryParts {
+    Xapian::Query text;
+    std::vector<std::pair<FacetField, Xapian::Query>> filters;
+  };
+  QueryParts BuildQuery(const SearchRequest& request) const;
+  // The text query filtered by every field's filter except `except`'s.
+  static Xapian::Query Combine(const QueryParts& parts, std::optional<FacetField> except);
+  // Counts `field` over the matches of `query`.
+  std::unordered_map<std::string, uint64_t> Count(const Xapian::Query& query, FacetField field) const;
+  // Fills labels (country names, speaker names) of `result`.
+  void Label(FacetResult& result) const;
+  // Values of `field` the request filters on (kept in facet lists).
+  static std::vector<std::string> Selected(const SearchRequest& request, FacetField field);
 
   Xapian::Database db_;
   Xapian::Stem stemmer_;
+  mutable std::unordered_map<std::string, std::string> speaker_names_;  // id -> display name
 };
+
+/// Writes a facet's values as a JSON array of {value, label?, count}.
+void WriteFacetValues(JsonWriter& w, const FacetResult& facet);
 
 /// Writes `result` as the /v1/search JSON object of the contract.
 void WriteSearchResult(JsonWriter& w, const SearchResult& result);

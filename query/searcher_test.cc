@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -75,6 +76,7 @@ class SearcherTest : public testing::Test {
                                      "Some delegates argued that spending < 1% of GDP on research and investment is "
                                      "too little."}});
     panel.paragraphs[1].countries = {"BRA"};
+    panel.paragraphs[2].countries = {"BRA", "IND", "TUR"};  // one passage, three delegations
     writer.Replace(panel);
     ExtractedDocument note = Make({"note-2024",
                                    "informal-note",
@@ -193,7 +195,8 @@ TEST_F(SearcherTest, FieldPrefixesInTheQuery) {
   EXPECT_EQ(SortedPassageIds(Run("digital type:speech")), (Ids{"speech-2023-1", "speech-2023-2"}));
   EXPECT_EQ(SortedPassageIds(Run("intelligence year:2024")), (Ids{"note-2024-2"}));
   EXPECT_EQ(SortedPassageIds(Run("intelligence session:25")), (Ids{"panel-2022-1"}));
-  EXPECT_EQ(SortedPassageIds(Run("country:BRA")), (Ids{"panel-2022-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("country:BRA")), (Ids{"panel-2022-2", "panel-2022-3"}));
+  EXPECT_EQ(SortedPassageIds(Run("country:IND")), (Ids{"panel-2022-3"}));
 }
 
 TEST_F(SearcherTest, FiltersByYearSessionAndType) {
@@ -424,6 +427,59 @@ TEST_F(SearcherTest, SearchResultToJsonIsTheContractObject) {
   EXPECT_STREQ(hit["countries"][0]["name"].GetString(), "Brazil");
   EXPECT_NE(std::string(hit["snippet"].GetString()).find("<mark>"), std::string::npos);
   EXPECT_TRUE(json["facets"].IsObject());
+}
+
+// The counts of one facet as value -> count.
+std::map<std::string, uint64_t> Counts(const SearchResult& result, FacetField field) {
+  std::map<std::string, uint64_t> counts;
+  for (const FacetResult& facet : result.facets) {
+    if (facet.field != field) continue;
+    for (const FacetValue& v : facet.values) counts[v.value] = v.count;
+  }
+  return counts;
+}
+
+TEST_F(SearcherTest, FacetsAreExactAndMultiValued) {
+  const SearchResult r = Run("");
+  EXPECT_EQ(Counts(r, FacetField::kCountry), (std::map<std::string, uint64_t>{{"BRA", 2}, {"IND", 1}, {"TUR", 1}}));
+  EXPECT_EQ(Counts(r, FacetField::kYear), (std::map<std::string, uint64_t>{{"2022", 3}, {"2023", 2}, {"2024", 2}}));
+  EXPECT_EQ(Counts(r, FacetField::kType),
+            (std::map<std::string, uint64_t>{{"informal-note", 2}, {"panel-report", 3}, {"speech", 2}}));
+  EXPECT_EQ(Counts(r, FacetField::kSession), (std::map<std::string, uint64_t>{{"25", 3}, {"27", 2}, {"78", 2}}));
+  ASSERT_EQ(r.facets.size(), AllFacetFields().size());
+  for (const FacetResult& facet : r.facets) {
+    if (facet.field == FacetField::kCountry) EXPECT_EQ(facet.values.front().label, "Brazil");
+  }
+}
+
+TEST_F(SearcherTest, AFieldsOwnFilterIsLeftOutOfItsCounts) {
+  SearchRequest request;
+  request.years = {{2022, 2022}};
+  const SearchResult r = searcher_->Search(request);
+  EXPECT_EQ(r.total, 3u);
+  // Year counts ignore the year filter, so the user can widen the selection...
+  EXPECT_EQ(Counts(r, FacetField::kYear), (std::map<std::string, uint64_t>{{"2022", 3}, {"2023", 2}, {"2024", 2}}));
+  // ...while the other facets follow it.
+  EXPECT_EQ(Counts(r, FacetField::kType), (std::map<std::string, uint64_t>{{"panel-report", 3}}));
+}
+
+TEST_F(SearcherTest, OnlyTheRequestedFacetsAreCounted) {
+  SearchRequest request;
+  request.facets = {FacetField::kType};
+  const SearchResult r = searcher_->Search(request);
+  ASSERT_EQ(r.facets.size(), 1u);
+  EXPECT_EQ(r.facets[0].field, FacetField::kType);
+}
+
+TEST_F(SearcherTest, FacetValuesFilterByPrefixOnValueOrLabel) {
+  SearchRequest request;
+  const FacetResult by_label = searcher_->FacetValues(request, FacetField::kCountry, "bra", 10);
+  ASSERT_EQ(by_label.values.size(), 1u);
+  EXPECT_EQ(by_label.values[0].value, "BRA");
+  const FacetResult by_code = searcher_->FacetValues(request, FacetField::kCountry, "tu", 10);
+  ASSERT_EQ(by_code.values.size(), 1u);
+  EXPECT_EQ(by_code.values[0].value, "TUR");
+  EXPECT_EQ(searcher_->FacetValues(request, FacetField::kCountry, "", 2).values.size(), 2u);
 }
 
 }  // namespace

@@ -162,6 +162,7 @@ query::SearchRequest ParseSearchParams(const Params& params) {
       throw UsageError("group", "group=" + *v + ": must be passage or document");
     }
   }
+  if (const auto* v = LastValue(params, "facets")) r.facets = query::ParseFacetList("facets", *v);
   query::CheckPaging(r);
   return r;
 }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <filesystem>
+#include <map>
 #include <memory>
 
 #include "query/http_client.h"
@@ -105,6 +107,53 @@ TEST_F(SearchdApiTest, PagingIsConsistent) {
   EXPECT_EQ(page1["total"].GetUint64(), page2["total"].GetUint64());
 }
 
+// Facet counts over all passages, checked against counts computed
+// independently from the extracted model (cstd-indexer inspect).
+TEST_F(SearchdApiTest, FacetCountsMatchTheExtractedModel) {
+  std::map<std::string, std::map<std::string, uint64_t>> want;
+  for (const auto& entry : std::filesystem::directory_iterator(SharedCorpus())) {
+    const RunResult r = RunCommand({ProgramPath("cstd-indexer"), "inspect", entry.path().string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rapidjson::Document model;
+    model.Parse(r.out.c_str());
+    const auto& doc = model["document"];
+    for (const auto& p : model["paragraphs"].GetArray()) {
+      if (doc["year"].IsInt()) ++want["year"][std::to_string(doc["year"].GetInt())];
+      if (doc["session"].IsInt()) ++want["session"][std::to_string(doc["session"].GetInt())];
+      ++want["type"][doc["type"].GetString()];
+      for (const auto& c : p["countries"].GetArray()) ++want["country"][c.GetString()];
+      for (const auto& a : p["action_lines"].GetArray()) ++want["action_line"][a.GetString()];
+    }
+  }
+  const auto d = Json(Get("/v1/search?q=&per_page=1"));
+  for (const char* field : {"year", "session", "type", "country", "action_line"}) {
+    std::map<std::string, uint64_t> got;
+    for (const auto& v : d["facets"][field].GetArray()) {
+      got[v["value"].IsInt() ? std::to_string(v["value"].GetInt()) : v["value"].GetString()] = v["count"].GetUint64();
+    }
+    EXPECT_EQ(got, want[field]) << field;
+  }
+  EXPECT_GE(want["country"].size(), 8u);  // the panel report names eight delegations
+}
+
+TEST_F(SearchdApiTest, MultiSelectLeavesAFieldsOwnFilterOut) {
+  const auto all = Json(Get("/v1/search?q=&facets=country"));
+  const auto one = Json(Get("/v1/search?q=&country=IRN&facets=country,year"));
+  EXPECT_LT(one["total"].GetUint64(), all["total"].GetUint64());
+  // The country facet under a country filter equals the unfiltered one.
+  ASSERT_EQ(one["facets"]["country"].Size(), all["facets"]["country"].Size());
+  for (rapidjson::SizeType i = 0; i < all["facets"]["country"].Size(); ++i) {
+    EXPECT_EQ(one["facets"]["country"][i]["count"].GetUint64(), all["facets"]["country"][i]["count"].GetUint64());
+  }
+  EXPECT_FALSE(one["facets"].HasMember("speaker"));
+  uint64_t years = 0;
+  for (const auto& v : one["facets"]["year"].GetArray()) years += v["count"].GetUint64();
+  EXPECT_EQ(years, one["total"].GetUint64());  // the year facet follows the country filter
+  for (const auto& v : all["facets"]["country"].GetArray()) {
+    if (std::string(v["value"].GetString()) == "IRN") EXPECT_STREQ(v["label"].GetString(), "Iran");
+  }
+}
+
 struct ErrorCase {
   const char* target;
   int status;
@@ -129,21 +178,22 @@ TEST_P(SearchdErrorTest, AnswersWithJsonError) {
   EXPECT_NE(std::string(d["error"]["message"].GetString()).find(c.message_names), std::string::npos) << r.body;
 }
 
-INSTANTIATE_TEST_SUITE_P(Errors, SearchdErrorTest,
-                         ::testing::Values(ErrorCase{"/nowhere", 404, "not_found", "/nowhere"},
-                                           ErrorCase{"/v1/nothing", 404, "not_found", "/v1/nothing"},
-                                           ErrorCase{"/v1/search?q=x&per_page=1000", 400, "bad_request", "per_page"},
-                                           ErrorCase{"/v1/search?q=x&page=0", 400, "bad_request", "page"},
-                                           ErrorCase{"/v1/search?q=x&page=9999", 400, "bad_request", "page"},
-                                           ErrorCase{"/v1/search?q=x&year=abc", 400, "bad_request", "year"},
-                                           ErrorCase{"/v1/search?q=x&year=2024..2010", 400, "bad_request", "year"},
-                                           ErrorCase{"/v1/search?q=x&sort=sideways", 400, "bad_request", "sort"},
-                                           ErrorCase{"/v1/search?q=x&country=Atlantis", 400, "bad_request", "country"},
-                                           ErrorCase{"/v1/search?q=x&action_line=C99", 400, "bad_request",
-                                                     "action_line"},
-                                           ErrorCase{"/v1/search?q=x&type=novel", 400, "bad_request", "type"},
-                                           ErrorCase{"/v1/search?q=x&group=everything", 400, "bad_request", "group"},
-                                           ErrorCase{"/v1/search?q=%ZZ", 400, "bad_request", "q"}));
+INSTANTIATE_TEST_SUITE_P(
+    Errors, SearchdErrorTest,
+    ::testing::Values(ErrorCase{"/nowhere", 404, "not_found", "/nowhere"},
+                      ErrorCase{"/v1/nothing", 404, "not_found", "/v1/nothing"},
+                      ErrorCase{"/v1/search?q=x&per_page=1000", 400, "bad_request", "per_page"},
+                      ErrorCase{"/v1/search?q=x&page=0", 400, "bad_request", "page"},
+                      ErrorCase{"/v1/search?q=x&page=9999", 400, "bad_request", "page"},
+                      ErrorCase{"/v1/search?q=x&year=abc", 400, "bad_request", "year"},
+                      ErrorCase{"/v1/search?q=x&year=2024..2010", 400, "bad_request", "year"},
+                      ErrorCase{"/v1/search?q=x&sort=sideways", 400, "bad_request", "sort"},
+                      ErrorCase{"/v1/search?q=x&country=Atlantis", 400, "bad_request", "country"},
+                      ErrorCase{"/v1/search?q=x&action_line=C99", 400, "bad_request", "action_line"},
+                      ErrorCase{"/v1/search?q=x&type=novel", 400, "bad_request", "type"},
+                      ErrorCase{"/v1/search?q=x&group=everything", 400, "bad_request", "group"},
+                      ErrorCase{"/v1/search?q=%ZZ", 400, "bad_request", "q"},
+                      ErrorCase{"/v1/search?q=x&facets=country,mood", 400, "bad_request", "facets"}));
 
 TEST_F(SearchdApiTest, OversizedTargetIs414) {
   const auto r = Get("/v1/search?q=" + std::string(9000, 'a'));
