@@ -17,6 +17,18 @@ bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// The first `needle` that starts in [from, from + window), or npos. Bounded
+// searches keep CleanInline linear on a line full of unclosed markup.
+size_t Find(std::string_view s, std::string_view needle, size_t from, size_t window) {
+  if (from >= s.size()) return std::string_view::npos;
+  const size_t found = s.substr(from, window + needle.size() - 1).find(needle);
+  return found == std::string_view::npos ? found : from + found;
+}
+
+// Longest "<sup>...</sup>" content looked for: markers are a few digits, the
+// text ones ("th", "er") a word.
+constexpr size_t kMaxSupLength = 256;
+
 constexpr const char* kScarredSup = "<sup>&</sup>lt;sup>";
 
 // Superscript digits are three-byte (U+2070, U+2074..U+2079) or two-byte
@@ -105,7 +117,9 @@ CleanLine CleanInline(std::string_view in) {
         open_length = 5;
       }
       if (open_length > 0) {
-        const size_t close = in.find("</sup>", i + open_length);
+        // A superscript holds a marker or a word ("th"): look for its end
+        // a short way ahead only, so unclosed ones cost no rescans.
+        const size_t close = Find(in, "</sup>", i + open_length, kMaxSupLength);
         if (close != std::string_view::npos) {
           const std::string_view inner = in.substr(i + open_length, close - i - open_length);
           const int number = MarkerNumber(inner);
@@ -119,8 +133,8 @@ CleanLine CleanInline(std::string_view in) {
         }
       }
       // Any other tag is markup: drop it. A '<' that opens no tag is text.
-      const size_t close = in.find('>', i);
-      if (close != std::string_view::npos && close - i < 40 &&
+      const size_t close = Find(in, ">", i, 40);
+      if (close != std::string_view::npos &&
           (std::isalpha(static_cast<unsigned char>(in[i + 1])) || in[i + 1] == '/' || in[i + 1] == '!')) {
         i = close + 1;
         continue;
@@ -141,8 +155,8 @@ CleanLine CleanInline(std::string_view in) {
         }
       }
       if (!decoded && StartsWith(in, i, "&#")) {
-        const size_t semi = in.find(';', i);
-        if (semi != std::string_view::npos && semi - i <= 10) {
+        const size_t semi = Find(in, ";", i, 11);
+        if (semi != std::string_view::npos) {
           const bool hex = in[i + 2] == 'x' || in[i + 2] == 'X';
           const std::string digits(in.substr(i + (hex ? 3 : 2), semi - i - (hex ? 3 : 2)));
           char* end = nullptr;
@@ -157,7 +171,7 @@ CleanLine CleanInline(std::string_view in) {
       if (decoded) continue;
     } else if (c == '^' && i + 1 < in.size() && in[i + 1] == '{') {
       // ^{12.} from LaTeX-ish conversions.
-      const size_t close = in.find('}', i);
+      const size_t close = Find(in, "}", i, 32);
       if (close != std::string_view::npos) {
         const int number = MarkerNumber(in.substr(i + 2, close - i - 2));
         if (number >= 0) {
@@ -168,8 +182,8 @@ CleanLine CleanInline(std::string_view in) {
       }
     } else if (c == '$' && StartsWith(in, i, "$^{")) {
       // $^{^{\rm 12}~$ and similar inline math holding only a number.
-      const size_t close = in.find('$', i + 1);
-      if (close != std::string_view::npos && close - i < 40) {
+      const size_t close = Find(in, "$", i + 1, 39);
+      if (close != std::string_view::npos) {
         std::string digits;
         for (size_t k = i + 1; k < close; ++k) {
           if (IsDigit(in[k])) digits.push_back(in[k]);
@@ -225,6 +239,40 @@ CleanLine CleanInline(std::string_view in) {
   // Markers may sit past the trimmed end.
   for (auto& m : result.markers) m.offset = std::min(m.offset, out.size());
   return result;
+}
+
+std::string EscapeInline(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  bool line_start = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '^':
+        out += i + 1 < text.size() && text[i + 1] == '{' ? "&#94;" : "^";
+        break;
+      case '\\':
+      case '*':
+      case '_':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      case '#':
+        if (line_start) out.push_back('\\');
+        out.push_back(c);
+        break;
+      default:
+        out.push_back(c);
+    }
+    line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
+  }
+  return out;
 }
 
 }  // namespace cstd::indexer

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,43 @@ TEST(CleanInlineTest, LongSuperscriptNumberIsNotAMarker) {
   // Four superscript digits are not a footnote number.
   const CleanLine clean = CleanInline("x\u00B9\u00B2\u00B3\u2074 y");
   EXPECT_TRUE(clean.markers.empty());
+}
+
+TEST(CleanInlineTest, UnclosedMarkupOnAHugeLineStaysLinear) {
+  // Each of these used to search to the end of the line for its closing
+  // part: quadratic. 2 MB of each took seconds to minutes.
+  for (const std::string unit : {"<sup>1 ", "a < b ", "&#1 ", "^{ ", "$^{ "}) {
+    std::string line;
+    while (line.size() < (2u << 20)) line += unit;
+    const auto start = std::chrono::steady_clock::now();
+    const CleanLine clean = CleanInline(line);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(clean.text.empty()) << unit;
+    EXPECT_LT(seconds, 5) << unit;
+  }
+  // Closing parts within reach are still found.
+  EXPECT_EQ(CleanInline("a<sup>" + std::string(200, 'x') + "</sup> b").text, "a" + std::string(200, 'x') + " b");
+  EXPECT_EQ(CleanInline("x^{" + std::string(20, ' ') + "7}").markers.size(), 1u);
+}
+
+TEST(EscapeInlineTest, CleanInlineGivesThePlainTextBack) {
+  for (const std::string text : {
+           "AT&T & co, &amp; stays &amp;",
+           "a < b > c, <b>not a tag</b>, <sup>6</sup> not a marker",
+           "snake_case, __init__, _x_, *emphasis*, **bold**, 2 * 3",
+           "back\\slash \\* \\n",
+           "# not a heading",
+           "x^{12} and $^{3}$ are not markers",
+           "&#39; &nbsp; &#x41;",
+           "caf\u00E9 \u2014 ok",
+       }) {
+    const std::string escaped = EscapeInline(text);
+    const CleanLine clean = CleanInline(escaped);
+    EXPECT_EQ(clean.text, text) << escaped;
+    EXPECT_TRUE(clean.markers.empty()) << escaped;
+  }
+  // '#' is escaped at the start of a line only.
+  EXPECT_EQ(EscapeInline("# a #b\n  #c"), "\\# a #b\n  \\#c");
 }
 
 }  // namespace

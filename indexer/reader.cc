@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "indexer/html_reader.h"
+#include "indexer/pdf_reader.h"
 #include "model/errors.h"
 #include "model/text.h"
 
@@ -24,12 +26,14 @@ Format FormatOf(const std::string& path) {
   const std::string ext = LowerExtension(path);
   if (ext == ".txt") return Format::kText;
   if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
-  throw InputError(path, "unsupported format '" + ext + "' (reads .txt and .md)");
+  if (ext == ".pdf") return Format::kPdf;
+  if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  throw InputError(path, "unsupported format '" + ext + "' (reads .txt, .md, .pdf and .html)");
 }
 
 bool IsSupported(const std::string& path) {
   const std::string ext = LowerExtension(path);
-  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".pdf" || ext == ".html" || ext == ".htm";
 }
 
 std::string NormaliseText(const std::string& path, std::string_view bytes) {
@@ -54,7 +58,7 @@ std::string NormaliseText(const std::string& path, std::string_view bytes) {
   return text::ToNfc(out);
 }
 
-std::string ReadFile(const std::string& path) {
+std::string ReadFile(const std::string& path, std::vector<std::string>* warnings) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(path, "cannot read: " + ec.message());
@@ -67,6 +71,15 @@ std::string ReadFile(const std::string& path) {
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<size_t>(in.gcount()) != size) throw InputError(path, "read failed");
+  switch (IsSupported(path) ? FormatOf(path) : Format::kText) {
+    case Format::kPdf:
+      return NormaliseText(path, PdfToText(path, bytes));
+    case Format::kHtml:
+      return NormaliseText(path, HtmlToText(path, bytes, warnings));
+    case Format::kText:
+    case Format::kMarkdown:
+      break;
+  }
   return NormaliseText(path, bytes);
 }
 

@@ -5,11 +5,13 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cstd::indexer {
 
-/// The formats the indexer reads, by file extension.
-enum class Format { kText, kMarkdown };
+/// The formats the indexer reads, by file extension: .txt; .md and
+/// .markdown; .pdf; .html and .htm.
+enum class Format { kText, kMarkdown, kPdf, kHtml };
 
 /// The format for `path`'s extension (case-insensitive), or throws
 /// InputError("unsupported format") for any other file.
@@ -24,9 +26,17 @@ bool IsSupported(const std::string& path);
 /// into LF; converts to Unicode NFC.
 std::string NormaliseText(const std::string& path, std::string_view bytes);
 
-/// Reads `path` from disk and normalises it. Throws InputError if the file
-/// cannot be read, is too large (kMaxFileBytes), or fails NormaliseText.
-std::string ReadFile(const std::string& path);
+/// Reads `path` from disk into normalised text (NormaliseText's rules hold
+/// for every format) in the form ParseStructure reads. By format:
+/// - .txt, .md (and any extension FormatOf does not know): the bytes as text;
+/// - .pdf: the text of every page, see PdfToText (pdf_reader.h);
+/// - .html, .htm: the text of the DOM with headings as "#" lines, see
+///   HtmlToText (html_reader.h).
+/// Throws InputError naming `path` if the file cannot be read, is too large
+/// (kMaxFileBytes), cannot be parsed in its format, or fails NormaliseText.
+/// Anything worth telling about a file that was read (an HTML tree cut at
+/// its maximum depth) is appended to `warnings` when it is given.
+std::string ReadFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
 
 /// Files past this size are refused rather than read into memory: the
 /// largest real CSTD report is a few MB, so 64 MB means a wrong file.

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 
+#include "indexer/structure.h"
 #include "model/errors.h"
 
 namespace cstd::indexer {
@@ -79,16 +82,15 @@ TEST(NormaliseTextTest, RefusesInvalidUtf8NamingLineAndByte) {
   }
 }
 
-TEST(FormatOfTest, KnowsTextAndMarkdownByExtension) {
+TEST(FormatOfTest, KnowsEachFormatByExtension) {
   struct Case {
     const char* path;
     Format format;
   };
-  const Case cases[] = {{"a.txt", Format::kText},
-                        {"dir/A.TXT", Format::kText},
-                        {"b.md", Format::kMarkdown},
-                        {"b.MD", Format::kMarkdown},
-                        {"c.markdown", Format::kMarkdown}};
+  const Case cases[] = {{"a.txt", Format::kText},    {"dir/A.TXT", Format::kText},      {"b.md", Format::kMarkdown},
+                        {"b.MD", Format::kMarkdown}, {"c.markdown", Format::kMarkdown}, {"r.pdf", Format::kPdf},
+                        {"dir/R.PDF", Format::kPdf}, {"p.html", Format::kHtml},         {"p.htm", Format::kHtml},
+                        {"P.Html", Format::kHtml}};
   for (const Case& c : cases) {
     EXPECT_EQ(FormatOf(c.path), c.format) << c.path;
     EXPECT_TRUE(IsSupported(c.path)) << c.path;
@@ -96,7 +98,7 @@ TEST(FormatOfTest, KnowsTextAndMarkdownByExtension) {
 }
 
 TEST(FormatOfTest, UnsupportedFormatThrowsInputError) {
-  for (const char* path : {"report.pdf", "report.docx", "README", "archive.txt.gz", ".txt/file"}) {
+  for (const char* path : {"report.docx", "README", "archive.txt.gz", ".txt/file", "page.xhtml", "scan.pdf.zst"}) {
     EXPECT_FALSE(IsSupported(path)) << path;
     try {
       FormatOf(path);
@@ -166,6 +168,72 @@ TEST_F(ReadFileTest, EmptyFileThrows) {
   } catch (const InputError& e) {
     EXPECT_NE(e.reason().find("empty"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(ReadFileTest, FolderNamedLikeAFileThrows) {
+  const fs::path path = dir_ / "folder.txt";
+  fs::create_directories(path);
+  try {
+    ReadFile(path.string());
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.path(), path.string());
+  }
+}
+
+TEST_F(ReadFileTest, FileOverTheSizeLimitThrowsWithoutReadingIt) {
+  const fs::path path = dir_ / "huge.txt";
+  std::ofstream(path).put('a');
+  fs::resize_file(path, kMaxFileBytes + 1);  // sparse: nothing is written
+  try {
+    ReadFile(path.string());
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.reason().find("larger than the 64 MB limit"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(ReadFileTest, WhitespaceOnlyAndBomOnlyFilesThrow) {
+  for (const char* bytes : {" \r\n\t\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n"}) {
+    const std::string path = Write("blank.md", bytes);
+    EXPECT_THROW(ReadFile(path), InputError);
+  }
+}
+
+// A 50 MB file without a line break: one line for every stage. The text is
+// full of markup that never closes ("<sup>", "&#", "^{", "$^{", "<"), which
+// made the inline clean-up rescan the rest of the line at each occurrence:
+// quadratic, hours for this file. It must stay linear.
+TEST_F(ReadFileTest, FiftyMegabyteLineWithoutBreaksIsReadAndParsed) {
+  constexpr size_t kSize = 50u << 20;
+  const std::string unit = "The delegate of Japan<sup>1 said a < b &#12 x^{ y $^{ z &amp; caf\u00E9 ";
+  std::string bytes;
+  bytes.reserve(kSize + unit.size());
+  while (bytes.size() < kSize) bytes += unit;
+  bytes.resize(kSize);
+  while ((static_cast<unsigned char>(bytes.back()) & 0xC0) == 0x80 ||
+         static_cast<unsigned char>(bytes.back()) >= 0xC0) {
+    bytes.pop_back();  // no UTF-8 sequence cut in half
+  }
+  const std::string path = Write("line.txt", bytes);
+  bytes = std::string();
+
+  const auto start = std::chrono::steady_clock::now();
+  const std::string text = ReadFile(path);
+  const auto read = std::chrono::steady_clock::now();
+  const Structure s = ParseStructure(text);
+  const auto parsed = std::chrono::steady_clock::now();
+  const double read_seconds = std::chrono::duration<double>(read - start).count();
+  const double parse_seconds = std::chrono::duration<double>(parsed - read).count();
+  RecordProperty("read_seconds", std::to_string(read_seconds));
+  RecordProperty("parse_seconds", std::to_string(parse_seconds));
+  std::cout << "50 MB line: ReadFile " << read_seconds << " s, ParseStructure " << parse_seconds << " s\n";
+
+  EXPECT_EQ(text.find('\n'), std::string::npos);
+  ASSERT_EQ(s.paragraphs.size(), 1u);
+  EXPECT_EQ(s.paragraphs[0].text.rfind("The delegate of Japan1 said a < b &#12 x^{ y $^{ z & caf\u00E9", 0), 0u);
+  // Generous: linear takes a few seconds even with sanitizers; quadratic, hours.
+  EXPECT_LT(read_seconds + parse_seconds, 120);
 }
 
 }  // namespace

@@ -75,8 +75,12 @@ void SpeakerTo(W& w, const Speaker& s) {
 }
 
 template <typename W>
-void ParagraphTo(W& w, const Paragraph& p) {
+void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   w.StartObject();
+  if (!passage_id.empty()) {
+    w.Key("passage_id");
+    Str(w, passage_id);
+  }
   w.Key("number");
   OptInt(w, p.number);
   w.Key("section");
@@ -218,8 +222,8 @@ void WritePassageDocumentFields(JsonWriter& w, const Passage& p) {
 void WriteDocument(JsonWriter& w, const Document& d) {
   DocumentTo(w, d);
 }
-void WriteParagraph(JsonWriter& w, const Paragraph& p) {
-  ParagraphTo(w, p);
+void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id) {
+  ParagraphTo(w, p, passage_id);
 }
 void WriteSpeaker(JsonWriter& w, const Speaker& s) {
   SpeakerTo(w, s);

@@ -86,7 +86,8 @@ struct Passage {
 void WritePassageDocumentFields(JsonWriter& w, const Passage& p);
 
 void WriteDocument(JsonWriter& w, const Document& d);
-void WriteParagraph(JsonWriter& w, const Paragraph& p);
+/// Writes a paragraph as inspect does; with a passage id, that comes first.
+void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id = {});
 void WriteSpeaker(JsonWriter& w, const Speaker& s);
 
 /// The inspect JSON of `doc`, pretty-printed.

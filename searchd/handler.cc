@@ -2,7 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "model/document_json.h"
 #include "model/errors.h"
@@ -14,6 +16,11 @@ namespace cstd::searchd {
 namespace http = boost::beast::http;
 
 namespace {
+
+// /v1/facets/{field} lists values for autocomplete: a page of them, and never
+// more than a front end can show.
+constexpr int kFacetEndpointDefaultLimit = 100;
+constexpr int kFacetEndpointMaxLimit = 1000;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -94,12 +101,78 @@ Response get_search(const Request& request, const std::string&, const Params& pa
   return JsonResponse(http::status::ok, query::SearchResultToJson(index.ForThisThread().Search(search)), request);
 }
 
+Response get_document(const Request& request, const std::string& doc_id, const Params&, IndexPool& index) {
+  const auto [document, passages] = index.ForThisThread().GetDocument(doc_id);
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("document");
+  WriteDocument(w, document);
+  w.Key("paragraphs");
+  w.StartArray();
+  std::vector<Speaker> speakers;
+  for (const Passage& p : passages) {
+    WriteParagraph(w, p.paragraph, p.passage_id);
+    for (const auto& statement : p.paragraph.statements) {
+      for (const auto& s : statement.speakers) {
+        if (std::none_of(speakers.begin(), speakers.end(), [&](const Speaker& k) { return k.id == s.id; })) {
+          speakers.push_back(s);
+        }
+      }
+    }
+  }
+  w.EndArray();
+  w.Key("speakers");
+  w.StartArray();
+  for (const auto& s : speakers) WriteSpeaker(w, s);
+  w.EndArray();
+  w.EndObject();
+  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+}
+
+Response get_facet(const Request& request, const std::string& field_name, const Params& params, IndexPool& index) {
+  const auto field = query::ParseFacetField(field_name);
+  if (!field) {
+    throw NotFoundError("no facet '" + field_name + "' (country, speaker, session, year, action_line, type)");
+  }
+  const query::SearchRequest search = ParseSearchParams(params);
+  const std::string* prefix = LastValue(params, "prefix");
+  int limit = kFacetEndpointDefaultLimit;
+  if (const auto* v = LastValue(params, "limit"))
+    limit = query::ParseBoundedInt("limit", *v, 1, kFacetEndpointMaxLimit);
+  const query::FacetResult facet =
+      index.ForThisThread().FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("field");
+  json::Str(w, field_name);
+  w.Key("prefix");
+  json::Str(w, prefix ? *prefix : "");
+  w.Key("values");
+  query::WriteFacetValues(w, facet);
+  w.EndObject();
+  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+}
+
+// A handler gets the request, the path's parameter (the part after a prefix
+// route's path; the whole path otherwise), the query parameters and the index.
 using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, IndexPool&)>;
 
 struct Route {
   http::verb method;
-  std::string_view path;
+  std::string_view path;  // exact, or a prefix ending in '/' for "/v1/documents/{doc_id}"
   HandlerFn handler;
+
+  bool is_prefix() const { return path.back() == '/'; }
+  // The path parameter if `request_path` is this route's, else nullopt.
+  std::optional<std::string> Match(const std::string& request_path) const {
+    if (!is_prefix()) return request_path == path ? std::optional<std::string>(request_path) : std::nullopt;
+    if (request_path.size() <= path.size() || request_path.compare(0, path.size(), path) != 0) return std::nullopt;
+    std::string parameter = request_path.substr(path.size());
+    if (parameter.find('/') != std::string::npos) return std::nullopt;
+    return parameter;
+  }
 };
 
 // The route table: every endpoint the server answers.
@@ -107,6 +180,8 @@ const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {http::verb::get, "/v1/health", get_health},
       {http::verb::get, "/v1/search", get_search},
+      {http::verb::get, "/v1/documents/", get_document},
+      {http::verb::get, "/v1/facets/", get_facet},
   };
   return kRoutes;
 }
@@ -196,13 +271,16 @@ Response HandleRequest(const Request& request, IndexPool& index) {
     Params params;
     const std::string path = ParseTarget(std::string_view(request.target().data(), request.target().size()), &params);
     const Route* found = nullptr;
+    std::string parameter;
     bool path_known = false;
     for (const Route& route : Routes()) {
-      if (route.path != path) continue;
+      const auto match = route.Match(path);
+      if (!match) continue;
       path_known = true;
       if (route.method == request.method() ||
           (route.method == http::verb::get && request.method() == http::verb::head)) {
         found = &route;
+        parameter = *match;
       }
     }
     if (!found) {
@@ -218,7 +296,7 @@ Response HandleRequest(const Request& request, IndexPool& index) {
     // whole, on a fresh view of the index.
     for (int attempt = 0;; ++attempt) {
       try {
-        Response response = found->handler(request, path, params, index);
+        Response response = found->handler(request, parameter, params, index);
         if (request.method() == http::verb::head) response.body().clear();
         return response;
       } catch (const Xapian::DatabaseModifiedError&) {

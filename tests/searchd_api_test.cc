@@ -154,6 +154,37 @@ TEST_F(SearchdApiTest, MultiSelectLeavesAFieldsOwnFilterOut) {
   }
 }
 
+TEST_F(SearchdApiTest, DocumentHasMetadataAndAttributedParagraphs) {
+  const auto r = Get("/v1/documents/001_9fb1818520dbe4d0");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto d = Json(r);
+  EXPECT_EQ(d["document"]["session"].GetInt(), 25);
+  EXPECT_STREQ(d["document"]["meeting"]["place"].GetString(), "Geneva");
+  bool found = false;
+  for (const auto& p : d["paragraphs"].GetArray()) {
+    ASSERT_TRUE(p["passage_id"].IsString());
+    if (!p["number"].IsInt() || p["number"].GetInt() != 26) continue;
+    found = true;
+    std::vector<std::string> countries;
+    for (const auto& c : p["countries"].GetArray()) countries.push_back(c.GetString());
+    EXPECT_EQ(countries, (std::vector<std::string>{"IRN", "DOM"}));
+    EXPECT_GE(p["statements"].Size(), 2u);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_GE(d["speakers"].Size(), 19u);
+}
+
+TEST_F(SearchdApiTest, FacetEndpointCompletesPrefixes) {
+  const auto d = Json(Get("/v1/facets/speaker?prefix=pe"));
+  ASSERT_EQ(d["values"].Size(), 1u);
+  EXPECT_STREQ(d["values"][0]["value"].GetString(), "peter-major");
+  EXPECT_STREQ(d["values"][0]["label"].GetString(), "Peter Major");
+  EXPECT_EQ(d["values"][0]["count"].GetUint64(), 2u);
+  const auto countries = Json(Get("/v1/facets/country?prefix=the&q=development"));
+  for (const auto& v : countries["values"].GetArray()) EXPECT_GT(v["count"].GetUint64(), 0u);
+  EXPECT_EQ(Json(Get("/v1/facets/country?limit=2"))["values"].Size(), 2u);
+}
+
 struct ErrorCase {
   const char* target;
   int status;
@@ -193,7 +224,11 @@ INSTANTIATE_TEST_SUITE_P(
                       ErrorCase{"/v1/search?q=x&type=novel", 400, "bad_request", "type"},
                       ErrorCase{"/v1/search?q=x&group=everything", 400, "bad_request", "group"},
                       ErrorCase{"/v1/search?q=%ZZ", 400, "bad_request", "q"},
-                      ErrorCase{"/v1/search?q=x&facets=country,mood", 400, "bad_request", "facets"}));
+                      ErrorCase{"/v1/search?q=x&facets=country,mood", 400, "bad_request", "facets"},
+                      ErrorCase{"/v1/documents/no-such-document", 404, "not_found", "no-such-document"},
+                      ErrorCase{"/v1/facets/mood", 404, "not_found", "mood"},
+                      ErrorCase{"/v1/facets/country?limit=0", 400, "bad_request", "limit"},
+                      ErrorCase{"/v1/facets/year?year=x", 400, "bad_request", "year"}));
 
 TEST_F(SearchdApiTest, OversizedTargetIs414) {
   const auto r = Get("/v1/search?q=" + std::string(9000, 'a'));

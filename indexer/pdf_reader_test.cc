@@ -1,0 +1,322 @@
+#include "indexer/pdf_reader.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "indexer/reader.h"
+#include "indexer/structure.h"
+#include "model/errors.h"
+
+namespace cstd::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One line of text drawn at (x, y) points from the page's bottom left.
+struct TextLine {
+  int x = 72;
+  int y = 720;
+  std::string text;  // WinAnsi bytes
+};
+
+// A PDF literal string: (text) with '(', ')' and '\' escaped.
+std::string PdfString(std::string_view text) {
+  std::string out = "(";
+  for (char c : text) {
+    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + ")";
+}
+
+// A page's content stream: each line drawn in Helvetica 12 at its place.
+std::string Content(const std::vector<TextLine>& lines) {
+  std::string content = "BT /F1 12 Tf\n";
+  for (const TextLine& line : lines) {
+    content +=
+        "1 0 0 1 " + std::to_string(line.x) + " " + std::to_string(line.y) + " Tm " + PdfString(line.text) + " Tj\n";
+  }
+  return content + "ET";
+}
+
+// A minimal valid PDF, written by hand: one page per content stream, the
+// font Helvetica (WinAnsiEncoding), the cross-reference table's offsets
+// computed as the objects are written. Objects: 1 catalog, 2 page tree,
+// 3 font, then page and content per page (4 and 5 for the first), then
+// `encrypt_dictionary` if given, which the trailer names as /Encrypt, with
+// a file /ID of sixteen 0x33 bytes.
+std::string MakePdfFromStreams(const std::vector<std::string>& streams, std::string_view encrypt_dictionary = {}) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                                      "/Encoding /WinAnsiEncoding >>"};
+  std::string kids;
+  for (const std::string& content : streams) {
+    const size_t page_id = objects.size() + 1;
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(page_id + 1) +
+                      " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
+    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+    kids += (kids.empty() ? "" : " ") + std::to_string(page_id) + " 0 R";
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(streams.size()) + " >>";
+  if (!encrypt_dictionary.empty()) objects.emplace_back(encrypt_dictionary);
+
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    const std::string digits = std::to_string(offset);
+    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R";
+  if (!encrypt_dictionary.empty()) {
+    pdf += " /Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<" + std::string(32, '3') + "> <" +
+           std::string(32, '3') + ">]";
+  }
+  pdf += " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A PDF with one page per entry of `pages`.
+std::string MakePdf(const std::vector<std::vector<TextLine>>& pages, std::string_view encrypt_dictionary = {}) {
+  std::vector<std::string> streams;
+  for (const auto& lines : pages) streams.push_back(Content(lines));
+  return MakePdfFromStreams(streams, encrypt_dictionary);
+}
+
+std::string FromHex(std::string_view hex) {
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  return out;
+}
+
+std::string OnePagePdf(const std::string& text) {
+  return MakePdf({{{72, 720, text}}});
+}
+
+class PdfReaderTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("cstd-pdf-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string Write(const std::string& name, std::string_view bytes) const {
+    const fs::path path = dir_ / name;
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return path.string();
+  }
+  // The InputError ReadFile throws for `bytes` written as `name`; fails the
+  // test if none.
+  InputError ReadError(const std::string& name, std::string_view bytes) const {
+    const std::string path = Write(name, bytes);
+    try {
+      const std::string text = ReadFile(path);
+      ADD_FAILURE() << "expected InputError for " << name << ", read: " << text;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.path(), path);
+      return e;
+    }
+    return InputError("", "");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(PdfReaderTest, ReadsAOnePagePdfIntoANumberedParagraph) {
+  const std::string path = Write("report.pdf", OnePagePdf("1. The delegate from Japan said hello."));
+  const std::string text = ReadFile(path);
+  EXPECT_EQ(text, "1. The delegate from Japan said hello.");
+  const Structure s = ParseStructure(text);
+  ASSERT_EQ(s.paragraphs.size(), 1u);
+  EXPECT_EQ(s.paragraphs[0].number, 1);
+  EXPECT_EQ(s.paragraphs[0].text, "The delegate from Japan said hello.");
+}
+
+TEST_F(PdfReaderTest, JoinsPagesInOrderLineAfterLine) {
+  const std::string pdf = MakePdf({{{72, 720, "1. First page, first paragraph."}, {72, 700, "Its second line."}},
+                                   {{72, 720, "2. Second page."}},
+                                   {},  // a page without text adds nothing
+                                   {{72, 720, "3. Fourth page."}}});
+  EXPECT_EQ(PdfToText("in.pdf", pdf),
+            "1. First page, first paragraph.\nIts second line.\n2. Second page.\n3. Fourth page.");
+}
+
+// The reason for the raw order: a two-column page whose content stream
+// draws the left column, then the right, reads column after column. The
+// physical layout would interleave the columns line by line.
+TEST_F(PdfReaderTest, ReadsTwoColumnsColumnAfterColumn) {
+  const std::string pdf = MakePdf({{{72, 720, "1. Left column,"},
+                                    {72, 706, "first paragraph."},
+                                    {72, 692, "2. Left again."},
+                                    {320, 720, "3. Right column,"},
+                                    {320, 706, "third paragraph."}}});
+  EXPECT_EQ(PdfToText("in.pdf", pdf),
+            "1. Left column,\nfirst paragraph.\n2. Left again.\n3. Right column,\nthird paragraph.");
+}
+
+// Page numbers and running headers and footers would cut paragraph 2 in
+// two at the page break; the first page keeps its header.
+TEST_F(PdfReaderTest, LeavesOutPageFurniture) {
+  const auto page = [](std::vector<TextLine> body, int number) {
+    std::vector<TextLine> lines = {{400, 770, "E/CN.16/2024/2"}};
+    lines.insert(lines.end(), body.begin(), body.end());
+    lines.push_back({72, 60, "GE.24-0123" + std::to_string(number)});
+    lines.push_back({300, 40, std::to_string(number)});
+    return lines;
+  };
+  const std::string pdf =
+      MakePdf({page({{72, 720, "1. The first paragraph."}, {72, 700, "2. The second paragraph"}}, 1),
+               page({{72, 720, "runs over the page break."}, {72, 700, "3. The third."}}, 2),
+               page({{72, 720, "4. The fourth."}}, 3)});
+  EXPECT_EQ(PdfToText("in.pdf", pdf),
+            "E/CN.16/2024/2\n1. The first paragraph.\n2. The second paragraph\nGE.24-01231\n"
+            "runs over the page break.\n3. The third.\n4. The fourth.");
+}
+
+// A paragraph that runs over a page break stays one paragraph: hard-wrapped
+// lines, a running header, a page number.
+TEST_F(PdfReaderTest, ParagraphsRunOverPageBreaks) {
+  std::vector<std::vector<TextLine>> pages(2);
+  int y = 760;
+  for (int n = 1; n <= 9; ++n, y -= 40) {
+    pages[0].push_back({72, y, std::to_string(n) + ". A paragraph long enough to be wrapped over two lines, in"});
+    pages[0].push_back({72, y - 14, "the width of the page, with a sentence that ends on this line."});
+  }
+  pages[0].push_back({72, y, "10. The tenth paragraph runs to the bottom of the page and does"});
+  pages[0].push_back({72, y - 14, "not stop there: a page break cuts it after the article the"});
+  pages[0].push_back({300, 40, "1"});
+  pages[1] = {{400, 770, "E/CN.16/2024/2"},
+              {72, 720, "Commission uses and goes on to its end on the next page."},
+              {72, 706, "11. The eleventh."},
+              {300, 40, "2"}};
+  pages[0].insert(pages[0].begin(), {400, 770, "E/CN.16/2024/2"});
+  const Structure s = ParseStructure(ReadFile(Write("long.pdf", MakePdf(pages))));
+  ASSERT_EQ(s.paragraphs.size(), 11u);
+  EXPECT_EQ(s.paragraphs[9].number, 10);
+  EXPECT_EQ(s.paragraphs[9].text,
+            "The tenth paragraph runs to the bottom of the page and does not stop there: a page break cuts it after "
+            "the article the Commission uses and goes on to its end on the next page.");
+  EXPECT_EQ(s.paragraphs[10].number, 11);
+}
+
+TEST_F(PdfReaderTest, ConvertsToUtf8) {
+  // WinAnsi: 0xF4 is o-circumflex, 0x92 the right single quote, 0x97 an em dash.
+  const std::string path = Write("c.pdf", OnePagePdf("C\xF4te d\x92Ivoire \x97 caf\xE9"));
+  EXPECT_EQ(ReadFile(path), "C\u00F4te d\u2019Ivoire \u2014 caf\u00E9");
+}
+
+TEST_F(PdfReaderTest, TextThatLooksLikeMarkupSurvivesParseStructure) {
+  const std::string line = "Where a < b & c_d, *x* and <sup>9</sup> are text.";
+  const std::string path = Write("m.pdf", OnePagePdf(line));
+  const Structure s = ParseStructure(ReadFile(path));
+  ASSERT_EQ(s.paragraphs.size(), 1u) << ReadFile(path);
+  EXPECT_EQ(s.paragraphs[0].text, line);
+  EXPECT_TRUE(s.paragraphs[0].markers.empty());
+}
+
+TEST_F(PdfReaderTest, TruncatedPdfThrows) {
+  const std::string pdf = OnePagePdf("1. The delegate from Japan said hello.");
+  const InputError e = ReadError("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2));
+  EXPECT_NE(e.reason().find("not a readable PDF (truncated or damaged)"), std::string::npos) << e.what();
+}
+
+TEST_F(PdfReaderTest, EveryTruncationThrowsOrReadsNeverCrashes) {
+  const std::string pdf = MakePdf({{{72, 720, "1. Page one."}}, {{72, 720, "2. Page two."}}});
+  for (size_t size = 0; size < pdf.size(); size += 5) {
+    try {
+      PdfToText("cut.pdf", std::string_view(pdf).substr(0, size));
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.path(), "cut.pdf");
+    }
+  }
+}
+
+// An /Encrypt dictionary whose /U entry no password matches: poppler reports
+// the document locked, as for a real PDF with a user password.
+TEST_F(PdfReaderTest, EncryptedPdfThrows) {
+  const std::string pdf =
+      MakePdf({{{72, 720, "1. Secret."}}}, "<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, '1') + "> /U <" +
+                                               std::string(64, '2') + "> /P -44 >>");
+  const InputError e = ReadError("locked.pdf", pdf);
+  EXPECT_NE(e.reason().find("encrypted PDF"), std::string::npos) << e.what();
+}
+
+// Encrypted against editing only: the user password is empty, and poppler
+// decrypts. Made with the standard security handler (revision 2, 40-bit
+// RC4), owner password "owner", /P -44 and the /ID MakePdfFromStreams
+// writes; the content stream, object 5, is
+// Content({{72, 720, "1. Readable without a password."}}) encrypted with
+// that object's key.
+TEST_F(PdfReaderTest, PdfEncryptedWithAnEmptyUserPasswordIsRead) {
+  const std::string pdf = MakePdfFromStreams(
+      {FromHex("B268B892C236DEF13DEC18F67C0AAA0DA21489B88F8BF0FF218121834B0147421AA2CE21E494C4C7B6466A534AFD85"
+               "10D2D4C7F9BE95D1D18C3542217702CDFD80FE5CBA917C")},
+      "<< /Filter /Standard /V 1 /R 2 /O <C92422687FACEE686E373F10B5C7D04738053152F7E2EE30E11C69EC442576AB> "
+      "/U <112226CACC62504967876AD3FEB8AFFCF960F1CDE2766C7097867D650F4D75B5> /P -44 >>");
+  EXPECT_EQ(ReadFile(Write("protected.pdf", pdf)), "1. Readable without a password.");
+}
+
+TEST_F(PdfReaderTest, OtherFilesNamedPdfThrow) {
+  EXPECT_NE(ReadError("notes.pdf", "1. Just text, named .pdf\n").reason().find("not a PDF"), std::string::npos);
+  EXPECT_NE(ReadError("empty.pdf", "").reason().find("not a PDF"), std::string::npos);
+  // A header and nothing a PDF needs.
+  const InputError e = ReadError("header.pdf", "%PDF-1.7\n" + std::string(200, 'x'));
+  EXPECT_NE(e.reason().find("truncated or damaged"), std::string::npos) << e.what();
+}
+
+TEST_F(PdfReaderTest, PdfWithoutTextThrows) {
+  const InputError e = ReadError("scan.pdf", MakePdf({{}, {}}));
+  EXPECT_NE(e.reason().find("no text layer"), std::string::npos) << e.what();
+}
+
+TEST_F(PdfReaderTest, PopplerWritesNothingToStderr) {
+  const std::string pdf = OnePagePdf("1. The delegate from Japan said hello.");
+  testing::internal::CaptureStderr();
+  EXPECT_THROW(PdfToText("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2)), InputError);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+// `cstd-indexer build --jobs N` reads PDFs on several threads: poppler's
+// messages go to the thread that caused them.
+TEST_F(PdfReaderTest, ReadsOnSeveralThreadsAtOnce) {
+  const std::string good = OnePagePdf("1. The delegate from Japan said hello.");
+  const std::string half = good.substr(0, good.size() / 2);
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        if (PdfToText("good.pdf", good) != "1. The delegate from Japan said hello.") ++failures;
+        try {
+          PdfToText("half.pdf", half);
+          ++failures;
+        } catch (const InputError& e) {
+          if (e.reason().find("(truncated or damaged): ") == std::string::npos) ++failures;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+}
+
+}  // namespace
+}  // namespace cstd::indexer
