@@ -74,10 +74,17 @@ const std::string* LastValue(const Params& params, const std::string& name) {
   return &std::prev(end)->second;
 }
 
+// What a handler may use besides the request: the index, and the metrics
+// (read only, for GET /metrics).
+struct Context {
+  IndexPool& index;
+  const Metrics& metrics;
+};
+
 // ---- Handlers, one per route ----------------------------------------------
 
-Response get_health(const Request& request, const std::string&, const Params&, IndexPool& index) {
-  const query::Searcher& searcher = index.ForThisThread();
+Response get_health(const Request& request, const std::string&, const Params&, const Context& context) {
+  const query::Searcher& searcher = context.index.ForThisThread();
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -96,13 +103,14 @@ Response get_health(const Request& request, const std::string&, const Params&, I
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
 
-Response get_search(const Request& request, const std::string&, const Params& params, IndexPool& index) {
+Response get_search(const Request& request, const std::string&, const Params& params, const Context& context) {
   const query::SearchRequest search = ParseSearchParams(params);
-  return JsonResponse(http::status::ok, query::SearchResultToJson(index.ForThisThread().Search(search)), request);
+  return JsonResponse(http::status::ok, query::SearchResultToJson(context.index.ForThisThread().Search(search)),
+                      request);
 }
 
-Response get_document(const Request& request, const std::string& doc_id, const Params&, IndexPool& index) {
-  const auto [document, passages] = index.ForThisThread().GetDocument(doc_id);
+Response get_document(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
+  const auto [document, passages] = context.index.ForThisThread().GetDocument(doc_id);
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -130,7 +138,8 @@ Response get_document(const Request& request, const std::string& doc_id, const P
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
 
-Response get_facet(const Request& request, const std::string& field_name, const Params& params, IndexPool& index) {
+Response get_facet(const Request& request, const std::string& field_name, const Params& params,
+                   const Context& context) {
   const auto field = query::ParseFacetField(field_name);
   if (!field) {
     throw NotFoundError("no facet '" + field_name + "' (country, speaker, session, year, action_line, type)");
@@ -141,7 +150,7 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   if (const auto* v = LastValue(params, "limit"))
     limit = query::ParseBoundedInt("limit", *v, 1, kFacetEndpointMaxLimit);
   const query::FacetResult facet =
-      index.ForThisThread().FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
+      context.index.ForThisThread().FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -155,13 +164,28 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
 
+Response get_metrics(const Request& request, const std::string&, const Params&, const Context& context) {
+  const query::Searcher& searcher = context.index.ForThisThread();
+  const IndexSnapshot snapshot{searcher.generation(), searcher.document_count(), searcher.passage_count()};
+  Response response{http::status::ok, request.version()};
+  response.set(http::field::content_type,
+               boost::beast::string_view(Metrics::kContentType.data(), Metrics::kContentType.size()));
+  response.set(http::field::cache_control, "no-store");
+  response.keep_alive(request.keep_alive());
+  response.body() = context.metrics.Render(snapshot);
+  response.prepare_payload();
+  return response;
+}
+
 // A handler gets the request, the path's parameter (the part after a prefix
-// route's path; the whole path otherwise), the query parameters and the index.
-using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, IndexPool&)>;
+// route's path; the whole path otherwise), the query parameters and the
+// context (index, metrics).
+using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, const Context&)>;
 
 struct Route {
   http::verb method;
-  std::string_view path;  // exact, or a prefix ending in '/' for "/v1/documents/{doc_id}"
+  std::string_view path;   // exact, or a prefix ending in '/' for "/v1/documents/{doc_id}"
+  std::string_view label;  // the path pattern, as metrics and the OpenAPI document name it
   HandlerFn handler;
 
   bool is_prefix() const { return path.back() == '/'; }
@@ -178,10 +202,11 @@ struct Route {
 // The route table: every endpoint the server answers.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
-      {http::verb::get, "/v1/health", get_health},
-      {http::verb::get, "/v1/search", get_search},
-      {http::verb::get, "/v1/documents/", get_document},
-      {http::verb::get, "/v1/facets/", get_facet},
+      {http::verb::get, "/v1/health", "/v1/health", get_health},
+      {http::verb::get, "/v1/search", "/v1/search", get_search},
+      {http::verb::get, "/v1/documents/", "/v1/documents/{doc_id}", get_document},
+      {http::verb::get, "/v1/facets/", "/v1/facets/{field}", get_facet},
+      {http::verb::get, "/metrics", "/metrics", get_metrics},
   };
   return kRoutes;
 }
@@ -214,7 +239,7 @@ query::SearchRequest ParseSearchParams(const Params& params) {
   query::SearchRequest r;
   if (const auto* q = LastValue(params, "q")) r.q = *q;
   for (const auto& v : AllValues(params, "country")) r.countries.push_back(query::ResolveCountry("country", v));
-  r.speakers = AllValues(params, "speaker");
+  for (const auto& v : AllValues(params, "speaker")) r.speakers.push_back(query::SpeakerFilterId(v));
   for (const auto& v : AllValues(params, "session")) {
     for (auto range : query::ParseIntRanges("session", v)) r.sessions.push_back(range);
   }
@@ -263,10 +288,32 @@ Response ErrorResponse(http::status status, std::string_view code, std::string_v
   return response;
 }
 
-Response HandleRequest(const Request& request, IndexPool& index) {
+std::vector<std::string_view> EndpointLabels() {
+  std::vector<std::string_view> labels;
+  for (const Route& route : Routes()) labels.push_back(route.label);
+  labels.push_back(kOtherEndpoint);
+  return labels;
+}
+
+std::string_view EndpointOf(std::string_view target) {
+  const std::string_view raw_path = target.substr(0, target.find('?'));
+  const auto path = UrlDecode(raw_path);
+  if (!path) return kOtherEndpoint;
+  for (const Route& route : Routes()) {
+    if (route.Match(*path)) return route.label;
+  }
+  return kOtherEndpoint;
+}
+
+Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info) {
+  RequestInfo ignored;
+  if (!info) info = &ignored;
+  *info = RequestInfo{};
   const auto error = [&](http::status status, std::string_view code, std::string_view message) {
+    info->error_code = code;
     return ErrorResponse(status, code, message, request.version(), request.keep_alive());
   };
+  const Context context{index, metrics};
   try {
     Params params;
     const std::string path = ParseTarget(std::string_view(request.target().data(), request.target().size()), &params);
@@ -277,6 +324,7 @@ Response HandleRequest(const Request& request, IndexPool& index) {
       const auto match = route.Match(path);
       if (!match) continue;
       path_known = true;
+      info->endpoint = route.label;
       if (route.method == request.method() ||
           (route.method == http::verb::get && request.method() == http::verb::head)) {
         found = &route;
@@ -296,7 +344,7 @@ Response HandleRequest(const Request& request, IndexPool& index) {
     // whole, on a fresh view of the index.
     for (int attempt = 0;; ++attempt) {
       try {
-        Response response = found->handler(request, parameter, params, index);
+        Response response = found->handler(request, parameter, params, context);
         if (request.method() == http::verb::head) response.body().clear();
         return response;
       } catch (const Xapian::DatabaseModifiedError&) {

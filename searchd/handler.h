@@ -1,5 +1,12 @@
 // The request handler: a pure function from an HTTP request to a response.
 // It knows the routes and the JSON API, nothing of sockets or threads.
+//
+// Metrics: the handler only reads them (to render GET /metrics); the server's
+// session records every request. The session is the one place that sees
+// every response -- including those the handler never produces (431, 413,
+// malformed HTTP, 503 when overloaded) -- and the whole latency a client
+// waits, queueing included; recording there keeps the count exact and the
+// handler free of side effects.
 
 #ifndef CSTD_SEARCHD_HANDLER_H_
 #define CSTD_SEARCHD_HANDLER_H_
@@ -8,9 +15,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "query/search_request.h"
 #include "searchd/index_pool.h"
+#include "searchd/metrics.h"
 
 namespace cstd::searchd {
 
@@ -28,9 +37,29 @@ std::string ParseTarget(std::string_view target, Params* params);
 /// are ignored.
 query::SearchRequest ParseSearchParams(const Params& params);
 
-/// Answers `request`. Never throws: errors become JSON error responses
-/// ({"error": {"code", "message"}}) with the matching status.
-Response HandleRequest(const Request& request, IndexPool& index);
+/// What the handler tells the server about a request, for its metrics.
+struct RequestInfo {
+  /// The matched route's path pattern ("/v1/documents/{doc_id}"), or
+  /// kOtherEndpoint. Points into static storage.
+  std::string_view endpoint = kOtherEndpoint;
+  /// The JSON error code of an error response ("bad_request"), empty on
+  /// success. Points into static storage.
+  std::string_view error_code;
+};
+
+/// Answers `request`; `metrics` is read for GET /metrics only. When `info`
+/// is given, it receives the route and error code. Never throws: errors
+/// become JSON error responses ({"error": {"code", "message"}}) with the
+/// matching status.
+Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info = nullptr);
+
+/// The path patterns of every route, for Metrics' endpoint labels.
+std::vector<std::string_view> EndpointLabels();
+
+/// The path pattern of the route `target` ("/v1/search?q=x") goes to, or
+/// kOtherEndpoint; for requests the server answers without the handler
+/// (e.g. 503 when overloaded). Never throws.
+std::string_view EndpointOf(std::string_view target);
 
 /// A JSON error response.
 Response ErrorResponse(boost::beast::http::status status, std::string_view code, std::string_view message,

@@ -39,11 +39,13 @@ class HandlerTest : public ::testing::Test {
 
   Response Call(const std::string& target, http::verb method = http::verb::get) {
     Request request{method, target, 11};
-    return HandleRequest(request, *pool_);
+    return HandleRequest(request, *pool_, metrics_, &info_);
   }
 
   std::string dir_;
   std::unique_ptr<IndexPool> pool_;
+  Metrics metrics_{EndpointLabels()};
+  RequestInfo info_;
 };
 
 TEST_F(HandlerTest, SearchFindsAndEscapes) {
@@ -77,6 +79,49 @@ TEST_F(HandlerTest, HeadHasNoBody) {
   const Response r = Call("/v1/health", http::verb::head);
   EXPECT_EQ(r.result(), http::status::ok);
   EXPECT_TRUE(r.body().empty());
+}
+
+TEST_F(HandlerTest, ReportsTheRoutePatternAndErrorCode) {
+  Call("/v1/search?q=broadband");
+  EXPECT_EQ(info_.endpoint, "/v1/search");
+  EXPECT_EQ(info_.error_code, "");
+  Call("/v1/documents/nothing-here");
+  EXPECT_EQ(info_.endpoint, "/v1/documents/{doc_id}");
+  EXPECT_EQ(info_.error_code, "not_found");
+  Call("/v1/search?page=0");
+  EXPECT_EQ(info_.endpoint, "/v1/search");
+  EXPECT_EQ(info_.error_code, "bad_request");
+  Call("/v1/search", http::verb::delete_);
+  EXPECT_EQ(info_.error_code, "method_not_allowed");
+  Call("/random/path/123");
+  EXPECT_EQ(info_.endpoint, kOtherEndpoint);
+  EXPECT_EQ(info_.error_code, "not_found");
+}
+
+TEST_F(HandlerTest, MetricsAreRenderedWithTheIndexGeneration) {
+  metrics_.RecordRequest("/v1/search", 200, std::chrono::milliseconds(3));
+  const Response r = Call("/metrics");
+  ASSERT_EQ(r.result(), http::status::ok);
+  EXPECT_EQ(std::string(r[http::field::content_type]), Metrics::kContentType);
+  EXPECT_NE(r.body().find("cstd_http_requests_total{endpoint=\"/v1/search\",status=\"200\"} 1\n"), std::string::npos)
+      << r.body();
+  EXPECT_NE(r.body().find("cstd_index_generation_info{generation=\"gen-000001\"} 1\n"), std::string::npos) << r.body();
+  EXPECT_NE(r.body().find("cstd_index_passages 2\n"), std::string::npos) << r.body();
+  EXPECT_EQ(info_.endpoint, "/metrics");
+}
+
+TEST(EndpointOfTest, NamesRoutePatternsAndOther) {
+  EXPECT_EQ(EndpointOf("/v1/search?q=x"), "/v1/search");
+  EXPECT_EQ(EndpointOf("/v1/facets/country?prefix=a"), "/v1/facets/{field}");
+  EXPECT_EQ(EndpointOf("/v1/documents/abc"), "/v1/documents/{doc_id}");
+  EXPECT_EQ(EndpointOf("/v1/documents/"), kOtherEndpoint);
+  EXPECT_EQ(EndpointOf("/v1/documents/a/b"), kOtherEndpoint);
+  EXPECT_EQ(EndpointOf("/metrics"), "/metrics");
+  EXPECT_EQ(EndpointOf("/%ZZ"), kOtherEndpoint);
+  EXPECT_EQ(EndpointOf("/wp-admin.php"), kOtherEndpoint);
+  const auto labels = EndpointLabels();
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "/v1/health"), labels.end());
+  EXPECT_EQ(labels.back(), kOtherEndpoint);
 }
 
 TEST(ParseTargetTest, DecodesParameters) {

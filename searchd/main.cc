@@ -37,19 +37,33 @@ int main(int argc, char** argv) {
   cstd::AddVersionFlag(app, "cstd-searchd");
   std::string index_dir;
   std::string listen = "127.0.0.1:8080";
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   cstd::searchd::ServerLimits limits;
+  // The contract: one worker per core by default (searches are CPU-bound).
+  limits.threads = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("--index", index_dir, "Index folder written by cstd-indexer")->required();
   app.add_option("--listen", listen, "Address and port to listen on (port 0: any free port)")->capture_default_str();
-  app.add_option("--threads", threads, "Worker threads (default: cores)")->check(CLI::Range(1u, 256u));
+  app.add_option("--threads", limits.threads, "Worker threads running searches (default: cores)")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  // 0 is refused (a usage error): it would answer every request with 503.
+  const CLI::Option* max_inflight =
+      app.add_option("--max-inflight", limits.max_inflight,
+                     "Requests queued or running at once, server-wide; more get 503 with Retry-After "
+                     "(default: 64 x threads)")
+          ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   app.add_option("--max-connections", limits.max_connections, "Open connections at most; more get 503")
       ->capture_default_str();
   app.add_flag("!--no-log", limits.log_requests, "Do not log one line per request");
 
   return cstd::RunProgram(app, argc, argv, [&]() {
+    // 64 queued requests per worker: at a few milliseconds per search the
+    // last one admitted still waits well under a second.
+    if (max_inflight->count() == 0) limits.max_inflight = 64 * size_t{limits.threads};
     const auto endpoint = ParseListen(listen);
     cstd::searchd::IndexPool index(index_dir);
-    asio::io_context io(static_cast<int>(threads));
+    // Socket I/O runs on this thread alone; the handler on the server's
+    // worker threads (see server.h).
+    asio::io_context io(1);
     cstd::searchd::Server server(io, endpoint, index, limits);
     server.Start();
 
@@ -65,10 +79,7 @@ int main(int argc, char** argv) {
     const auto local = server.local_endpoint();
     std::cout << "listening on http://" << local.address().to_string() << ":" << local.port() << std::endl;
 
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
     io.run();
-    for (auto& t : pool) t.join();
     return cstd::kExitOk;
   });
 }

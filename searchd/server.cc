@@ -1,12 +1,16 @@
 #include "searchd/server.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
+#include <stdexcept>
 
 #include "searchd/handler.h"
 
@@ -16,30 +20,58 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// How far ahead of the request being answered we look for pipelined ones:
+// enough for max_pipelined ordinary requests (a few hundred bytes each);
+// a client sending bigger ones is held back by TCP flow control instead,
+// since we read no further until we have answered.
+constexpr size_t kPipelineLookaheadBytes = 64 * 1024;
+
+// After answering with "Connection: close" we stop sending and read (and
+// discard) what the client still sends, for at most this long, before
+// closing. Closing a socket with unread input makes the kernel send a reset,
+// which can destroy the response we just wrote before the client reads it --
+// a 429 to a pipelining client would be lost exactly that way.
+constexpr std::chrono::seconds kLingerTimeout{1};
+
+}  // namespace
 
 class Session;
 
 struct Server::State {
   asio::io_context& io;
+  asio::thread_pool::executor_type workers;
   tcp::acceptor acceptor;
   IndexPool& index;
   ServerLimits limits;
+  Metrics metrics{EndpointLabels()};
   std::atomic<size_t> connections{0};
+  // Requests admitted (queued for a worker or running); at most
+  // limits.max_inflight.
+  std::atomic<size_t> inflight{0};
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::vector<std::weak_ptr<Session>> sessions;
 
-  State(asio::io_context& io_, IndexPool& index_, ServerLimits limits_)
-      : io(io_), acceptor(asio::make_strand(io_)), index(index_), limits(limits_) {}
+  State(asio::io_context& io_, asio::thread_pool::executor_type workers_, IndexPool& index_, ServerLimits limits_)
+      : io(io_), workers(workers_), acceptor(asio::make_strand(io_)), index(index_), limits(limits_) {}
 };
 
 // One connection: read a request, answer it, repeat while keep-alive.
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, std::shared_ptr<Server::State> state)
-      : stream_(std::move(socket)), state_(std::move(state)) {}
+      : stream_(std::move(socket)), state_(std::move(state)) {
+    state_->metrics.ConnectionOpened();
+  }
 
-  ~Session() { --state_->connections; }
+  ~Session() {
+    --state_->connections;
+    state_->metrics.ConnectionClosed();
+  }
 
   void Run() { asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::Read, shared_from_this())); }
 
@@ -56,10 +88,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Refuse() {
     auto self = shared_from_this();
     asio::dispatch(stream_.get_executor(), [self] {
-      Response r = ErrorResponse(http::status::service_unavailable, "overloaded", "too many connections; retry shortly",
-                                 11, false);
-      r.set(http::field::retry_after, "1");
-      self->Write(std::move(r));
+      self->Answer(self->Overloaded(11, "too many connections; retry shortly"), kOtherEndpoint, "overloaded",
+                   Clock::now(), /*keep_alive=*/false);
     });
   }
 
@@ -76,47 +106,125 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRead(beast::error_code ec, size_t) {
     idle_ = false;
+    const auto start = Clock::now();
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
         ec == asio::error::connection_reset) {
       return Close();
     }
     if (ec == http::error::header_limit) {
       return Fail(http::status::request_header_fields_too_large, "header_too_large",
-                  "request headers exceed " + std::to_string(state_->limits.header_limit) + " bytes");
+                  "request headers exceed " + std::to_string(state_->limits.header_limit) + " bytes", start);
     }
     if (ec == http::error::body_limit) {
       return Fail(http::status::payload_too_large, "body_too_large",
-                  "request body exceeds " + std::to_string(state_->limits.body_limit) + " bytes");
+                  "request body exceeds " + std::to_string(state_->limits.body_limit) + " bytes", start);
     }
-    if (ec) return Fail(http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message());
+    if (ec) return Fail(http::status::bad_request, "bad_request", "malformed HTTP request: " + ec.message(), start);
 
+    ++received_;
     const Request& request = parser_->get();
-    const auto start = std::chrono::steady_clock::now();
-    Response response;
-    if (request.target().size() > state_->limits.target_limit) {
-      response = ErrorResponse(http::status::uri_too_long, "uri_too_long",
-                               "request target exceeds " + std::to_string(state_->limits.target_limit) + " bytes",
-                               request.version(), request.keep_alive());
-    } else {
-      response = HandleRequest(request, state_->index);
+    const std::string_view target(request.target().data(), request.target().size());
+    const std::string_view endpoint = EndpointOf(target);
+    const unsigned version = request.version();
+    const bool keep_alive = request.keep_alive();
+
+    if (target.size() > state_->limits.target_limit) {
+      return Answer(ErrorResponse(http::status::uri_too_long, "uri_too_long",
+                                  "request target exceeds " + std::to_string(state_->limits.target_limit) + " bytes",
+                                  version, keep_alive),
+                    endpoint, "uri_too_long", start, keep_alive);
     }
+    if (OverPipelined()) {
+      Response r = ErrorResponse(http::status::too_many_requests, "too_many_requests",
+                                 "more than " + std::to_string(state_->limits.max_pipelined) +
+                                     " requests pipelined on one connection; read the responses before sending more",
+                                 version, false);
+      r.set(http::field::retry_after, std::to_string(state_->limits.retry_after_seconds));
+      return Answer(std::move(r), endpoint, "too_many_requests", start, false);
+    }
+    // Admission: one atomic increment on the I/O thread, so refusing costs
+    // next to nothing when the workers are saturated.
+    if (state_->inflight.fetch_add(1) >= state_->limits.max_inflight) {
+      --state_->inflight;
+      return Answer(Overloaded(version, "the server is busy; retry shortly"), endpoint, "overloaded", start,
+                    keep_alive);
+    }
+    state_->metrics.RequestStarted();
+    // The work guard keeps io.run() from returning (during a drain) while
+    // the request is with a worker and no I/O is pending for this session.
+    asio::post(state_->workers, [self = shared_from_this(), start, work = asio::make_work_guard(state_->io)] {
+      RequestInfo info;
+      auto response = std::make_shared<Response>(
+          HandleRequest(self->parser_->get(), self->state_->index, self->state_->metrics, &info));
+      --self->state_->inflight;
+      self->state_->metrics.RequestFinished();
+      asio::post(self->stream_.get_executor(), [self, response, info, start] {
+        const bool wants_keep_alive = response->keep_alive();
+        self->Answer(std::move(*response), info.endpoint, info.error_code, start, wants_keep_alive);
+      });
+    });
+  }
+
+  // Whether this request is past the connection's pipelining bound. Pulls
+  // what the client has already sent (up to kPipelineLookaheadBytes) into
+  // our buffer and counts the request heads waiting behind this one.
+  bool OverPipelined() {
+    auto& socket = stream_.socket();
+    beast::error_code ec;
+    const size_t available = socket.available(ec);
+    if (!ec && available > 0 && buffer_.size() < kPipelineLookaheadBytes) {
+      const size_t want = std::min(available, kPipelineLookaheadBytes - buffer_.size());
+      // Data is waiting, so this read returns at once.
+      const size_t got = socket.read_some(buffer_.prepare(want), ec);
+      if (!ec) buffer_.commit(got);
+    }
+    size_t waiting = 0;
+    std::string_view data(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    for (size_t at = data.find("\r\n\r\n"); at != std::string_view::npos; at = data.find("\r\n\r\n", at + 4)) {
+      ++waiting;
+    }
+    // This request and `waiting` more are outstanding: the client may be
+    // served up to max_pipelined of them, counted from this one.
+    if (waiting >= state_->limits.max_pipelined) {
+      refuse_from_ = std::min(refuse_from_, received_ + state_->limits.max_pipelined);
+    }
+    return received_ >= refuse_from_;
+  }
+
+  Response Overloaded(unsigned version, std::string_view message) const {
+    Response r = ErrorResponse(http::status::service_unavailable, "overloaded", message, version, true);
+    r.set(http::field::retry_after, std::to_string(state_->limits.retry_after_seconds));
+    return r;
+  }
+
+  void Fail(http::status status, std::string_view code, const std::string& message, Clock::time_point start) {
+    Answer(ErrorResponse(status, code, message, 11, false), kOtherEndpoint, code, start, false);
+  }
+
+  // Records, logs and writes `response`; the connection is kept open only
+  // when `keep_alive` and the limits allow.
+  void Answer(Response&& response, std::string_view endpoint, std::string_view error_code, Clock::time_point start,
+              bool keep_alive) {
     ++served_;
-    if (served_ >= state_->limits.max_requests_per_connection || closing_ || state_->stopping) {
-      response.keep_alive(false);
+    if (!keep_alive || served_ >= state_->limits.max_requests_per_connection || closing_ || state_->stopping) {
+      keep_alive = false;
     }
+    response.keep_alive(keep_alive);
+    const auto elapsed = Clock::now() - start;
+    state_->metrics.RecordRequest(endpoint, response.result_int(), elapsed);
+    if (!error_code.empty()) state_->metrics.RecordError(error_code);
     if (state_->limits.log_requests) {
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      const double ms = std::chrono::duration<double, std::milli>(elapsed).count();
       std::ostringstream line;
-      line << request.method_string() << ' ' << request.target() << ' ' << response.result_int() << ' ' << std::fixed
-           << std::setprecision(2) << ms << "ms\n";
+      if (parser_ && parser_->is_header_done()) {
+        line << parser_->get().method_string() << ' ' << parser_->get().target();
+      } else {
+        line << "- -";
+      }
+      line << ' ' << response.result_int() << ' ' << std::fixed << std::setprecision(2) << ms << "ms\n";
       std::cerr << line.str();
     }
     Write(std::move(response));
-  }
-
-  void Fail(http::status status, std::string_view code, const std::string& message) {
-    Response r = ErrorResponse(status, code, message, 11, false);
-    Write(std::move(r));
   }
 
   void Write(Response&& response) {
@@ -124,8 +232,26 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool keep_alive = shared->keep_alive();
     stream_.expires_after(state_->limits.read_timeout);
     http::async_write(stream_, *shared, [self = shared_from_this(), shared, keep_alive](beast::error_code ec, size_t) {
-      if (ec || !keep_alive) return self->Close();
+      if (ec) return self->Close();
+      if (!keep_alive) return self->Linger();
       self->Read();
+    });
+  }
+
+  // Half-closes and discards input until the client closes or
+  // kLingerTimeout passes, then closes (see kLingerTimeout).
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    if (!lingering_) {
+      lingering_ = true;
+      stream_.expires_after(kLingerTimeout);
+    }
+    buffer_.consume(buffer_.size());
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code read_ec, size_t) {
+      if (read_ec) return self->Close();
+      self->Linger();
     });
   }
 
@@ -139,9 +265,13 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Server::State> state_;
-  size_t served_ = 0;
+  size_t received_ = 0;  // requests read on this connection
+  size_t served_ = 0;    // responses written (or being written)
+  // The first request (counted as received_) answered 429 for pipelining.
+  size_t refuse_from_ = std::numeric_limits<size_t>::max();
   bool idle_ = false;
   bool closing_ = false;
+  bool lingering_ = false;
 };
 
 namespace {
@@ -170,8 +300,12 @@ void Accept(const std::shared_ptr<Server::State>& state) {
 
 }  // namespace
 
-Server::Server(asio::io_context& io, const tcp::endpoint& endpoint, IndexPool& index, ServerLimits limits)
-    : state_(std::make_shared<State>(io, index, limits)) {
+Server::Server(asio::io_context& io, const tcp::endpoint& endpoint, IndexPool& index, ServerLimits limits) {
+  if (limits.threads == 0) throw std::invalid_argument("ServerLimits::threads must be at least 1");
+  if (limits.max_inflight == 0) throw std::invalid_argument("ServerLimits::max_inflight must be at least 1");
+  if (limits.max_pipelined == 0) throw std::invalid_argument("ServerLimits::max_pipelined must be at least 1");
+  workers_ = std::make_unique<asio::thread_pool>(limits.threads);
+  state_ = std::make_shared<State>(io, workers_->get_executor(), index, limits);
   auto& acceptor = state_->acceptor;
   acceptor.open(endpoint.protocol());
   acceptor.set_option(asio::socket_base::reuse_address(true));
@@ -179,7 +313,11 @@ Server::Server(asio::io_context& io, const tcp::endpoint& endpoint, IndexPool& i
   acceptor.listen(asio::socket_base::max_listen_connections);
 }
 
-Server::~Server() = default;
+Server::~Server() {
+  // Workers may still be finishing a task (releasing its last reference to
+  // a session); wait for them before the state they use goes away.
+  workers_->join();
+}
 
 void Server::Start() {
   asio::dispatch(state_->acceptor.get_executor(), [state = state_] { Accept(state); });
@@ -199,6 +337,10 @@ void Server::Stop() {
 
 tcp::endpoint Server::local_endpoint() const {
   return state_->acceptor.local_endpoint();
+}
+
+const Metrics& Server::metrics() const {
+  return state_->metrics;
 }
 
 }  // namespace cstd::searchd

@@ -2,6 +2,27 @@
 // connection, reading requests under a deadline and size limits and handing
 // them to the pure handler (handler.h). Shape after Boost.Beast's
 // example/advanced/server.
+//
+// Threads: socket I/O (accepting, parsing, writing) runs on whichever threads
+// run the io_context -- one is plenty, it costs microseconds per request --
+// and the handler runs on a separate pool of `threads` workers. The split is
+// what makes overload answerable: when every worker is busy searching, the
+// I/O thread still reads new requests and can refuse them at once with 503
+// instead of leaving them unread in kernel buffers while latency grows.
+//
+// Overload policy (the contract's 503 and 429):
+// - Server-wide, at most `max_inflight` requests are admitted at a time
+//   (queued for a worker or running). One more is answered at once with 503
+//   and Retry-After, on a connection that stays open. The bound caps the
+//   queue, so an admitted request waits at most about max_inflight / threads
+//   service times.
+// - Per connection, requests are answered one at a time and in order: a
+//   connection never holds more than one admitted request, so a pipelining
+//   client cannot take more than its share of the queue. A client that has
+//   more than `max_pipelined` requests outstanding at once (sent and not yet
+//   answered, i.e. pipelined without reading the responses) is served its
+//   first `max_pipelined` and then answered 429 with Retry-After, and the
+//   connection is closed: the requests queued behind are not served.
 
 #ifndef CSTD_SEARCHD_SERVER_H_
 #define CSTD_SEARCHD_SERVER_H_
@@ -9,6 +30,7 @@
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -16,11 +38,29 @@
 #include <vector>
 
 #include "searchd/index_pool.h"
+#include "searchd/metrics.h"
 
 namespace cstd::searchd {
 
-/// Limits on what one connection may send. Each has a reason:
+/// Limits on what clients may send and the server may take on. Each has a
+/// reason:
 struct ServerLimits {
+  /// Worker threads running the handler. The contract's default is the
+  /// number of cores (see main.cc): searches are CPU-bound.
+  unsigned threads = 1;
+  /// Requests admitted at once (queued or running), server-wide; beyond it:
+  /// 503 + Retry-After. The default in main.cc is 64 per worker: at a few
+  /// milliseconds per search that keeps the worst queueing delay well under
+  /// the latency histogram's 1 s top bucket. At least 1.
+  size_t max_inflight = 64;
+  /// Requests one connection may have outstanding (pipelined without reading
+  /// responses); past it: 429 + Retry-After and the connection closes.
+  /// Browsers do not pipeline at all; 16 leaves room for scripted clients
+  /// that do, and bounds what one connection makes us buffer.
+  size_t max_pipelined = 16;
+  /// The Retry-After of 503 and 429, in seconds. Searches take milliseconds,
+  /// so a burst is over within a second; clients should add jitter.
+  unsigned retry_after_seconds = 1;
   /// Connections beyond this get 503 and are closed: each open connection
   /// holds a socket and a buffer, and 2 cores cannot serve more usefully.
   size_t max_connections = 512;
@@ -43,13 +83,20 @@ struct ServerLimits {
 
 class Server {
  public:
-  /// Binds `endpoint` (port 0 picks a free port). Throws boost::system::
-  /// system_error when the address cannot be bound.
+  /// Binds `endpoint` (port 0 picks a free port) and starts `limits.threads`
+  /// workers. Throws boost::system::system_error when the address cannot be
+  /// bound, std::invalid_argument when threads or max_inflight is 0.
   Server(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, IndexPool& index,
          ServerLimits limits);
+  /// Joins the workers. Destroy the Server only after `io` has stopped
+  /// running (run() returned): sessions post work to the workers.
   ~Server();
 
-  /// Starts accepting. Work runs on whichever threads run `io`.
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Starts accepting. Socket I/O runs on whichever threads run `io`; the
+  /// handler on the workers.
   void Start();
 
   /// Stops accepting and closes idle connections; requests in flight finish
@@ -58,9 +105,13 @@ class Server {
 
   boost::asio::ip::tcp::endpoint local_endpoint() const;
 
+  /// What GET /metrics renders.
+  const Metrics& metrics() const;
+
   struct State;
 
  private:
+  std::unique_ptr<boost::asio::thread_pool> workers_;
   std::shared_ptr<State> state_;
 };
 

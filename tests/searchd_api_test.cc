@@ -150,7 +150,9 @@ TEST_F(SearchdApiTest, MultiSelectLeavesAFieldsOwnFilterOut) {
   for (const auto& v : one["facets"]["year"].GetArray()) years += v["count"].GetUint64();
   EXPECT_EQ(years, one["total"].GetUint64());  // the year facet follows the country filter
   for (const auto& v : all["facets"]["country"].GetArray()) {
-    if (std::string(v["value"].GetString()) == "IRN") EXPECT_STREQ(v["label"].GetString(), "Iran");
+    if (std::string(v["value"].GetString()) == "IRN") {
+      EXPECT_STREQ(v["label"].GetString(), "Iran");
+    }
   }
 }
 
