@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
+#include "indexer/catalogue.h"
 #include "indexer/extract.h"
 #include "indexer/index_writer.h"
 #include "indexer/reader.h"
@@ -52,6 +54,14 @@ BuildSummary Build(const BuildOptions& options, std::ostream& progress) {
   const auto start = std::chrono::steady_clock::now();
   BuildSummary summary;
   const std::vector<SourceFile> files = ListFiles(options.sources);
+  std::optional<Catalogue> catalogue;
+  if (!options.metadata_path.empty()) {
+    catalogue = Catalogue::Load(options.metadata_path);
+    for (const auto& warning : catalogue->warnings()) progress << "warning: " << warning << "\n";
+    summary.catalogue = options.metadata_path;
+    summary.catalogue_rows = catalogue->size();
+    summary.catalogue_warnings = catalogue->warnings().size();
+  }
   IndexWriter writer(options.index_dir);
 
   size_t done = 0;
@@ -64,6 +74,13 @@ BuildSummary Build(const BuildOptions& options, std::ostream& progress) {
     }
     try {
       ExtractedDocument doc = ExtractFile(file.path, file.relative);
+      if (catalogue) {
+        if (catalogue->Apply(file.relative, doc)) {
+          ++summary.files_with_row;
+        } else {
+          summary.files_without_row.push_back(file.path);
+        }
+      }
       summary.passages += writer.Replace(doc);
       ++summary.files_indexed;
       std::error_code ec;
@@ -75,6 +92,10 @@ BuildSummary Build(const BuildOptions& options, std::ostream& progress) {
     if (done % 500 == 0) progress << "progress: " << done << "/" << files.size() << " files\n";
   }
   writer.Commit();
+  if (catalogue) {
+    for (const auto& row : catalogue->Unmatched()) summary.unmatched_rows.push_back(row.ToString(catalogue->name()));
+    summary.matched_by_name = catalogue->matched_by_name();
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
@@ -91,6 +112,19 @@ std::string FormatSummary(const BuildSummary& s) {
   for (const auto& [path, reason] : s.skipped) {
     out << "  skipped " << path << ": " << reason << "\n";
   }
+  if (s.catalogue.empty()) return out.str();
+  out << "catalogue " << s.catalogue << ": " << s.catalogue_rows << " rows, " << s.catalogue_warnings
+      << " warnings; " << s.files_with_row << " files matched a row\n";
+  const auto list = [&](const std::vector<std::string>& items, const char* what, const char* each) {
+    out << items.size() << " " << what << "\n";
+    for (size_t i = 0; i < items.size() && i < kSummaryListLimit; ++i) out << "  " << each << items[i] << "\n";
+    if (items.size() > kSummaryListLimit) out << "  ... and " << items.size() - kSummaryListLimit << " more\n";
+  };
+  if (!s.matched_by_name.empty()) {
+    list(s.matched_by_name, "catalogue rows matched by Country name (their ISO Code is no country code)", "");
+  }
+  list(s.unmatched_rows, "catalogue rows matched no file", "no file for ");
+  list(s.files_without_row, "files had no catalogue row", "no row for ");
   return out.str();
 }
 

@@ -14,6 +14,7 @@ namespace cstd::indexer {
 struct BuildOptions {
   std::string index_dir;
   std::vector<std::string> sources;  // files or folders
+  std::string metadata_path;         // --metadata catalogue (see catalogue.h); empty for none
 };
 
 struct BuildSummary {
@@ -22,15 +23,30 @@ struct BuildSummary {
   uint64_t bytes = 0;  // bytes of the files indexed
   double seconds = 0;
   std::vector<std::pair<std::string, std::string>> skipped;  // path, reason
+
+  // With --metadata only:
+  std::string catalogue;                    // its path; empty without --metadata
+  size_t catalogue_rows = 0;                // usable rows
+  size_t files_with_row = 0;                // files indexed that a row matched
+  std::vector<std::string> unmatched_rows;  // "FILE:LINE: LABEL" of rows that matched no file
+  std::vector<std::string> files_without_row;  // paths of files indexed that no row matched
+  std::vector<std::string> matched_by_name;    // rows matched by Country name (see catalogue.h)
+  size_t catalogue_warnings = 0;               // per-row problems, each printed when loading
 };
 
 /// Runs a build. Progress and one warning line per skipped file go to
-/// `progress`. Throws IndexError if the index cannot be opened or written
-/// (nothing of this run is then committed), UsageError if a SOURCE does not
-/// exist.
+/// `progress`. With `metadata_path`, the catalogue is loaded before anything
+/// is indexed (its per-row warnings go to `progress`) and applied to every
+/// file after extraction. Throws IndexError if the index cannot be opened or
+/// written (nothing of this run is then committed), UsageError if a SOURCE or
+/// the catalogue does not exist, InputError if the catalogue is not one (see
+/// Catalogue::Load).
 BuildSummary Build(const BuildOptions& options, std::ostream& progress);
 
-/// The one-paragraph summary printed at the end of a build.
+/// The one-paragraph summary printed at the end of a build. Catalogue rows
+/// that matched no file and files that had no row are counted, and the first
+/// kSummaryListLimit of each are listed.
+inline constexpr size_t kSummaryListLimit = 20;
 std::string FormatSummary(const BuildSummary& summary);
 
 }  // namespace cstd::indexer

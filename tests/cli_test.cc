@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "tests/process.h"
 
@@ -152,6 +153,78 @@ TEST(QueryCliTest, ServerModePrintsTheSameJsonAsTheApi) {
     EXPECT_STREQ(a["hits"][i]["passage_id"].GetString(), b["hits"][i]["passage_id"].GetString());
     EXPECT_STREQ(a["hits"][i]["snippet"].GetString(), b["hits"][i]["snippet"].GetString());
   }
+}
+
+TEST(IndexerCliTest, UngdcCatalogueMakesSpeechesWithDelegationSessionYearAndSpeaker) {
+  TempDir temp;
+  const std::string ungdc = std::string(CSTD_SHARED_DIR) + "/corpus/ungdc";
+  const std::string source = temp.path() + "/ungdc";
+  std::filesystem::create_directories(source);
+  const RunResult untar =
+      RunCommand({"/usr/bin/tar", "-I", "zstd", "-xf", ungdc + "/ungdc-1946-2023.tar.zst", "-C", source,
+                  "TXT/Session 78 - 2023/BRA_78_2023.txt", "TXT/Session 78 - 2023/USA_78_2023.txt",
+                  "TXT/Session 75 - 2020/PRT_75_2020.txt"});
+  ASSERT_EQ(untar.exit_code, 0) << untar.err;
+  WriteFile(source + "/TXT/notes.txt", "A file the catalogue does not know.\n");
+
+  const std::string index = temp.path() + "/index";
+  const RunResult build = RunCommand(
+      {ProgramPath("cstd-indexer"), "build", "--index", index, "--metadata", ungdc + "/speakers.csv", source + "/TXT"});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_NE(build.err.find("indexed 4 files"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("3 files matched a row"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("1 files had no catalogue row"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("notes.txt"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("catalogue rows matched no file"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("... and "), std::string::npos) << build.err;  // thousands of rows, 20 listed
+  // speakers.csv files Portugal's 2020 speech under the typo POR: matched by its Country name.
+  EXPECT_NE(build.err.find("ISO Code 'POR' is not a country code"), std::string::npos) << build.err;
+
+  const auto search = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {ProgramPath("cstd-query"), "--index", index, "--json", "--limit", "100"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const RunResult q = RunCommand(argv);
+    EXPECT_EQ(q.exit_code, 0) << q.err;
+    auto d = std::make_unique<rapidjson::Document>();
+    d->Parse(q.out.c_str());
+    EXPECT_FALSE(d->HasParseError()) << q.out;
+    return d;
+  };
+  const auto brazil = search({"--country", "BRA"});
+  const rapidjson::Value& hits = (*brazil)["hits"];
+  ASSERT_GT(hits.Size(), 5u);
+  for (const auto& hit : hits.GetArray()) {
+    EXPECT_STREQ(hit["doc_id"].GetString(), "bra_78_2023");
+    EXPECT_STREQ(hit["type"].GetString(), "speech");
+    EXPECT_EQ(hit["session"].GetInt(), 78);
+    EXPECT_EQ(hit["year"].GetInt(), 2023);
+    EXPECT_STREQ(hit["title"].GetString(),
+                 "Brazil: General Debate statement, 78th session of the General Assembly (2023)");
+    ASSERT_EQ(hit["countries"].Size(), 1u);
+    EXPECT_STREQ(hit["countries"][0]["code"].GetString(), "BRA");
+    ASSERT_EQ(hit["speakers"].Size(), 1u);
+    EXPECT_STREQ(hit["speakers"][0]["name"].GetString(), "Luiz Inacio Lula da Silva");
+    EXPECT_STREQ(hit["speakers"][0]["id"].GetString(), "luiz-silva");
+  }
+  const auto usa = search({"--type", "speech", "--session", "78", "--country", "USA"});
+  ASSERT_GT((*usa)["hits"].Size(), 0u);
+  EXPECT_STREQ((*usa)["hits"][0]["speakers"][0]["name"].GetString(), "Joseph R. Biden");
+  EXPECT_GT((*search({"--speaker", "antonio-costa", "--country", "PRT", "--year", "2020"}))["total"].GetUint64(), 0u);
+
+  const RunResult inspect = RunCommand({ProgramPath("cstd-indexer"), "inspect", "--metadata", ungdc + "/speakers.csv",
+                                        source + "/TXT/Session 78 - 2023/BRA_78_2023.txt"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
+  rapidjson::Document model;
+  model.Parse(inspect.out.c_str());
+  ASSERT_FALSE(model.HasParseError()) << inspect.out;
+  EXPECT_STREQ(model["document"]["type"].GetString(), "speech");
+  EXPECT_STREQ(model["speakers"][0]["role"].GetString(), "President");
+  EXPECT_STREQ(model["speakers"][0]["country"].GetString(), "BRA");
+
+  const RunResult bad = RunCommand(
+      {ProgramPath("cstd-indexer"), "build", "--index", index, "--metadata", temp.path() + "/nope.csv", source});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("nope.csv"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -1,0 +1,172 @@
+// Catalogue metadata: `cstd-indexer build --metadata FILE` gives per-file
+// fields (symbol, title, type, body, session, year, date, author, country,
+// speaker) that override or add to what extraction found in the text. This is
+// how an archive's own catalogue comes in.
+//
+// Two formats, chosen by the file's extension:
+//   .csv    RFC 4180 with a header line: quoted fields may hold commas,
+//           doubled quotes and line breaks; CRLF or LF; an optional UTF-8 BOM.
+//   .jsonl  one JSON object per line (also .ndjson); blank lines are skipped.
+//
+// Column names (CSV) and keys (JSONL) are matched without regard to case or
+// surrounding spaces:
+//   path | file           path relative to the SOURCE folder, or a file name
+//   symbol, title, type (contract vocabulary), body, session, year,
+//   date (YYYY-MM-DD, YYYY-MM or YYYY; gives the year when there is no
+//   year), author,
+//   country               ISO3 code or name (resolved by Countries::Find)
+//   speaker               one name, or several separated by ';'
+//   post | role           the speaker's post
+// and the UN General Debate Corpus's speakers.csv header: Year, Session,
+// ISO Code, Country, Name of Person Speaking, Post.
+//
+// A row with a path matches every file whose relative path is that path or
+// ends with it at a '/' (so a bare file name matches that name in any folder).
+// A row with no path but an ISO Code, Session and Year (the UNGDC form) matches
+// the file named ISO3_SESSION_YEAR.txt; such a row means type `speech`, body
+// `UNGA`, and the speaking delegation is the code in the file name. Because
+// speakers.csv has typos in its codes (POR for PRT, YDYE for YMD, ...), a row
+// whose ISO Code is not a country code at all is matched by its Country name
+// instead: it goes to the file of the same session and year whose code that
+// name resolves to, provided no row matches that file by code.
+//
+// Every row that matches a file applies to it, in catalogue order: a later
+// row's fields override an earlier one's, speakers accumulate. Empty values
+// add nothing.
+
+#ifndef CSTD_INDEXER_CATALOGUE_H_
+#define CSTD_INDEXER_CATALOGUE_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "model/document.h"
+
+namespace cstd::indexer {
+
+/// One CSV record: its fields and the line it starts on (1-based).
+struct CsvRecord {
+  size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+/// Parses RFC 4180 CSV. A leading UTF-8 BOM is dropped; records end at CRLF,
+/// LF or CR outside quotes; line breaks inside quotes are kept as "\n"; blank
+/// lines yield no record. Recoverable faults (a quote inside an unquoted
+/// field, text after a closing quote) keep the text literally and add a
+/// warning "NAME:LINE: ..." to `warnings`. Throws InputError(name, "line N:
+/// ...") for a quoted field that is never closed.
+std::vector<CsvRecord> ParseCsv(std::string_view name, std::string_view content, std::vector<std::string>* warnings);
+
+/// "Mr. Luiz Inacio Lula da Silva" -> {"Mr.", "Luiz Inacio Lula da Silva"}:
+/// a leading honorific (Mr., Mrs., Ms., Miss, Mme, Dr., H.E., H.M., H.R.H.,
+/// S.E., Sir, Dame, Prof., with or without the dot, any case, possibly
+/// several) split off the name. White space runs become one space and
+/// trailing commas go. The honorific is nullopt when there is none.
+std::pair<std::optional<std::string>, std::string> SplitHonorific(std::string_view name);
+
+/// A title for a speech: "Brazil: General Debate statement, 78th session of
+/// the General Assembly (2023)" for body UNGA, otherwise "Brazil: statement,
+/// 27th session of the CSTD (2024)". Parts that are unknown are left out;
+/// `who` is the country's display name or, failing that, a speaker's name.
+std::string SpeechTitle(std::string_view body, std::string_view who, std::optional<int> session,
+                        std::optional<int> year);
+
+class Catalogue {
+ public:
+  /// A row that matched no file: where it is and what it names.
+  struct RowRef {
+    size_t line = 0;
+    std::string label;  // "BRA_78_2023 (Brazil, Luiz Inacio Lula da Silva)" or the row's path
+    /// "FILE:LINE: LABEL"
+    std::string ToString(std::string_view file) const;
+  };
+
+  /// Reads a catalogue file (.csv, .jsonl or .ndjson). Throws UsageError
+  /// ("--metadata") if the file cannot be read or has another extension, and
+  /// InputError(path, "line N: ...") if it is not a catalogue at all: no
+  /// recognisable CSV header (neither path/file nor ISO Code, Session and
+  /// Year), invalid UTF-8, an unclosed quote, or a first JSONL line that is
+  /// not a JSON object. Faults confined to one row (a later JSONL line that
+  /// is not an object, a session or year that is not a number, an unknown
+  /// type, a country that resolves to nothing, a row with neither a path nor
+  /// an ISO Code) are warnings, see warnings(): the field or the row is
+  /// ignored. Rows that match no file are not warnings but Unmatched().
+  static Catalogue Load(const std::string& path);
+
+  /// As Load, from `content` already read; `name` ends in .csv or .jsonl and
+  /// is used in messages.
+  static Catalogue Parse(const std::string& name, std::string_view content);
+
+  /// Applies every row matching `relative` (the path relative to its SOURCE
+  /// root; '\\' or '/' separated) to `doc`, see the file comment. A row's
+  /// country and speakers say who speaks in the whole document (a speech, a
+  /// statement): when the rows give them, every paragraph's countries and
+  /// speakers, every statement's countries and speakers, and the document's
+  /// speaker list are replaced by the catalogue's (speaker ids are
+  /// text::SpeakerId, speakers' country the delegation). A speech whose rows
+  /// give no title gets SpeechTitle. The document id never changes. Notes on
+  /// what was done (several rows, a row matched by Country name, a UNGDC
+  /// row whose Country names another country than the file's code, which
+  /// is kept) are appended to doc.warnings. Returns false if no row matched (doc is then
+  /// untouched). Marks the rows used, see Unmatched().
+  bool Apply(std::string_view relative, ExtractedDocument& doc);
+
+  /// The rows that no Apply call has matched so far, in file order. After a
+  /// build, the rows that matched no file.
+  std::vector<RowRef> Unmatched() const;
+
+  /// Rows matched by Country name because their ISO Code is no code, as
+  /// "FILE:LINE: ISO Code 'POR' is not a country code; matched by Country
+  /// 'Portugal' (PRT)"; one entry per row, filled by Apply.
+  const std::vector<std::string>& matched_by_name() const { return matched_by_name_; }
+
+  /// Per-row problems found while loading, each "FILE:LINE: ...".
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  /// The number of usable rows.
+  size_t size() const { return rows_.size(); }
+  const std::string& name() const { return name_; }
+
+ private:
+  // A usable row, its values checked and normalised.
+  struct Row {
+    size_t line = 0;
+    std::string path;       // normalised; empty for a UNGDC row
+    std::string key;        // UNGDC row: "CODE_SESSION_YEAR"; else empty
+    std::string label;      // for reports
+    std::string by_name;    // UNGDC row whose ISO Code is no code: the code its Country resolves to
+    std::string name_code;  // UNGDC row: the code its Country resolves to, if any
+    std::string country_name;
+    std::optional<std::string> symbol, title, type, body, date, author, country, post;
+    std::optional<int> session, year;
+    std::vector<Speaker> speakers;  // honorific split off, role = post; country set by Apply
+    bool used = false;
+  };
+
+  Catalogue() = default;
+  // Checks and adds one row of (column or key, value) pairs, or warns why not.
+  void AddRow(size_t line, const std::vector<std::pair<std::string, std::string>>& fields);
+  void Warn(size_t line, const std::string& message);
+  // Fills the lookup maps once the rows are read.
+  void BuildMaps();
+
+  std::string name_;
+  std::vector<Row> rows_;
+  std::vector<std::string> warnings_;
+  std::vector<std::string> matched_by_name_;
+  std::unordered_map<std::string, std::vector<size_t>> by_path_;      // normalised path -> rows
+  std::unordered_map<std::string, std::vector<size_t>> by_key_;       // CODE_SESSION_YEAR -> rows
+  std::unordered_map<std::string, std::vector<size_t>> by_name_key_;  // by_name CODE_SESSION_YEAR -> rows
+  std::unordered_set<std::string> reported_keys_;                     // unknown columns, warned once
+};
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_INDEXER_CATALOGUE_H_
