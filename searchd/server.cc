@@ -280,6 +280,10 @@ void Accept(const std::shared_ptr<Server::State>& state) {
   state->acceptor.async_accept(asio::make_strand(state->io), [state](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted || !state->acceptor.is_open()) return;
     if (!ec) {
+      // Responses go out whole in one write; Nagle's algorithm would only
+      // hold a pipelined response back waiting for the client's delayed ACK.
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       const size_t open = ++state->connections;
       auto session = std::make_shared<Session>(std::move(socket), state);
       if (open > state->limits.max_connections) {

@@ -11,6 +11,7 @@
 
 #include "query/http_client.h"
 #include "tests/process.h"
+#include "tests/raw_http.h"
 
 namespace cstd::testing {
 namespace {
@@ -237,6 +238,46 @@ TEST_F(SearchdApiTest, OversizedTargetIs414) {
   EXPECT_EQ(r.status, 414);
 }
 
+TEST_F(SearchdApiTest, MetricsCountRequestsByRoutePattern) {
+  ASSERT_EQ(Get("/v1/documents/no-such-document").status, 404);
+  ASSERT_EQ(Get("/v1/search?q=internet").status, 200);
+  ASSERT_EQ(Get("/some/random/path").status, 404);
+  const HttpResponse r = testing::Get(server_->host(), server_->port(), "/metrics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.Header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
+  for (const char* line :
+       {"cstd_http_requests_total{endpoint=\"/v1/documents/{doc_id}\",status=\"404\"} ",
+        "cstd_http_requests_total{endpoint=\"other\",status=\"404\"} ",
+        "cstd_http_request_duration_seconds_bucket{endpoint=\"/v1/search\",le=\"+Inf\"} ",
+        "cstd_http_errors_total{code=\"not_found\"} ", "cstd_index_generation_info{generation=\"gen-000001\"} 1\n",
+        "cstd_index_passages ", "cstd_connections_open "}) {
+    EXPECT_NE(r.body.find(line), std::string::npos) << line << "\n" << r.body;
+  }
+  EXPECT_EQ(r.body.find("/some/random/path"), std::string::npos) << "unknown paths must not become labels";
+}
+
+// A client that sends 40 requests in one go without reading gets the first
+// 16 answered, then 429 with Retry-After, and the connection closes.
+TEST_F(SearchdApiTest, PipeliningPastTheBoundIs429AndCloses) {
+  const std::vector<std::string> targets(40, "/v1/health");
+  const auto responses = Pipeline(server_->host(), server_->port(), targets);
+  ASSERT_EQ(responses.size(), 17u);
+  for (size_t i = 0; i < 16; ++i) EXPECT_EQ(responses[i].status, 200) << i;
+  const HttpResponse& refused = responses.back();
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.Header("retry-after"), "1");
+  EXPECT_EQ(refused.Header("connection"), "close");
+  EXPECT_NE(refused.body.find("\"too_many_requests\""), std::string::npos) << refused.body;
+}
+
+// Pipelining within the bound is served without limit: batches of 10,
+// each read before the next is sent, 60 requests on one connection.
+TEST_F(SearchdApiTest, PipeliningWithinTheBoundIsServed) {
+  const auto responses = PipelineInBatches(server_->host(), server_->port(), "/v1/health", 6, 10);
+  ASSERT_EQ(responses.size(), 60u);
+  for (const auto& r : responses) EXPECT_EQ(r.status, 200);
+}
+
 TEST(SearchdLifecycleTest, DrainsAndExitsZeroOnSigterm) {
   TempDir temp;
   const std::string index = temp.path() + "/index";
@@ -253,6 +294,59 @@ TEST(SearchdLifecycleTest, RefusesAMissingIndexWithExitOne) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(temp.path() + "/none"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("terminate called"), std::string::npos);
+}
+
+TEST(SearchdLifecycleTest, RefusesZeroMaxInflightAsAUsageError) {
+  TempDir temp;
+  const RunResult r = RunCommand({ProgramPath("cstd-searchd"), "--index", temp.path(), "--max-inflight", "0"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--max-inflight"), std::string::npos) << r.err;
+}
+
+// With two workers and room for one request in flight, 50 concurrent clients
+// asking for slow-ish searches (every facet over every passage) must get
+// some 503s with Retry-After, and nothing else but 200s with valid JSON.
+// It runs until the first 503 (or 30 s), each client making at least 5
+// requests, so a fast machine cannot make it pass vacuously or flake.
+TEST(SearchdOverloadTest, AnswersOverloadWith503AndRetryAfter) {
+  TempDir temp;
+  const std::string index = temp.path() + "/index";
+  ASSERT_EQ(BuildIndex(index, SharedCorpus()).exit_code, 0);
+  ServerProcess server(index, {"--threads", "2", "--max-inflight", "1"});
+  const auto results = Burst(server.host(), server.port(), "/v1/search?q=&per_page=100", 50, 5, 30,
+                             [](const std::vector<BurstResult>& so_far) {
+                               for (const auto& r : so_far) {
+                                 if (r.response.status == 503) return true;
+                               }
+                               return false;
+                             });
+  size_t ok = 0, overloaded = 0;
+  for (const auto& r : results) {
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    if (r.response.status == 503) {
+      ++overloaded;
+      EXPECT_EQ(r.response.Header("retry-after"), "1");
+      rapidjson::Document d;
+      d.Parse(r.response.body.c_str());
+      ASSERT_FALSE(d.HasParseError()) << r.response.body;
+      EXPECT_STREQ(d["error"]["code"].GetString(), "overloaded");
+      continue;
+    }
+    ASSERT_EQ(r.response.status, 200) << r.response.body;
+    ++ok;
+    rapidjson::Document d;
+    d.Parse(r.response.body.c_str());
+    ASSERT_FALSE(d.HasParseError()) << r.response.body;
+    EXPECT_GT(d["total"].GetUint64(), 100u);
+  }
+  EXPECT_GE(overloaded, 1u);
+  EXPECT_GE(ok, 1u);
+  EXPECT_GE(results.size(), 250u);
+  // The server still answers once the burst is over.
+  EXPECT_EQ(testing::Get(server.host(), server.port(), "/v1/health").status, 200);
+  const std::string metrics = testing::Get(server.host(), server.port(), "/metrics").body;
+  EXPECT_NE(metrics.find("cstd_http_requests_total{endpoint=\"/v1/search\",status=\"503\"} "), std::string::npos)
+      << metrics;
 }
 
 }  // namespace
