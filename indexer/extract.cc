@@ -65,8 +65,12 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
 }
 
 ExtractedDocument ExtractFile(const std::string& path, const std::string& relative) {
-  FormatOf(path);  // throws for unsupported formats
-  return Extract(path, relative, ReadFile(path));
+  FormatOf(path);                            // throws for unsupported formats
+  std::vector<std::string> reader_warnings;  // e.g. HTML nested too deep, flattened
+  const std::string text = ReadFile(path, &reader_warnings);
+  ExtractedDocument doc = Extract(path, relative, text);
+  doc.warnings.insert(doc.warnings.begin(), reader_warnings.begin(), reader_warnings.end());
+  return doc;
 }
 
 }  // namespace cstd::indexer

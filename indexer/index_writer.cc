@@ -1,11 +1,13 @@
 #include "indexer/index_writer.h"
 
+#include <cctype>
 #include <filesystem>
 
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/synonyms.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
@@ -52,8 +54,43 @@ IndexWriter::IndexWriter(const std::string& index_dir) : index_dir_(index_dir) {
     throw IndexError(path + ": cannot open index for writing: " + e.get_msg());
   }
   speakers_ = std::make_unique<SpeakerRegistry>(db_);
-  term_generator_.set_stemmer(Xapian::Stem("english"));
+  term_generator_.set_stemmer(stemmer_);
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Spelling data feeds "did you mean" suggestions at query time.
+  term_generator_.set_database(db_);
+  term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  // Spelled-out forms of acronyms are synonyms of the acronym's term, so a
+  // query that spells a form out also finds passages that use the acronym.
+  try {
+    for (const Synonym& synonym : Synonyms::Builtin().all()) {
+      for (const std::string& expansion : synonym.expansions) db_.add_synonym(expansion, synonym.term);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(path + ": cannot record synonyms: " + e.get_msg());
+  }
+}
+
+void IndexWriter::AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const {
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const Synonym& synonym : Synonyms::Builtin().all()) {
+    for (const std::string& expansion : synonym.expansions) {
+      size_t pos = lower.find(expansion);
+      bool found = false;
+      while (pos != std::string::npos && !found) {
+        const size_t end = pos + expansion.size();
+        found = (pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]))) &&
+                (end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end])));
+        pos = lower.find(expansion, pos + 1);
+      }
+      if (!found) continue;
+      // Both forms the query parser may look up: unstemmed, and stemmed
+      // with Xapian's 'Z' prefix (STEM_SOME).
+      xdoc.add_term(synonym.term);
+      xdoc.add_term("Z" + stemmer_(synonym.term));
+      break;
+    }
+  }
 }
 
 void IndexWriter::RemoveDocument(const std::string& doc_id) {
@@ -102,6 +139,7 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted) {
       term_generator_.index_text(paragraph.text);
       term_generator_.increase_termpos();
       term_generator_.index_text(doc.title, 1, std::string(schema::kPrefixTitle));
+      AddAcronymTerms(paragraph.text, xdoc);
 
       const auto boolean = [&](std::string_view prefix, std::string_view value) {
         if (!value.empty()) xdoc.add_boolean_term(schema::Term(prefix, value));

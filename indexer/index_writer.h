@@ -42,10 +42,13 @@ class IndexWriter {
 
  private:
   void RemoveDocument(const std::string& doc_id);
+  // Adds the acronym's terms to a passage that spells an acronym out.
+  void AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const;
 
   std::string index_dir_;
   std::string generation_;
   Xapian::WritableDatabase db_;
+  Xapian::Stem stemmer_{"english"};
   Xapian::TermGenerator term_generator_;
   std::unique_ptr<SpeakerRegistry> speakers_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/errors.h"
 #include "model/schema.h"
 
 namespace cstd::query {
@@ -42,6 +43,14 @@ bool IsNumericFacet(FacetField field) {
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  // Reading the clock costs more than counting one document: look every
+  // few thousand.
+  constexpr uint32_t kClockEvery = 4096;
+  if (++seen_ % kClockEvery == 0 && std::chrono::steady_clock::now() > deadline_) {
+    throw UsageError("facet_budget_ms", "counting facets took longer than facet_budget_ms=" +
+                                            std::to_string(static_cast<long>(budget_ms_)) +
+                                            "; narrow the query or ask for fewer facets");
+  }
   switch (field_) {
     case FacetField::kCountry:
     case FacetField::kSpeaker:

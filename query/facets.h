@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +47,11 @@ struct FacetResult {
 /// visits them all; the counts are then exact.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  explicit FacetCounter(FacetField field) : field_(field) {}
+  /// Counts `field`; throws UsageError naming "facet_budget_ms" from inside
+  /// the match once `deadline` has passed, so an over-broad query stops
+  /// instead of holding a thread.
+  FacetCounter(FacetField field, std::chrono::steady_clock::time_point deadline, double budget_ms)
+      : field_(field), deadline_(deadline), budget_ms_(budget_ms) {}
   void operator()(const Xapian::Document& doc, double weight) override;
 
   FacetField field() const { return field_; }
@@ -54,6 +59,9 @@ class FacetCounter : public Xapian::MatchSpy {
 
  private:
   FacetField field_;
+  std::chrono::steady_clock::time_point deadline_;
+  double budget_ms_;
+  uint32_t seen_ = 0;
   std::unordered_map<std::string, uint64_t> counts_;
 };
 

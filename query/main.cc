@@ -58,7 +58,7 @@ SearchRequest RequestFrom(const Options& o) {
   SearchRequest r;
   r.q = Join(o.words, " ");
   for (const auto& v : o.countries) r.countries.push_back(ResolveCountry("--country", v));
-  r.speakers = o.speakers;
+  for (const auto& v : o.speakers) r.speakers.push_back(SpeakerFilterId(v));
   for (const auto& v : o.sessions) {
     for (auto range : ParseIntRanges("--session", v)) r.sessions.push_back(range);
   }

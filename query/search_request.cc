@@ -74,8 +74,17 @@ std::string ResolveCountry(std::string_view parameter, std::string_view value) {
 }
 
 std::string ResolveActionLine(std::string_view parameter, std::string_view value) {
-  if (const ActionLine* a = ActionLines::Builtin().FindByCode(text::Trim(value))) return a->code;
+  const std::string main = ActionLines::Builtin().MainLine(text::Trim(value));
+  if (!main.empty()) return main;
   throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown action line (C1 to C11, or C7eGov...)");
+}
+
+std::string SpeakerFilterId(std::string_view value) {
+  value = text::Trim(value);
+  const bool is_id = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  return is_id ? std::string(value) : text::SpeakerId(value);
 }
 
 std::string ResolveType(std::string_view parameter, std::string_view value) {

@@ -60,9 +60,14 @@ std::vector<std::string> SplitList(std::string_view value);
 /// UsageError naming `parameter` when the country is unknown.
 std::string ResolveCountry(std::string_view parameter, std::string_view value);
 
-/// Resolves an action line code case-insensitively ("c7egov" -> "C7eGov").
-/// Throws UsageError naming `parameter` when unknown.
+/// Resolves an action line code case-insensitively to the main line the
+/// index files it under ("c5" -> "C5", "C7eGov" -> "C7"). Throws UsageError
+/// naming `parameter` when unknown.
 std::string ResolveActionLine(std::string_view parameter, std::string_view value);
+
+/// The speaker id to filter on: an id as facets give it ("peter-major")
+/// stays; a name ("Peter Major") becomes its text::SpeakerId.
+std::string SpeakerFilterId(std::string_view value);
 
 /// Checks a document type against the contract's vocabulary. Throws
 /// UsageError naming `parameter` when unknown.

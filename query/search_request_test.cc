@@ -110,8 +110,8 @@ TEST(ResolveCountryTest, ResolvesCodesAndNames) {
   EXPECT_EQ(ParameterOf([] { ResolveCountry("country", ""); }), "country");
 }
 
-TEST(ResolveActionLineTest, ResolvesCodesCaseInsensitively) {
-  EXPECT_EQ(ResolveActionLine("action_line", "c7egov"), "C7eGov");
+TEST(ResolveActionLineTest, ResolvesCodesCaseInsensitivelyToTheirMainLine) {
+  EXPECT_EQ(ResolveActionLine("action_line", "c7egov"), "C7");  // the index files sub-lines under C7
   EXPECT_EQ(ResolveActionLine("action_line", "C5"), "C5");
   EXPECT_EQ(ResolveActionLine("action_line", " c11 "), "C11");
   EXPECT_EQ(ParameterOf([] { ResolveActionLine("action_line", "C12"); }), "action_line");

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <memory>
 
+#include "model/action_lines.h"
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/schema.h"
@@ -29,9 +30,38 @@ Xapian::Query AnyOfRanges(std::string_view prefix, const std::vector<IntRange>& 
   return AnyOf(prefix, values);
 }
 
+// country:Brazil, country:BRA, country:"United States".
+class CountryField : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const Country* c = Countries::Builtin().Find(value);
+    if (!c) throw Xapian::QueryParserError("unknown country '" + value + "'");
+    return Xapian::Query(schema::Term(schema::kPrefixCountry, c->code));
+  }
+};
+
+// speaker:peter-major or speaker:"Peter Major".
+class SpeakerField : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::Term(schema::kPrefixSpeaker, SpeakerFilterId(value)));
+  }
+};
+
+// action:C5, action:c7egov (counts as C7).
+class ActionLineField : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string main = ActionLines::Builtin().MainLine(value);
+    if (main.empty()) throw Xapian::QueryParserError("unknown action line '" + value + "'");
+    return Xapian::Query(schema::Term(schema::kPrefixActionLine, main));
+  }
+};
+
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)), stemmer_("english") {}
+Searcher::Searcher(Xapian::Database db, SearchLimits limits)
+    : db_(std::move(db)), limits_(limits), stemmer_("english") {}
 
 size_t Searcher::document_count() const {
   // Distinct documents: one XDOC term each. A walk of the term list, cheap
@@ -46,28 +76,50 @@ std::string Searcher::generation() const {
   return db_.get_metadata(std::string(schema::kMetaGeneration));
 }
 
-Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r) const {
+Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<std::string>* suggestion) const {
   QueryParts parts;
   parts.text = Xapian::Query::MatchAll;
+  if (r.q.size() > limits_.max_query_bytes) {
+    throw UsageError("q", "q is " + std::to_string(r.q.size()) +
+                              " bytes, over max_query_bytes=" + std::to_string(limits_.max_query_bytes));
+  }
   if (!text::Trim(r.q).empty()) {
     Xapian::QueryParser parser;
     parser.set_database(db_);
     parser.set_stemmer(stemmer_);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
+    parser.set_max_expansion(limits_.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
     parser.add_prefix("title", std::string(schema::kPrefixTitle));
-    parser.add_boolean_prefix("country", schema::Term(schema::kPrefixCountry, ""));
-    parser.add_boolean_prefix("speaker", std::string(schema::kPrefixSpeaker));
+    // Field prefixes take what a user would type: country names as well as
+    // codes, speaker names as well as ids, any action-line code.
+    parser.add_boolean_prefix("country", (new CountryField)->release());
+    parser.add_boolean_prefix("speaker", (new SpeakerField)->release());
+    parser.add_boolean_prefix("action", (new ActionLineField)->release());
     parser.add_boolean_prefix("session", std::string(schema::kPrefixSession));
     parser.add_boolean_prefix("year", std::string(schema::kPrefixYear));
-    parser.add_boolean_prefix("action", schema::Term(schema::kPrefixActionLine, ""));
     parser.add_boolean_prefix("type", std::string(schema::kPrefixType));
+    // Ranges: "year:2010..2024", "session:20..27".
+    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kSlotYear, "year:"))->release());
+    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kSlotSession, "session:"))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
+                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
+                           (suggestion ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
     try {
       parts.text = parser.parse_query(std::string(r.q), flags);
     } catch (const Xapian::QueryParserError& e) {
       throw UsageError("q", "q=" + r.q + ": " + e.get_msg());
+    }
+    size_t terms = 0;
+    for (auto it = parts.text.get_unique_terms_begin(); it != parts.text.get_unique_terms_end(); ++it) ++terms;
+    if (terms > limits_.max_query_terms) {
+      throw UsageError("q", "q has " + std::to_string(terms) +
+                                " terms, over max_query_terms=" + std::to_string(limits_.max_query_terms));
+    }
+    if (suggestion) {
+      const std::string corrected = parser.get_corrected_query_string();
+      if (!corrected.empty() && corrected != r.q) *suggestion = corrected;
     }
   }
   const std::pair<FacetField, Xapian::Query> filters[] = {
@@ -93,11 +145,12 @@ Xapian::Query Searcher::Combine(const QueryParts& parts, std::optional<FacetFiel
                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
-std::unordered_map<std::string, uint64_t> Searcher::Count(const Xapian::Query& query, FacetField field) const {
+std::unordered_map<std::string, uint64_t> Searcher::Count(const Xapian::Query& query, FacetField field,
+                                                          std::chrono::steady_clock::time_point deadline) const {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no ranking
-  FacetCounter counter(field);
+  FacetCounter counter(field, deadline, limits_.facet_budget_ms);
   enquire.add_matchspy(&counter);
   enquire.get_mset(0, 0, db_.get_doccount());
   return counter.counts();
@@ -146,10 +199,11 @@ void Searcher::Label(FacetResult& result) const {
 
 SearchResult Searcher::Search(const SearchRequest& request) const {
   const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   CheckPaging(request);
   SearchResult result;
   result.request = request;
-  const QueryParts parts = BuildQuery(request);
+  const QueryParts parts = BuildQuery(request, &result.suggestion);
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(Combine(parts, std::nullopt));
@@ -173,14 +227,19 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   std::vector<std::unique_ptr<FacetCounter>> counters;
   for (FacetField f : request.facets) {
     if (filtered(f)) continue;
-    counters.push_back(std::make_unique<FacetCounter>(f));
+    counters.push_back(std::make_unique<FacetCounter>(f, deadline, limits_.facet_budget_ms));
     enquire.add_matchspy(counters.back().get());
   }
 
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
   // check_at_least the whole database makes the total and the counts exact.
-  const Xapian::MSet mset =
-      enquire.get_mset(offset, static_cast<Xapian::doccount>(request.per_page), db_.get_doccount());
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(request.per_page), db_.get_doccount());
+  } catch (const Xapian::WildcardError&) {
+    throw UsageError("q", "a wildcard in q matches more than max_wildcard_expansion=" +
+                              std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
+  }
   result.total = mset.get_matches_estimated();
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -196,7 +255,7 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   for (FacetField f : request.facets) {
     FacetResult facet{f, {}};
     if (filtered(f)) {
-      facet.values = RankFacetValues(Count(Combine(parts, f), f), kFacetListLimit, Selected(request, f));
+      facet.values = RankFacetValues(Count(Combine(parts, f), f, deadline), kFacetListLimit, Selected(request, f));
     } else {
       for (const auto& c : counters) {
         if (c->field() == f) facet.values = RankFacetValues(c->counts(), kFacetListLimit, Selected(request, f));
@@ -212,7 +271,9 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
 FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field, std::string_view prefix,
                                   size_t limit) const {
   const QueryParts parts = BuildQuery(request);
-  FacetResult result{field, RankFacetValues(Count(Combine(parts, field), field), SIZE_MAX, {})};
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
+  FacetResult result{field, RankFacetValues(Count(Combine(parts, field), field, deadline), SIZE_MAX, {})};
   Label(result);
   const std::string key = text::FoldKey(prefix);
   if (!key.empty()) {

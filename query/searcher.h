@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,21 @@ struct SearchResult {
   std::optional<std::string> suggestion;
 };
 
+/// Limits that keep one query from hurting everyone. Each is a searchd flag;
+/// a request past one gets a 400 that names the limit.
+struct SearchLimits {
+  /// Longer queries are pasted documents, not searches.
+  size_t max_query_bytes = 1024;
+  /// A trailing wildcard matching more terms than this ("a*") would OR
+  /// together a large part of the vocabulary.
+  unsigned max_wildcard_expansion = 1000;
+  /// Terms in the parsed query; each one is a posting list to walk.
+  size_t max_query_terms = 64;
+  /// Exact facet counting visits every match; a query that cannot count in
+  /// this time is too broad to answer exactly, and says so.
+  double facet_budget_ms = 1000;
+};
+
 /// Snippets aim at this many bytes of text: about two lines of a result
 /// list, enough to show a statement's point around the match.
 inline constexpr size_t kSnippetBytes = 240;
@@ -37,10 +53,11 @@ inline constexpr size_t kSnippetBytes = 240;
 class Searcher {
  public:
   /// Searches `db`, an open index (see OpenIndex()).
-  explicit Searcher(Xapian::Database db);
+  explicit Searcher(Xapian::Database db, SearchLimits limits = {});
 
   /// Runs `request`. Throws UsageError naming "q" when the query string does
-  /// not parse, UsageError for bad paging, and lets Xapian's
+  /// not parse, UsageError naming the limit when a SearchLimits bound is
+  /// exceeded, UsageError for bad paging, and lets Xapian's
   /// DatabaseModifiedError through so the caller can reopen and retry.
   SearchResult Search(const SearchRequest& request) const;
 
@@ -67,17 +84,19 @@ class Searcher {
     Xapian::Query text;
     std::vector<std::pair<FacetField, Xapian::Query>> filters;
   };
-  QueryParts BuildQuery(const SearchRequest& request) const;
+  QueryParts BuildQuery(const SearchRequest& request, std::optional<std::string>* suggestion = nullptr) const;
   // The text query filtered by every field's filter except `except`'s.
   static Xapian::Query Combine(const QueryParts& parts, std::optional<FacetField> except);
   // Counts `field` over the matches of `query`.
-  std::unordered_map<std::string, uint64_t> Count(const Xapian::Query& query, FacetField field) const;
+  std::unordered_map<std::string, uint64_t> Count(const Xapian::Query& query, FacetField field,
+                                                  std::chrono::steady_clock::time_point deadline) const;
   // Fills labels (country names, speaker names) of `result`.
   void Label(FacetResult& result) const;
   // Values of `field` the request filters on (kept in facet lists).
   static std::vector<std::string> Selected(const SearchRequest& request, FacetField field);
 
   Xapian::Database db_;
+  SearchLimits limits_;
   Xapian::Stem stemmer_;
   mutable std::unordered_map<std::string, std::string> speaker_names_;  // id -> display name
 };

@@ -448,7 +448,9 @@ TEST_F(SearcherTest, FacetsAreExactAndMultiValued) {
   EXPECT_EQ(Counts(r, FacetField::kSession), (std::map<std::string, uint64_t>{{"25", 3}, {"27", 2}, {"78", 2}}));
   ASSERT_EQ(r.facets.size(), AllFacetFields().size());
   for (const FacetResult& facet : r.facets) {
-    if (facet.field == FacetField::kCountry) EXPECT_EQ(facet.values.front().label, "Brazil");
+    if (facet.field == FacetField::kCountry) {
+      EXPECT_EQ(facet.values.front().label, "Brazil");
+    }
   }
 }
 
