@@ -484,5 +484,74 @@ TEST_F(SearcherTest, FacetValuesFilterByPrefixOnValueOrLabel) {
   EXPECT_EQ(searcher_->FacetValues(request, FacetField::kCountry, "", 2).values.size(), 2u);
 }
 
+TEST_F(SearcherTest, QueryFieldsTakeNamesRangesAndAnyActionLineCode) {
+  EXPECT_EQ(SortedPassageIds(Run("country:Brazil")), SortedPassageIds(Run("country:BRA")));
+  EXPECT_EQ(SortedPassageIds(Run("country:Türkiye")), (Ids{"panel-2022-3"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital year:2023..2024")), (Ids{"note-2024-1", "speech-2023-1", "speech-2023-2"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital session:25..27")), (Ids{"note-2024-1", "panel-2022-1"}));
+  try {
+    Run("country:Atlantis");
+    ADD_FAILURE() << "unknown country accepted";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "q");
+    EXPECT_NE(std::string(e.what()).find("Atlantis"), std::string::npos);
+  }
+}
+
+TEST_F(SearcherTest, AcronymsAndTheirSpelledOutFormsFindEachOther) {
+  // "artificial intelligence" is spelled out in the fixture; "AI" finds it.
+  const Ids spelled = SortedPassageIds(Run("\"artificial intelligence\""));
+  ASSERT_FALSE(spelled.empty());
+  EXPECT_EQ(SortedPassageIds(Run("AI")), spelled);
+}
+
+TEST_F(SearcherTest, MisspeltWordsGetASuggestion) {
+  const SearchResult r = Run("broadbnd");
+  EXPECT_EQ(r.total, 0u);
+  ASSERT_TRUE(r.suggestion.has_value());
+  EXPECT_EQ(*r.suggestion, "broadband");
+  EXPECT_FALSE(Run("broadband").suggestion.has_value());
+}
+
+TEST_F(SearcherTest, LimitsAreUsageErrorsNamingTheLimit) {
+  const auto message = [&](SearchLimits limits, const std::string& q) {
+    const Searcher limited(OpenIndex(*dir_), limits);
+    SearchRequest r;
+    r.q = q;
+    try {
+      limited.Search(r);
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), "q");
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  SearchLimits bytes;
+  bytes.max_query_bytes = 10;
+  EXPECT_NE(message(bytes, "a very long query").find("max_query_bytes=10"), std::string::npos);
+  EXPECT_EQ(message(bytes, "digital"), "no error");
+  SearchLimits terms;
+  terms.max_query_terms = 2;
+  EXPECT_NE(message(terms, "one two three").find("max_query_terms=2"), std::string::npos);
+  EXPECT_EQ(message(terms, "digital divide"), "no error");
+  SearchLimits wildcard;
+  wildcard.max_wildcard_expansion = 1;
+  EXPECT_NE(message(wildcard, "d*").find("max_wildcard_expansion=1"), std::string::npos);
+}
+
+TEST(FacetCounterTest, StopsWithAUsageErrorOncePastItsDeadline) {
+  FacetCounter counter(FacetField::kType, std::chrono::steady_clock::now() - std::chrono::seconds(1), 5);
+  const Xapian::Document doc;
+  try {
+    for (int i = 0; i < 100000; ++i) counter(doc, 0);
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "facet_budget_ms");
+    EXPECT_NE(std::string(e.what()).find("facet_budget_ms=5"), std::string::npos);
+  }
+  FacetCounter relaxed(FacetField::kType, std::chrono::steady_clock::now() + std::chrono::hours(1), 5);
+  for (int i = 0; i < 100000; ++i) relaxed(doc, 0);
+}
+
 }  // namespace
 }  // namespace cstd::query
