@@ -203,7 +203,7 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   CheckPaging(request);
   SearchResult result;
   result.request = request;
-  const QueryParts parts = BuildQuery(request, &result.suggestion);
+  const QueryParts parts = BuildQuery(request);
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(Combine(parts, std::nullopt));
@@ -241,6 +241,9 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
                               std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
   }
   result.total = mset.get_matches_estimated();
+  // Spelling correction reads the spelling table for every word: worth it
+  // only when the query finds little, which is when a user needs it.
+  if (result.total < kSuggestBelowHits && !text::Trim(request.q).empty()) BuildQuery(request, &result.suggestion);
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;

@@ -46,6 +46,10 @@ struct SearchLimits {
   double facet_budget_ms = 1000;
 };
 
+/// Queries with fewer hits than this get a spelling suggestion when one
+/// exists; busier queries are spelt well enough and skip the cost.
+inline constexpr size_t kSuggestBelowHits = 5;
+
 /// Snippets aim at this many bytes of text: about two lines of a result
 /// list, enough to show a statement's point around the match.
 inline constexpr size_t kSnippetBytes = 240;
