@@ -5,6 +5,8 @@
 #ifndef CSTD_SEARCHD_INDEX_POOL_H_
 #define CSTD_SEARCHD_INDEX_POOL_H_
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 
 #include "query/searcher.h"
@@ -18,8 +20,11 @@ class IndexPool {
   explicit IndexPool(std::string index_dir);
 
   /// The calling thread's Searcher. When the index folder's CURRENT names a
-  /// new generation (checked at most every kGenerationCheckInterval), the
-  /// thread opens the new generation first.
+  /// new generation, or the live generation has a newer commit, the thread
+  /// opens it first: it looks every kGenerationCheckMillis, and at once when
+  /// another thread has found a change (so requests handled after one that
+  /// saw a change see it too, whichever thread handles them). Thread-safe;
+  /// throws IndexError when the index cannot be opened.
   const query::Searcher& ForThisThread();
 
   /// Drops the calling thread's Searcher so the next ForThisThread() opens the
@@ -30,11 +35,15 @@ class IndexPool {
 
  private:
   std::string index_dir_;
+  // Raised by a thread that opened a changed index; a thread whose view is
+  // older than the epoch looks at the index before its next request.
+  std::atomic<uint64_t> epoch_{0};
 };
 
-/// How often each thread looks for a new generation. The contract promises
-/// a new generation is served within 2 seconds of the switch; checking every
-/// half second costs one small file read per thread per interval.
+/// How often each thread looks for a new generation or commit. The contract
+/// promises changes are served within 2 seconds of a build's end; checking
+/// every half second costs a small file read and an index open per thread
+/// per interval.
 inline constexpr int kGenerationCheckMillis = 500;
 
 }  // namespace cstd::searchd
