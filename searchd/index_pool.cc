@@ -29,7 +29,8 @@ bool SameView(const Xapian::Database& a, const Xapian::Database& b) {
 
 }  // namespace
 
-IndexPool::IndexPool(std::string index_dir) : index_dir_(std::move(index_dir)) {
+IndexPool::IndexPool(std::string index_dir, query::SearchLimits limits)
+    : index_dir_(std::move(index_dir)), limits_(limits) {
   OpenIndex(index_dir_);
 }
 
@@ -50,7 +51,7 @@ const query::Searcher& IndexPool::ForThisThread() {
   // a new Searcher (and its caches) is made only when the index changed.
   Xapian::Database latest = OpenIndex(index_dir_);
   if (state.searcher && SameView(latest, state.searcher->database())) return *state.searcher;
-  state.searcher = std::make_unique<query::Searcher>(std::move(latest));
+  state.searcher = std::make_unique<query::Searcher>(std::move(latest), limits_);
   // Tell the other threads to look now rather than at their next interval:
   // otherwise one client's consecutive requests, landing on different
   // threads, could see a document appear, vanish and appear again.

@@ -17,7 +17,8 @@ class IndexPool {
  public:
   /// Opens `index_dir` once to check it; throws IndexError when it cannot be
   /// served (missing, unreadable, other schema version).
-  explicit IndexPool(std::string index_dir);
+  /// Every Searcher it opens applies `limits`.
+  explicit IndexPool(std::string index_dir, query::SearchLimits limits = {});
 
   /// The calling thread's Searcher. When the index folder's CURRENT names a
   /// new generation, or the live generation has a newer commit, the thread
@@ -35,6 +36,7 @@ class IndexPool {
 
  private:
   std::string index_dir_;
+  query::SearchLimits limits_;
   // Raised by a thread that opened a changed index; a thread whose view is
   // older than the epoch looks at the index before its next request.
   std::atomic<uint64_t> epoch_{0};

@@ -54,13 +54,29 @@ int main(int argc, char** argv) {
   app.add_option("--max-connections", limits.max_connections, "Open connections at most; more get 503")
       ->capture_default_str();
   app.add_flag("!--no-log", limits.log_requests, "Do not log one line per request");
+  // Per-query limits (query::SearchLimits explains each default); a request
+  // past one gets a 400 naming it.
+  cstd::query::SearchLimits search_limits;
+  app.add_option("--max-query-bytes", search_limits.max_query_bytes, "Longest q accepted, in bytes")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
+  app.add_option("--max-wildcard-expansion", search_limits.max_wildcard_expansion,
+                 "Terms one trailing wildcard may expand to")
+      ->check(CLI::Range(1u, 1000000u))
+      ->capture_default_str();
+  app.add_option("--max-query-terms", search_limits.max_query_terms, "Terms in a parsed query")
+      ->check(CLI::Range(size_t{1}, size_t{10000}))
+      ->capture_default_str();
+  app.add_option("--facet-budget-ms", search_limits.facet_budget_ms, "Time one request may spend counting facets")
+      ->check(CLI::Range(1.0, 600000.0))
+      ->capture_default_str();
 
   return cstd::RunProgram(app, argc, argv, [&]() {
     // 64 queued requests per worker: at a few milliseconds per search the
     // last one admitted still waits well under a second.
     if (max_inflight->count() == 0) limits.max_inflight = 64 * size_t{limits.threads};
     const auto endpoint = ParseListen(listen);
-    cstd::searchd::IndexPool index(index_dir);
+    cstd::searchd::IndexPool index(index_dir, search_limits);
     // Socket I/O runs on this thread alone; the handler on the server's
     // worker threads (see server.h).
     asio::io_context io(1);

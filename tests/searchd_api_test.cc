@@ -287,6 +287,21 @@ TEST(SearchdLifecycleTest, DrainsAndExitsZeroOnSigterm) {
   EXPECT_EQ(server.Terminate(), 0);
 }
 
+TEST(SearchdLifecycleTest, LimitFlagsGiveA400NamingTheLimit) {
+  TempDir temp;
+  const std::string index = temp.path() + "/index";
+  ASSERT_EQ(BuildIndex(index, SampleArchive()).exit_code, 0);
+  ServerProcess server(index, {"--max-query-bytes", "12", "--max-query-terms", "2"});
+  const auto get = [&](const std::string& target) { return query::HttpGet(server.host(), server.port(), target); };
+  auto r = get("/v1/search?q=broadband+access+costs");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("max_query_bytes=12"), std::string::npos) << r.body;
+  r = get("/v1/search?q=a+b+c");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("max_query_terms=2"), std::string::npos) << r.body;
+  EXPECT_EQ(get("/v1/search?q=broadband").status, 200);
+}
+
 TEST(SearchdLifecycleTest, RefusesAMissingIndexWithExitOne) {
   TempDir temp;
   const RunResult r =
