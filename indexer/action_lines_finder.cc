@@ -11,12 +11,6 @@ namespace cstd::indexer {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsAlnum(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
@@ -127,7 +121,7 @@ size_t WordCount(std::string_view s) {
 std::vector<std::string> FindActionLines(std::string_view text) {
   std::set<int> found;
   FindCodes(text, found);
-  const std::string lower = Lower(text);
+  const std::string lower = text::AsciiLower(text);
   const std::vector<Span> sentences = ActionLineSentences(lower);
   for (const Span& span : sentences) FindNumbers(lower, span, found);
 
@@ -138,7 +132,7 @@ std::vector<std::string> FindActionLines(std::string_view text) {
     const std::string main = table.MainLine(line.code);
     const int number = std::stoi(main.substr(1));
     for (const std::string& name : names) {
-      const std::string phrase = Lower(name);
+      const std::string phrase = text::AsciiLower(name);
       const bool hit = WordCount(phrase) >= kDistinctiveTitleWords
                            ? ContainsPhrase(lower, phrase, 0, lower.size())
                            : std::any_of(sentences.begin(), sentences.end(),

@@ -12,14 +12,8 @@ namespace cstd::indexer {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool StartsWithWord(std::string_view s, std::string_view word) {
-  if (s.size() < word.size() || Lower(s.substr(0, word.size())) != word) return false;
+  if (s.size() < word.size() || text::AsciiLower(s.substr(0, word.size())) != word) return false;
   return s.size() == word.size() || !std::isalpha(static_cast<unsigned char>(s[word.size()]));
 }
 
@@ -63,7 +57,7 @@ bool ContainsWord(std::string_view haystack_lower, std::string_view word) {
 
 template <size_t N>
 bool HasAnyWord(std::string_view s, const std::string_view (&words)[N]) {
-  const std::string lower = Lower(s);
+  const std::string lower = text::AsciiLower(s);
   return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return ContainsWord(lower, w); });
 }
 
@@ -181,7 +175,7 @@ FootnoteAttribution ReadFootnote(std::string_view footnote) {
   std::string_view body = text::Trim(footnote);
   while (!body.empty() && body.back() == '.') body.remove_suffix(1);
   for (const std::string& item : SplitTrim(body, ';')) {
-    const std::string lower = Lower(item);
+    const std::string lower = text::AsciiLower(item);
     for (std::string_view cue :
          {"representatives of ", "representative of ", "representatives from ", "representative from ",
           "delegation of ", "delegations of ", "delegate of ", "delegate from ", "delegates of ", "delegates from "}) {
@@ -205,7 +199,7 @@ FootnoteAttribution ReadFootnote(std::string_view footnote) {
 
 std::vector<std::string> DelegationsInText(std::string_view s) {
   std::vector<std::string> codes;
-  const std::string lower = Lower(s);
+  const std::string lower = text::AsciiLower(s);
   for (std::string_view noun :
        {"delegates", "delegate", "representatives", "representative", "delegations", "delegation"}) {
     size_t pos = lower.find(noun);
@@ -236,10 +230,6 @@ std::vector<std::string> DelegationsInText(std::string_view s) {
 }
 
 namespace {
-
-// Country lists in running text stop at the first word that is not a
-// country or a separator: CountryList without fuzzy matching does that by
-// skipping non-countries, so a long clause after the list adds nothing.
 
 struct Sentence {
   size_t begin = 0;
@@ -276,7 +266,7 @@ void AddUnique(std::vector<std::string>& list, const std::string& value) {
 // the offset just after the noun, or npos.
 size_t FindBareMarker(const std::string& text, int number) {
   const std::string digits = std::to_string(number);
-  const std::string lower = Lower(text);
+  const std::string lower = text::AsciiLower(text);
   for (std::string_view noun : kSpeakerNouns) {
     const std::string needle = std::string(noun) + " " + digits;
     size_t pos = lower.find(needle);
@@ -293,7 +283,7 @@ size_t FindBareMarker(const std::string& text, int number) {
 
 // The offset just after the first speaker noun in `text`, or npos.
 size_t FindSpeakerNoun(const std::string& text) {
-  const std::string lower = Lower(text);
+  const std::string lower = text::AsciiLower(text);
   size_t best = std::string::npos;
   for (std::string_view noun : kSpeakerNouns) {
     size_t pos = lower.find(noun);
@@ -394,7 +384,7 @@ void Attribute(const Structure& structure, ExtractedDocument& doc) {
       std::vector<Speaker> persons;
       std::vector<std::string> countries = DelegationsInText(sentence_text);
       bool introduces = !countries.empty() && [&] {
-        const std::string lower = Lower(sentence_text.substr(0, 60));
+        const std::string lower = text::AsciiLower(sentence_text.substr(0, 60));
         return lower.find("delegat") != std::string::npos || lower.find("representative") != std::string::npos;
       }();
       for (const auto& m : markers[i]) {

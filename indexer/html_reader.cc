@@ -25,13 +25,6 @@ bool IsTagNameEnd(char c) {
   return IsHtmlSpace(c) || c == '/' || c == '>';
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // Depth limit, before parsing: gumbo checks scopes by walking its stack of
 // open elements, so 100,000 nested <div> take it minutes. A light tokenizer
@@ -59,7 +52,7 @@ bool IsRawText(std::string_view name) {
 size_t FindEndTag(std::string_view html, std::string_view name, size_t from) {
   for (size_t pos = html.find("</", from); pos != std::string_view::npos; pos = html.find("</", pos + 2)) {
     const size_t end = pos + 2 + name.size();
-    if (end <= html.size() && Lower(html.substr(pos + 2, name.size())) == name &&
+    if (end <= html.size() && text::AsciiLower(html.substr(pos + 2, name.size())) == name &&
         (end == html.size() || IsTagNameEnd(html[end]))) {
       return pos;
     }
@@ -95,7 +88,7 @@ std::string LimitDepth(std::string_view html, size_t* removed) {
     }
     size_t name_end = name_begin;
     while (name_end < n && !IsTagNameEnd(html[name_end])) ++name_end;
-    const std::string name = Lower(html.substr(name_begin, name_end - name_begin));
+    const std::string name = text::AsciiLower(html.substr(name_begin, name_end - name_begin));
     // The tag's '>', past quoted attribute values.
     size_t k = name_end;
     char quote = 0, previous = 0;
@@ -396,7 +389,7 @@ std::string_view Attribute(const GumboElement& element, const char* name) {
 }
 
 bool Mentions(std::string_view value, std::string_view word) {
-  return Lower(value).find(word) != std::string::npos;
+  return text::AsciiLower(value).find(word) != std::string::npos;
 }
 
 std::string Roman(int n) {

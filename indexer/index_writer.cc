@@ -71,8 +71,7 @@ IndexWriter::IndexWriter(const std::string& index_dir) : index_dir_(index_dir) {
 }
 
 void IndexWriter::AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const {
-  std::string lower = text;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = text::AsciiLower(text);
   for (const Synonym& synonym : Synonyms::Builtin().all()) {
     for (const std::string& expansion : synonym.expansions) {
       size_t pos = lower.find(expansion);

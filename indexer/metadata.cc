@@ -13,14 +13,8 @@ namespace cstd::indexer {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool Contains(std::string_view haystack, std::string_view needle) {
-  return Lower(haystack).find(Lower(needle)) != std::string::npos;
+  return text::AsciiLower(haystack).find(text::AsciiLower(needle)) != std::string::npos;
 }
 
 constexpr std::array<std::string_view, 20> kUnits = {
@@ -53,7 +47,7 @@ std::vector<std::string> Words(std::string_view s) {
 }
 
 bool IsMonth(std::string_view word) {
-  const std::string w = Lower(word);
+  const std::string w = text::AsciiLower(word);
   return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
 }
 
@@ -65,7 +59,7 @@ std::string MonthName(const std::string& iso_date) {
 }  // namespace
 
 std::optional<int> ParseOrdinal(std::string_view word) {
-  const std::string w = Lower(word);
+  const std::string w = text::AsciiLower(word);
   // "27th", "1st", "2nd", "3rd"
   size_t digits = 0;
   while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
@@ -93,13 +87,13 @@ std::optional<int> ParseOrdinal(std::string_view word) {
 std::optional<std::string> ParseDate(std::string_view s) {
   const std::vector<std::string> words = Words(s);
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    std::string day = Lower(words[i]);
+    std::string day = text::AsciiLower(words[i]);
     for (const char* suffix : {"st", "nd", "rd", "th"}) {
       if (day.size() > 2 && day.substr(day.size() - 2) == suffix) day.resize(day.size() - 2);
     }
     const auto d = text::ParseInt(day);
     if (!d || *d < 1 || *d > 31) continue;
-    const std::string month = Lower(words[i + 1]);
+    const std::string month = text::AsciiLower(words[i + 1]);
     size_t m = 0;
     while (m < kMonths.size() && kMonths[m] != month) ++m;
     if (m == kMonths.size()) continue;
@@ -127,7 +121,7 @@ bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
     return out;
   };
   for (size_t i = 1; i + 1 < words.size(); ++i) {
-    if (Lower(words[i]) != "to") continue;
+    if (text::AsciiLower(words[i]) != "to") continue;
     const auto to = ParseDate(join(i + 1, 3));
     if (!to) continue;
     const std::string year = to->substr(0, 4);
@@ -149,7 +143,7 @@ bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
 }
 
 std::optional<Meeting> MeetingFromLine(std::string_view line) {
-  const std::string lower = Lower(line);
+  const std::string lower = text::AsciiLower(line);
   Meeting meeting;
   std::string start, end;
   if (lower.rfind("held at ", 0) == 0 || lower.rfind("held in ", 0) == 0) {
@@ -175,7 +169,7 @@ std::optional<Meeting> MeetingFromLine(std::string_view line) {
         after_year = w == start.substr(0, 4);
         continue;
       }
-      if (std::isupper(static_cast<unsigned char>(w[0])) && Lower(w) != "online") {
+      if (std::isupper(static_cast<unsigned char>(w[0])) && text::AsciiLower(w) != "online") {
         meeting.place = w;
         break;
       }
@@ -192,20 +186,22 @@ std::optional<int> SessionFromLine(std::string_view line) {
     const auto n = ParseOrdinal(words[i]);
     if (!n) continue;
     size_t next = i + 1;
-    if (Lower(words[next]) == "annual" && next + 1 < words.size()) ++next;
-    if (Lower(words[next]) != "session") continue;
+    if (text::AsciiLower(words[next]) == "annual" && next + 1 < words.size()) ++next;
+    if (text::AsciiLower(words[next]) != "session") continue;
     const bool at_start = i == 0;
     // A header line that ends with the session: "... (CSTD) Twenty-sixth
     // Annual Session"; not a sentence's "at its twenty-fifth session".
     constexpr size_t kHeaderLineWords = 16;
-    if (next + 1 == words.size() && i > 0 && Lower(words[i - 1]) != "its" && words.size() <= kHeaderLineWords) {
+    if (next + 1 == words.size() && i > 0 && text::AsciiLower(words[i - 1]) != "its" &&
+        words.size() <= kHeaderLineWords) {
       return n;
     }
-    const bool after_for = i > 0 && (Lower(words[i - 1]) == "the" && i > 1 &&
-                                     (Lower(words[i - 2]) == "for" || Lower(words[i - 2]) == "to"));
+    const bool after_for =
+        i > 0 && (text::AsciiLower(words[i - 1]) == "the" && i > 1 &&
+                  (text::AsciiLower(words[i - 2]) == "for" || text::AsciiLower(words[i - 2]) == "to"));
     const bool of_cstd = Contains(line, "session of CSTD") || Contains(line, "session of the CSTD") ||
                          Contains(line, "session of the Commission");
-    if (at_start || after_for || (of_cstd && i > 0 && Lower(words[i - 1]) != "its")) return n;
+    if (at_start || after_for || (of_cstd && i > 0 && text::AsciiLower(words[i - 1]) != "its")) return n;
   }
   return std::nullopt;
 }
@@ -214,7 +210,7 @@ namespace {
 
 // Head lines that name the body or the meeting rather than the document.
 bool IsBoilerplate(std::string_view line) {
-  const std::string l = Lower(line);
+  const std::string l = text::AsciiLower(line);
   return l.find("commission on science and technology for development") != std::string::npos ||
          l.find("english only") != std::string::npos || l.find("provisional agenda") != std::string::npos ||
          l.rfind("item ", 0) == 0 || l.rfind("distr", 0) == 0 || l.rfind("original:", 0) == 0 ||
@@ -263,7 +259,7 @@ std::string TypeFrom(std::string_view head_text) {
       {"report on the", "submission"},
       {"statement by", "statement"},
   };
-  const std::string lower = Lower(head_text);
+  const std::string lower = text::AsciiLower(head_text);
   for (const auto& rule : kRules) {
     if (lower.find(rule.phrase) != std::string::npos) return std::string(rule.type);
   }
@@ -285,15 +281,15 @@ void ExtractMetadata(const Structure& structure, std::string_view file_stem, Doc
     // The document's own date is a head line that is only a date.
     if (!doc.date && line.size() <= 24) doc.date = ParseDate(line);
     if (!doc.meeting) doc.meeting = MeetingFromLine(line);
-    if (!doc.author && Lower(line).rfind("prepared by ", 0) == 0) {
+    if (!doc.author && text::AsciiLower(line).rfind("prepared by ", 0) == 0) {
       std::string author = line.substr(12);
-      if (Lower(author).rfind("the ", 0) == 0) author.erase(0, 4);
+      if (text::AsciiLower(author).rfind("the ", 0) == 0) author.erase(0, 4);
       doc.author = std::string(text::Trim(author));
     }
   }
   // "Submission by" stands on its own line, the author on the next.
   for (size_t i = 0; !doc.author && i + 1 < structure.head.size(); ++i) {
-    if (Lower(text::Trim(structure.head[i])) == "submission by") doc.author = structure.head[i + 1];
+    if (text::AsciiLower(text::Trim(structure.head[i])) == "submission by") doc.author = structure.head[i + 1];
   }
   if (!doc.session) {
     // Body text may say which session the document is for ("to the 27th

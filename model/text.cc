@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "model/errors.h"
@@ -176,6 +177,12 @@ std::string HtmlEscape(std::string_view s) {
         out.push_back(c);
     }
   }
+  return out;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

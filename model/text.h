@@ -43,6 +43,9 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 /// `s` with &, <, >, " and ' escaped for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
 
+/// `s` with ASCII letters lower-cased; other bytes (UTF-8 included) as they are.
+std::string AsciiLower(std::string_view s);
+
 /// `s` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view s);
 
