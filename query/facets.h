@@ -5,13 +5,10 @@
 #ifndef CSTD_QUERY_FACETS_H_
 #define CSTD_QUERY_FACETS_H_
 
-#include <xapian.h>
-
-#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cstd::query {
@@ -42,37 +39,14 @@ struct FacetResult {
   std::vector<FacetValue> values;  // by count, descending, then by value
 };
 
-/// Counts the values of one field over every document the match visits.
-/// Give Enquire::get_mset a check_at_least of the database size so that it
-/// visits them all; the counts are then exact.
-class FacetCounter : public Xapian::MatchSpy {
- public:
-  /// Counts `field`; throws UsageError naming "facet_budget_ms" from inside
-  /// the match once `deadline` has passed, so an over-broad query stops
-  /// instead of holding a thread.
-  FacetCounter(FacetField field, std::chrono::steady_clock::time_point deadline, double budget_ms)
-      : field_(field), deadline_(deadline), budget_ms_(budget_ms) {}
-  void operator()(const Xapian::Document& doc, double weight) override;
-
-  FacetField field() const { return field_; }
-  const std::unordered_map<std::string, uint64_t>& counts() const { return counts_; }
-
- private:
-  FacetField field_;
-  std::chrono::steady_clock::time_point deadline_;
-  double budget_ms_;
-  uint32_t seen_ = 0;
-  std::unordered_map<std::string, uint64_t> counts_;
-};
-
 /// Values that do not fit in a facet list are still reachable through
 /// /v1/facets/{field}?prefix=; the list itself stays short enough to read.
 inline constexpr size_t kFacetListLimit = 50;
 
-/// Sorts `counts` into a list (count descending, then value), keeps the
-/// first `limit`, and keeps any value of `always` (the user's own selection)
-/// even if it falls outside the limit.
-std::vector<FacetValue> RankFacetValues(const std::unordered_map<std::string, uint64_t>& counts, size_t limit,
+/// Sorts `values` (count descending, then value), keeps the first `limit`,
+/// and keeps any value of `always` (the user's own selection) even if it
+/// falls outside the limit.
+std::vector<FacetValue> RankFacetValues(std::vector<FacetValue> values, size_t limit,
                                         const std::vector<std::string>& always);
 
 }  // namespace cstd::query

@@ -6,12 +6,15 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "model/document_json.h"
+#include "query/facet_columns.h"
 #include "query/search_request.h"
 
 namespace cstd::query {
@@ -89,11 +92,12 @@ class Searcher {
     std::vector<std::pair<FacetField, Xapian::Query>> filters;
   };
   QueryParts BuildQuery(const SearchRequest& request, std::optional<std::string>* suggestion = nullptr) const;
-  // The text query filtered by every field's filter except `except`'s.
-  static Xapian::Query Combine(const QueryParts& parts, std::optional<FacetField> except);
-  // Counts `field` over the matches of `query`.
-  std::unordered_map<std::string, uint64_t> Count(const Xapian::Query& query, FacetField field,
-                                                  std::chrono::steady_clock::time_point deadline) const;
+  // The text query filtered by every field's filter except those of the
+  // fields in `except`.
+  static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);
+  // The facet columns of this revision, loaded on first use: a search
+  // without facets or a document fetch never needs them.
+  const FacetColumns& Columns() const;
   // Fills labels (country names, speaker names) of `result`.
   void Label(FacetResult& result) const;
   // Values of `field` the request filters on (kept in facet lists).
@@ -103,6 +107,8 @@ class Searcher {
   SearchLimits limits_;
   Xapian::Stem stemmer_;
   mutable std::unordered_map<std::string, std::string> speaker_names_;  // id -> display name
+  mutable std::once_flag columns_once_;
+  mutable std::shared_ptr<const FacetColumns> columns_;
 };
 
 /// Writes a facet's values as a JSON array of {value, label?, count}.

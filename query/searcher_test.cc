@@ -539,19 +539,5 @@ TEST_F(SearcherTest, LimitsAreUsageErrorsNamingTheLimit) {
   EXPECT_NE(message(wildcard, "d*").find("max_wildcard_expansion=1"), std::string::npos);
 }
 
-TEST(FacetCounterTest, StopsWithAUsageErrorOncePastItsDeadline) {
-  FacetCounter counter(FacetField::kType, std::chrono::steady_clock::now() - std::chrono::seconds(1), 5);
-  const Xapian::Document doc;
-  try {
-    for (int i = 0; i < 100000; ++i) counter(doc, 0);
-    FAIL() << "no error";
-  } catch (const UsageError& e) {
-    EXPECT_EQ(e.parameter(), "facet_budget_ms");
-    EXPECT_NE(std::string(e.what()).find("facet_budget_ms=5"), std::string::npos);
-  }
-  FacetCounter relaxed(FacetField::kType, std::chrono::steady_clock::now() + std::chrono::hours(1), 5);
-  for (int i = 0; i < 100000; ++i) relaxed(doc, 0);
-}
-
 }  // namespace
 }  // namespace cstd::query
