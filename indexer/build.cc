@@ -3,14 +3,22 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
+#include "indexer/generation_builder.h"
 #include "indexer/index_writer.h"
+#include "indexer/progress.h"
 #include "indexer/reader.h"
 #include "model/errors.h"
+#include "model/index_layout.h"
+#include "model/schema.h"
 
 namespace cstd::indexer {
 
@@ -18,85 +26,161 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct SourceFile {
-  std::string path;      // as found
-  std::string relative;  // relative to its SOURCE root
-};
-
 std::vector<SourceFile> ListFiles(const std::vector<std::string>& sources) {
   std::vector<SourceFile> files;
+  const auto add = [&](std::vector<SourceFile>& into, const fs::path& path, std::string relative, std::string root) {
+    std::error_code ec;
+    SourceFile f;
+    f.path = path.string();
+    f.relative = std::move(relative);
+    f.key = fs::absolute(path, ec).lexically_normal().string();
+    f.record.root = std::move(root);
+    f.record.size = fs::file_size(path, ec);
+    const auto mtime = fs::last_write_time(path, ec);
+    f.record.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+    into.push_back(std::move(f));
+  };
   for (const auto& source : sources) {
     std::error_code ec;
     const auto status = fs::status(source, ec);
     if (ec || !fs::exists(status)) throw UsageError("SOURCE", source + ": no such file or folder");
     if (fs::is_directory(status)) {
+      const std::string root = fs::absolute(source, ec).lexically_normal().string();
       std::vector<SourceFile> found;
       for (auto it = fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) {
-          found.push_back({it->path().string(), fs::relative(it->path(), source, ec).string()});
-        }
+        if (it->is_regular_file(ec)) add(found, it->path(), fs::relative(it->path(), source, ec).string(), root);
       }
       if (ec) throw UsageError("SOURCE", source + ": cannot walk folder: " + ec.message());
       // Directory order is arbitrary; a sorted walk makes builds repeatable.
       std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
       files.insert(files.end(), found.begin(), found.end());
     } else {
-      files.push_back({source, fs::path(source).filename().string()});
+      add(files, source, fs::path(source).filename().string(), "");
     }
   }
   return files;
 }
 
+// Updates the live generation in place.
+void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, Catalogue* catalogue,
+                        const std::string& catalogue_hash, Progress& progress, BuildSummary& summary) {
+  IndexWriter writer(options.index_dir);
+  summary.generation = writer.generation();
+  const std::map<std::string, SourceRecord> known = writer.Sources();
+  // Another catalogue means other metadata for files whose bytes did not
+  // change: none of them can be skipped.
+  const bool same_catalogue = writer.Metadata(schema::kMetaCatalogueHash) == catalogue_hash;
+  uint64_t total_bytes = 0;
+  for (const auto& f : files) total_bytes += f.record.size;
+  progress.Start(files.size(), total_bytes);
+  std::set<std::string> seen;
+  for (const SourceFile& f : files) {
+    seen.insert(f.key);
+    if (!IsSupported(f.path)) {
+      summary.skipped.emplace_back(f.path, "unsupported format");
+      progress.Warn("warning: " + f.path + ": skipped, unsupported format");
+      progress.Advance(f.record.size);
+      continue;
+    }
+    const auto old = known.find(f.key);
+    const bool had = old != known.end();
+    if (had && same_catalogue && old->second.size == f.record.size && old->second.mtime_ns == f.record.mtime_ns &&
+        old->second.root == f.record.root) {
+      ++summary.files_unchanged;  // the fast path: not even read
+      progress.Advance(f.record.size);
+      continue;
+    }
+    try {
+      SourceRecord record = f.record;
+      record.hash = ContentHash(ReadBytes(f.path));
+      if (had && same_catalogue && old->second.hash == record.hash) {
+        record.doc_id = old->second.doc_id;
+        writer.UpdateSource(f.key, record);  // touched, not changed
+        ++summary.files_unchanged;
+        progress.Advance(f.record.size);
+        continue;
+      }
+      ExtractedDocument doc = ExtractFile(f.path, f.relative);
+      if (catalogue) {
+        if (catalogue->Apply(f.relative, doc)) {
+          ++summary.files_with_row;
+        } else {
+          summary.files_without_row.push_back(f.path);
+        }
+      }
+      summary.passages += writer.Replace(doc, f.key, record);
+      ++(had ? summary.files_replaced : summary.files_added);
+      summary.bytes += f.record.size;
+    } catch (const InputError& e) {
+      summary.skipped.emplace_back(f.path, e.reason());
+      progress.Warn(std::string("warning: ") + e.what() + ", skipped");
+    }
+    progress.Advance(f.record.size);
+  }
+  progress.Finish();
+  // A file indexed from one of this run's folders that the walk no longer
+  // finds was deleted or moved out: its document goes too.
+  std::set<std::string> roots;
+  for (const auto& f : files) {
+    if (!f.record.root.empty()) roots.insert(f.record.root);
+  }
+  for (const auto& [key, record] : known) {
+    if (!record.root.empty() && roots.count(record.root) && !seen.count(key)) {
+      writer.RemoveSource(key);
+      ++summary.files_removed;
+    }
+  }
+  writer.SetMetadata(schema::kMetaCatalogueHash, catalogue_hash);
+  writer.Commit();
+}
+
 }  // namespace
 
-BuildSummary Build(const BuildOptions& options, std::ostream& progress) {
+BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   BuildSummary summary;
+  const BuildLock lock(options.index_dir);
   const std::vector<SourceFile> files = ListFiles(options.sources);
   std::optional<Catalogue> catalogue;
+  std::string catalogue_hash;
   if (!options.metadata_path.empty()) {
     catalogue = Catalogue::Load(options.metadata_path);
-    for (const auto& warning : catalogue->warnings()) progress << "warning: " << warning << "\n";
+    catalogue_hash = ContentHash(ReadBytes(options.metadata_path));
+    for (const auto& warning : catalogue->warnings()) out << "warning: " << warning << "\n";
     summary.catalogue = options.metadata_path;
     summary.catalogue_rows = catalogue->size();
     summary.catalogue_warnings = catalogue->warnings().size();
   }
-  IndexWriter writer(options.index_dir);
-
-  size_t done = 0;
-  for (const auto& file : files) {
-    ++done;
-    if (!IsSupported(file.path)) {
-      summary.skipped.emplace_back(file.path, "unsupported format");
-      progress << "warning: " << file.path << ": skipped, unsupported format\n";
-      continue;
-    }
-    try {
-      ExtractedDocument doc = ExtractFile(file.path, file.relative);
-      if (catalogue) {
-        if (catalogue->Apply(file.relative, doc)) {
-          ++summary.files_with_row;
-        } else {
-          summary.files_without_row.push_back(file.path);
-        }
-      }
-      summary.passages += writer.Replace(doc);
-      ++summary.files_indexed;
-      std::error_code ec;
-      summary.bytes += fs::file_size(file.path, ec);
-    } catch (const InputError& e) {
-      summary.skipped.emplace_back(file.path, e.reason());
-      progress << "warning: " << e.what() << ", skipped\n";
-    }
-    if (done % 500 == 0) progress << "progress: " << done << "/" << files.size() << " files\n";
+  // Debris of builds that were killed, and generations readers have left.
+  RemoveUnusedGenerations(options.index_dir);
+  Progress progress(out, options.terminal);
+  Catalogue* c = catalogue ? &*catalogue : nullptr;
+  if (options.rebuild || !ReadCurrentGeneration(options.index_dir)) {
+    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const GenerationReport r = BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash);
+    summary.rebuilt = true;
+    summary.generation = r.generation;
+    summary.files_indexed = summary.files_added = r.files;
+    summary.passages = r.passages;
+    summary.bytes = r.bytes;
+    summary.skipped = r.skipped;
+    summary.files_with_row = r.files_with_row;
+    summary.files_without_row = r.files_without_row;
+    summary.record_bytes = r.record_bytes;
+    summary.record_bytes_stored = r.record_bytes_stored;
+    summary.record_bytes_plain = r.record_bytes_plain;
+    summary.old_generations_kept = r.old_generations_kept;
+  } else {
+    BuildIncrementally(options, files, c, catalogue_hash, progress, summary);
+    summary.files_indexed = summary.files_added + summary.files_replaced;
   }
-  writer.Commit();
   if (catalogue) {
     for (const auto& row : catalogue->Unmatched()) summary.unmatched_rows.push_back(row.ToString(catalogue->name()));
     summary.matched_by_name = catalogue->matched_by_name();
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.peak_rss_kb = PeakMemoryKb();
   return summary;
 }
 
@@ -109,12 +193,24 @@ std::string FormatSummary(const BuildSummary& s) {
       << " s";
   if (s.seconds > 0) out << " (" << mb / s.seconds << " MB/s)";
   out << "; skipped " << s.skipped.size() << "\n";
+  out << (s.rebuilt ? "new generation " : "updated generation ") << s.generation << ": " << s.files_added << " added, "
+      << s.files_replaced << " replaced, " << s.files_removed << " removed, " << s.files_unchanged << " unchanged, "
+      << s.skipped.size() << " skipped; peak memory " << s.peak_rss_kb / 1024 << " MB\n";
   for (const auto& [path, reason] : s.skipped) {
     out << "  skipped " << path << ": " << reason << "\n";
   }
+  if (s.record_bytes > 0 && s.record_bytes_stored > 0 && s.record_bytes_plain > 0) {
+    out << "stored records: " << static_cast<double>(s.record_bytes) / 1e6 << " MB, compressed to "
+        << static_cast<double>(s.record_bytes_stored) / 1e6 << " MB with the dictionary ("
+        << static_cast<double>(s.record_bytes) / static_cast<double>(s.record_bytes_stored) << "x; plain zstd "
+        << static_cast<double>(s.record_bytes) / static_cast<double>(s.record_bytes_plain) << "x)\n";
+  }
+  for (const auto& g : s.old_generations_kept) {
+    out << "kept " << g << ": a reader still holds it; the next build deletes it\n";
+  }
   if (s.catalogue.empty()) return out.str();
-  out << "catalogue " << s.catalogue << ": " << s.catalogue_rows << " rows, " << s.catalogue_warnings
-      << " warnings; " << s.files_with_row << " files matched a row\n";
+  out << "catalogue " << s.catalogue << ": " << s.catalogue_rows << " rows, " << s.catalogue_warnings << " warnings; "
+      << s.files_with_row << " files matched a row\n";
   const auto list = [&](const std::vector<std::string>& items, const char* what, const char* each) {
     out << items.size() << " " << what << "\n";
     for (size_t i = 0; i < items.size() && i < kSummaryListLimit; ++i) out << "  " << each << items[i] << "\n";

@@ -1,17 +1,21 @@
-// Writes extracted documents into the live generation of an index folder:
-// one Xapian document per passage, with stored text, boolean filter terms and
-// sort values as model/schema.h lays them out.
+// Writes extracted documents into the live generation of an index folder, in
+// place: the incremental build. (A whole new generation is written by
+// GenerationBuilder, generation_builder.h.)
 
 #ifndef CSTD_INDEXER_INDEX_WRITER_H_
 #define CSTD_INDEXER_INDEX_WRITER_H_
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "indexer/passage_indexer.h"
 #include "indexer/speaker_registry.h"
 #include "model/document.h"
+#include "model/record_codec.h"
 
 namespace cstd::indexer {
 
@@ -26,11 +30,31 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  /// Replaces whatever the index holds for `doc.document.id` (and for its
-  /// source path) with `doc`. If another source already owns the id, the new
-  /// document gets the id with a hash of its source appended, and `doc`'s id
-  /// is updated to match. Returns the number of passages written.
-  size_t Replace(ExtractedDocument& doc);
+  /// Replaces whatever the index holds for `doc.document.id` (and for the
+  /// file `key` names) with `doc`, and records `source` under `key` (its doc
+  /// id filled in). `key` is the file's absolute path; empty: doc.source.
+  /// If another file already owns the id, the new document gets the id with
+  /// a hash of its source appended, and `doc`'s id is updated to match.
+  /// Returns the number of passages written.
+  size_t Replace(ExtractedDocument& doc, std::string key = {}, SourceRecord source = {});
+
+  /// The record of the file `source` (a key given to Replace()), if any.
+  std::optional<SourceRecord> Source(const std::string& source) const;
+
+  /// Every source record, by source path.
+  std::map<std::string, SourceRecord> Sources() const;
+
+  /// Records `record` for `source` without touching its passages (an
+  /// unchanged file whose mtime moved).
+  void UpdateSource(const std::string& source, const SourceRecord& record);
+
+  /// Removes the document built from `source` and its record. Returns the
+  /// number of passages removed.
+  size_t RemoveSource(const std::string& source);
+
+  /// The index's metadata under `key` (schema.h); empty if none.
+  std::string Metadata(std::string_view key) const { return db_.get_metadata(std::string(key)); }
+  void SetMetadata(std::string_view key, const std::string& value) { db_.set_metadata(std::string(key), value); }
 
   /// Commits everything written so far. Readers see all of it or none of it.
   /// Throws IndexError on failure (a full disk, say); the live index then
@@ -41,17 +65,19 @@ class IndexWriter {
   const std::string& generation() const { return generation_; }
 
  private:
-  void RemoveDocument(const std::string& doc_id);
-  // Adds the acronym's terms to a passage that spells an acronym out.
-  void AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const;
+  size_t RemoveDocument(const std::string& doc_id);
 
   std::string index_dir_;
   std::string generation_;
   Xapian::WritableDatabase db_;
-  Xapian::Stem stemmer_{"english"};
-  Xapian::TermGenerator term_generator_;
+  std::unique_ptr<RecordCodec> codec_;
+  std::unique_ptr<PassageIndexer> indexer_;
   std::unique_ptr<SpeakerRegistry> speakers_;
 };
+
+/// A 64-bit FNV-1a hash of `bytes` as 16 hex digits: how a build tells a
+/// changed file from one that was only touched.
+std::string ContentHash(std::string_view bytes);
 
 }  // namespace cstd::indexer
 

@@ -14,6 +14,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/stored_records.h"
 
 namespace cstd::indexer {
 namespace {
@@ -116,7 +117,7 @@ TEST_F(IndexWriterTest, WritesPassagesTermsValuesAndRecords) {
   // The stored passage record and values of passage 2.
   const std::string passage_term = Term(schema::kPrefixPassageId, "panel-2022-2");
   const Xapian::Document xdoc = db.get_document(*db.postlist_begin(passage_term));
-  const Passage passage = DecodePassage(xdoc.get_data());
+  const Passage passage = StoredRecords(db).PassageOf(xdoc);
   EXPECT_EQ(passage.doc_id, "panel-2022");
   EXPECT_EQ(passage.passage_id, "panel-2022-2");
   EXPECT_EQ(passage.ordinal, 2);
@@ -137,14 +138,15 @@ TEST_F(IndexWriterTest, WritesPassagesTermsValuesAndRecords) {
   EXPECT_EQ(Xapian::sortable_unserialise(xdoc.get_value(schema::kSlotOrdinal)), 2);
 
   // The document record.
-  const std::string record = db.get_metadata(std::string(schema::kMetaDocumentPrefix) + "panel-2022");
-  ASSERT_FALSE(record.empty());
-  const Document stored = DecodeDocument(record);
+  const auto record = StoredRecords(db).DocumentOf("panel-2022");
+  ASSERT_TRUE(record);
+  const Document& stored = *record;
   EXPECT_EQ(stored.id, "panel-2022");
   EXPECT_EQ(stored.source, "/archive/panel-2022.md");
   EXPECT_EQ(stored.title, "Report of the intersessional panel meeting");
   EXPECT_EQ(stored.session, 25);
-  EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSourcePrefix) + "/archive/panel-2022.md"), "panel-2022");
+  EXPECT_EQ(DecodeSourceRecord(db.get_metadata(std::string(schema::kMetaSourcePrefix) + "/archive/panel-2022.md")).doc_id,
+            "panel-2022");
 }
 
 TEST_F(IndexWriterTest, NothingIsVisibleBeforeCommit) {
@@ -214,13 +216,13 @@ TEST_F(IndexWriterTest, SourcesWithTheSameStemGetDistinctIds) {
   EXPECT_EQ(db.get_doccount(), 3u);
   EXPECT_EQ(Postings(db, schema::Term(schema::kPrefixDocId, "report")), 2u);
   EXPECT_EQ(Postings(db, schema::Term(schema::kPrefixDocId, b.document.id)), 1u);
-  EXPECT_EQ(DecodeDocument(db.get_metadata(std::string(schema::kMetaDocumentPrefix) + "report")).source,
+  EXPECT_EQ(StoredRecords(db).DocumentOf("report")->source,
             "/archive/2022/report.txt");
-  EXPECT_EQ(DecodeDocument(db.get_metadata(std::string(schema::kMetaDocumentPrefix) + b.document.id)).source,
+  EXPECT_EQ(StoredRecords(db).DocumentOf(b.document.id)->source,
             "/archive/2023/report.txt");
   const Xapian::Document passage =
       db.get_document(*db.postlist_begin(schema::Term(schema::kPrefixPassageId, b.document.id + "-1")));
-  EXPECT_EQ(DecodePassage(passage.get_data()).paragraph.text, "From 2023.");
+  EXPECT_EQ(StoredRecords(db).PassageOf(passage).paragraph.text, "From 2023.");
 }
 
 TEST_F(IndexWriterTest, SecondWriterOnTheSameFolderIsRefused) {

@@ -1,15 +1,20 @@
 // cstd-indexer: turns archive files into a search index.
 
+#include <unistd.h>
+
+#include <csignal>
 #include <iostream>
 
 #include "indexer/build.h"
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
+#include "indexer/snapshot.h"
+#include "indexer/stats.h"
 #include "model/document_json.h"
 #include "model/program.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Turns CSTD archive files (.txt, .md) into a search index.", "cstd-indexer"};
+  CLI::App app{"Turns CSTD archive files (.txt, .md, .pdf, .html) into a search index.", "cstd-indexer"};
   cstd::AddVersionFlag(app, "cstd-indexer");
   app.require_subcommand(1);
 
@@ -18,7 +23,25 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--index", build.index_dir, "Index folder (created if missing)")->required();
   build_cmd->add_option("--metadata", build.metadata_path,
                         "Catalogue (.csv or .jsonl) of per-file metadata that overrides what is extracted");
+  build_cmd->add_flag("--rebuild", build.rebuild,
+                      "Write a whole new generation beside the live one and switch to it when it is checked");
+  build_cmd->add_option("--threads", build.threads, "Threads for a new generation (default: one per core)")
+      ->check(CLI::Range(1, 256));
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
+
+  std::string stats_index;
+  CLI::App* stats_cmd = app.add_subcommand("stats", "Print what the index holds and its size as JSON");
+  stats_cmd->add_option("--index", stats_index, "Index folder")->required();
+
+  std::string snapshot_index, snapshot_file;
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "Write a compact copy of the live generation to ARCHIVE (.tar.zst)");
+  export_cmd->add_option("--index", snapshot_index, "Index folder")->required();
+  export_cmd->add_option("ARCHIVE", snapshot_file, "Output file (.tar.zst)")->required();
+  CLI::App* import_cmd =
+      app.add_subcommand("import", "Check ARCHIVE (from export) and make it the live generation of --index");
+  import_cmd->add_option("--index", snapshot_index, "Index folder (created if missing)")->required();
+  import_cmd->add_option("ARCHIVE", snapshot_file, "A snapshot written by export")->required();
 
   std::string inspect_file;
   CLI::App* inspect_cmd =
@@ -27,10 +50,34 @@ int main(int argc, char** argv) {
   std::string inspect_metadata;
   inspect_cmd->add_option("--metadata", inspect_metadata, "Catalogue (.csv or .jsonl) to apply, as build would");
 
+  // A write past RLIMIT_FSIZE (a quota, or a test's stand-in for a full
+  // disk) then fails with EFBIG and a clear error, instead of killing the
+  // process.
+  std::signal(SIGXFSZ, SIG_IGN);
   return cstd::RunProgram(app, argc, argv, [&]() {
     if (*build_cmd) {
+      build.terminal = isatty(STDERR_FILENO) != 0;
       const auto summary = cstd::indexer::Build(build, std::cerr);
       std::cerr << cstd::indexer::FormatSummary(summary);
+      return cstd::kExitOk;
+    }
+    if (*stats_cmd) {
+      std::cout << cstd::indexer::IndexStatsJson(stats_index);
+      return cstd::kExitOk;
+    }
+    if (*export_cmd) {
+      const auto r = cstd::indexer::ExportIndex(snapshot_index, snapshot_file);
+      std::cerr << "exported " << r.generation << " to " << snapshot_file << ": " << r.files << " files, "
+                << r.bytes / 1000000.0 << " MB unpacked, " << r.archive_bytes / 1000000.0 << " MB packed\n";
+      return cstd::kExitOk;
+    }
+    if (*import_cmd) {
+      const auto r = cstd::indexer::ImportIndex(snapshot_index, snapshot_file);
+      std::cerr << "imported " << snapshot_file << " as " << r.generation << ", checked and live: " << r.files
+                << " files, " << r.bytes / 1000000.0 << " MB\n";
+      for (const auto& g : r.old_generations_kept) {
+        std::cerr << "kept " << g << ": a reader still holds it; the next build deletes it\n";
+      }
       return cstd::kExitOk;
     }
     auto doc = cstd::indexer::ExtractFile(inspect_file, inspect_file);

@@ -58,7 +58,7 @@ std::string NormaliseText(const std::string& path, std::string_view bytes) {
   return text::ToNfc(out);
 }
 
-std::string ReadFile(const std::string& path, std::vector<std::string>* warnings) {
+std::string ReadBytes(const std::string& path) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw InputError(path, "cannot read: " + ec.message());
@@ -71,6 +71,11 @@ std::string ReadFile(const std::string& path, std::vector<std::string>* warnings
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<size_t>(in.gcount()) != size) throw InputError(path, "read failed");
+  return bytes;
+}
+
+std::string ReadFile(const std::string& path, std::vector<std::string>* warnings) {
+  const std::string bytes = ReadBytes(path);
   switch (IsSupported(path) ? FormatOf(path) : Format::kText) {
     case Format::kPdf:
       return NormaliseText(path, PdfToText(path, bytes));

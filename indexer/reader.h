@@ -38,6 +38,10 @@ std::string NormaliseText(const std::string& path, std::string_view bytes);
 /// its maximum depth) is appended to `warnings` when it is given.
 std::string ReadFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
 
+/// The bytes of `path`, unconverted. Throws InputError when it cannot be
+/// read or is larger than kMaxFileBytes.
+std::string ReadBytes(const std::string& path);
+
 /// Files past this size are refused rather than read into memory: the
 /// largest real CSTD report is a few MB, so 64 MB means a wrong file.
 inline constexpr size_t kMaxFileBytes = 64u << 20;

@@ -26,7 +26,7 @@ SpeakerRegistry::SpeakerRegistry(const Xapian::Database& db) {
   }
 }
 
-std::string SpeakerRegistry::Resolve(const std::string& name, Xapian::WritableDatabase& db) {
+std::string SpeakerRegistry::Resolve(const std::string& name) {
   const auto [first, last] = FirstLast(name);
   auto& known = by_first_[first];
   for (const auto& [known_last, id] : known) {
@@ -39,8 +39,13 @@ std::string SpeakerRegistry::Resolve(const std::string& name, Xapian::WritableDa
   }
   const std::string id = text::SpeakerId(name);
   known.emplace_back(last, id);
-  db.set_metadata(std::string(schema::kMetaSpeakerPrefix) + id, name);
+  new_.emplace_back(id, name);
   return id;
+}
+
+void SpeakerRegistry::WriteNew(Xapian::WritableDatabase& db) {
+  for (const auto& [id, name] : new_) db.set_metadata(std::string(schema::kMetaSpeakerPrefix) + id, name);
+  new_.clear();
 }
 
 }  // namespace cstd::indexer

@@ -16,14 +16,22 @@ namespace cstd::indexer {
 
 class SpeakerRegistry {
  public:
+  /// An empty registry, for a new index.
+  SpeakerRegistry() = default;
+
   /// Loads the speakers `db` already knows (schema::kMetaSpeakerPrefix).
   explicit SpeakerRegistry(const Xapian::Database& db);
 
   /// The id for a person named `name`: a known id with the same first name
   /// and a last name within kMaxLastNameEdits (for last names of at least
   /// kMinFuzzyLastName letters), else text::SpeakerId(name), which is then
-  /// remembered. New ids are written to `db` under kMetaSpeakerPrefix.
-  std::string Resolve(const std::string& name, Xapian::WritableDatabase& db);
+  /// remembered, and held for WriteNew(). Ids depend on the order names
+  /// arrive in, so a build resolves them in file order.
+  std::string Resolve(const std::string& name);
+
+  /// Writes the speakers resolved since the last call to `db` under
+  /// kMetaSpeakerPrefix (id -> display name).
+  void WriteNew(Xapian::WritableDatabase& db);
 
   /// A typo is one slip of the keyboard; two edits already join different
   /// people ("Mora" / "Moya"), hence one, and only on long names.
@@ -33,6 +41,7 @@ class SpeakerRegistry {
  private:
   // First name (folded) -> (last name folded, id) of every known speaker.
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_first_;
+  std::vector<std::pair<std::string, std::string>> new_;  // id, name
 };
 
 }  // namespace cstd::indexer

@@ -10,6 +10,7 @@
 #include "model/document_json.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/stored_records.h"
 
 namespace cstd::indexer {
 namespace {
@@ -17,14 +18,14 @@ namespace {
 TEST(SpeakerRegistryTest, OnePersonOneIdDespiteTyposAndMiddleNames) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   SpeakerRegistry registry(db);
-  const std::string a = registry.Resolve("Wolfgang Kleinwächter", db);
+  const std::string a = registry.Resolve("Wolfgang Kleinwächter");
   EXPECT_EQ(a, "wolfgang-kleinwachter");
-  EXPECT_EQ(registry.Resolve("Wolfgang Kleinwächterk", db), a);
-  EXPECT_EQ(registry.Resolve("Ana Cristina Amoroso das Neves", db), registry.Resolve("Ana Cristina das Neves", db));
+  EXPECT_EQ(registry.Resolve("Wolfgang Kleinwächterk"), a);
+  EXPECT_EQ(registry.Resolve("Ana Cristina Amoroso das Neves"), registry.Resolve("Ana Cristina das Neves"));
   // Short last names are not joined on one edit: "Mora" and "Moya" are two people.
-  EXPECT_NE(registry.Resolve("Luca Mora", db), registry.Resolve("Luca Moya", db));
+  EXPECT_NE(registry.Resolve("Luca Mora"), registry.Resolve("Luca Moya"));
   // A different first name is a different person.
-  EXPECT_NE(registry.Resolve("Maria Kleinwächter", db), a);
+  EXPECT_NE(registry.Resolve("Maria Kleinwächter"), a);
 }
 
 TEST(SpeakerRegistryTest, RemembersAcrossWriters) {
@@ -50,7 +51,7 @@ TEST(SpeakerRegistryTest, RemembersAcrossWriters) {
   EXPECT_EQ(db.get_termfreq(schema::Term(schema::kPrefixSpeaker, "wolfgang-kleinwachter")), 2u);
   const std::string doc_b = schema::Term(schema::kPrefixDocId, "b");
   ASSERT_EQ(db.get_termfreq(doc_b), 1u);
-  const Passage p = DecodePassage(db.get_document(*db.postlist_begin(doc_b)).get_data());
+  const Passage p = StoredRecords(db).PassageOf(db.get_document(*db.postlist_begin(doc_b)));
   ASSERT_EQ(p.speaker_ids.size(), 1u);
   EXPECT_EQ(p.speaker_ids[0], "wolfgang-kleinwachter");
   EXPECT_EQ(p.paragraph.speakers[0], "Wolfgang Kleinwächterk");  // the name as printed

@@ -70,6 +70,17 @@ struct ExtractedDocument {
   std::vector<std::string> warnings;
 };
 
+/// What an index remembers of each source file it was built from
+/// (schema::kMetaSourcePrefix), so that an incremental build can skip an
+/// unchanged file, replace a changed one and remove a vanished one.
+struct SourceRecord {
+  std::string doc_id;
+  std::string root;   // absolute SOURCE folder it was found under; empty for a file named by itself
+  uint64_t size = 0;  // bytes
+  int64_t mtime_ns = 0;
+  std::string hash;  // of the file's bytes
+};
+
 /// The document types of the contract, in its order.
 inline const std::vector<std::string>& DocumentTypes() {
   static const std::vector<std::string> kTypes = {"panel-report", "session-report", "sg-report",  "submission",

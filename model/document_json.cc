@@ -304,4 +304,35 @@ Document DecodeDocument(std::string_view data) {
   return DocumentFrom(Parse(data, "document"));
 }
 
+std::string EncodeSourceRecord(const SourceRecord& r) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("doc_id");
+  json::Str(w, r.doc_id);
+  w.Key("root");
+  json::Str(w, r.root);
+  w.Key("size");
+  w.Uint64(r.size);
+  w.Key("mtime_ns");
+  w.Int64(r.mtime_ns);
+  w.Key("hash");
+  json::Str(w, r.hash);
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+SourceRecord DecodeSourceRecord(std::string_view data) {
+  const rapidjson::Document json = Parse(data, "source");
+  SourceRecord r;
+  r.doc_id = GetStr(json, "doc_id");
+  r.root = GetStr(json, "root");
+  r.hash = GetStr(json, "hash");
+  const auto size = json.FindMember("size");
+  if (size != json.MemberEnd() && size->value.IsUint64()) r.size = size->value.GetUint64();
+  const auto mtime = json.FindMember("mtime_ns");
+  if (mtime != json.MemberEnd() && mtime->value.IsInt64()) r.mtime_ns = mtime->value.GetInt64();
+  return r;
+}
+
 }  // namespace cstd

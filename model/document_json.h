@@ -98,6 +98,11 @@ std::string EncodePassage(const Passage& p);
 Passage DecodePassage(std::string_view data);
 
 std::string EncodeDocument(const Document& d);
+
+/// A SourceRecord as stored under schema::kMetaSourcePrefix.
+std::string EncodeSourceRecord(const SourceRecord& r);
+/// Throws DataError if `data` is not one.
+SourceRecord DecodeSourceRecord(std::string_view data);
 /// Throws IndexError if `data` is not a document record.
 Document DecodeDocument(std::string_view data);
 

@@ -20,7 +20,7 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;  // 3: stored records compressed (RecordCodec)
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -116,9 +116,17 @@ inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
 /// Prefix of per-speaker records: key + speaker id holds the display name.
 /// The writer reads them to give one person one id across documents.
 inline constexpr std::string_view kMetaSpeakerPrefix = "speaker:";
-/// Prefix of per-source records: key + source path holds the doc id, so a
-/// rebuilt or vanished file can be found and replaced.
+/// Prefix of per-source records: key + source path holds a SourceRecord
+/// (model/document.h): the doc id, and the size, mtime and content hash that
+/// let an incremental build skip an unchanged file and find a vanished one.
 inline constexpr std::string_view kMetaSourcePrefix = "src:";
+/// The zstd dictionary stored records are compressed with (RecordCodec);
+/// empty or absent: plain zstd. Document data and doc: records are
+/// compressed; speaker: and src: records are not (short, and read by key).
+inline constexpr std::string_view kMetaDictionary = "cstd.zstd_dictionary";
+/// Hash of the --metadata catalogue the index was built with (empty: none):
+/// a build with another catalogue re-reads every file.
+inline constexpr std::string_view kMetaCatalogueHash = "cstd.catalogue_hash";
 
 }  // namespace cstd::schema
 

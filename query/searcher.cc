@@ -62,7 +62,7 @@ class ActionLineField : public Xapian::FieldProcessor {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), limits_(limits), stemmer_("english") {}
+    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
 
 size_t Searcher::document_count() const {
   // Distinct documents: one XDOC term each. A walk of the term list, cheap
@@ -79,7 +79,12 @@ std::string Searcher::generation() const {
 
 Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<std::string>* suggestion) const {
   QueryParts parts;
-  parts.text = Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: that is one static object, and Query
+  // reference counts are not atomic, so copying it from several searchd
+  // threads at once corrupted its count and crashed the server (seen as a
+  // segfault in Query::get_length under concurrent empty-q requests). The
+  // empty term matches every document, and is this thread's own object.
+  parts.text = Xapian::Query(std::string());
   if (r.q.size() > limits_.max_query_bytes) {
     throw UsageError("q", "q is " + std::to_string(r.q.size()) +
                               " bytes, over max_query_bytes=" + std::to_string(limits_.max_query_bytes));
@@ -270,7 +275,7 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
-    hit.passage = DecodePassage(it.get_document().get_data());
+    hit.passage = records_.PassageOf(it.get_document());
     hit.score = it.get_weight();
     // Default snippet flags: the background model would look up the
     // frequency of every word of the passage (a B-tree read each), which
@@ -305,12 +310,12 @@ FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field
 }
 
 std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::string& doc_id) const {
-  const std::string record = db_.get_metadata(std::string(schema::kMetaDocumentPrefix) + doc_id);
-  if (record.empty()) throw NotFoundError("no document with id '" + doc_id + "'");
-  std::pair<Document, std::vector<Passage>> out{DecodeDocument(record), {}};
+  auto document = records_.DocumentOf(doc_id);
+  if (!document) throw NotFoundError("no document with id '" + doc_id + "'");
+  std::pair<Document, std::vector<Passage>> out{std::move(*document), {}};
   const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    out.second.push_back(DecodePassage(db_.get_document(*it).get_data()));
+    out.second.push_back(records_.PassageOf(db_.get_document(*it)));
   }
   std::sort(out.second.begin(), out.second.end(),
             [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });

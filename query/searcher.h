@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/document_json.h"
+#include "model/stored_records.h"
 #include "query/facet_columns.h"
 #include "query/search_request.h"
 
@@ -104,6 +105,7 @@ class Searcher {
   static std::vector<std::string> Selected(const SearchRequest& request, FacetField field);
 
   Xapian::Database db_;
+  StoredRecords records_;  // reads db_
   SearchLimits limits_;
   Xapian::Stem stemmer_;
   mutable std::unordered_map<std::string, std::string> speaker_names_;  // id -> display name

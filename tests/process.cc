@@ -130,6 +130,37 @@ int ServerProcess::Terminate(int timeout_seconds) {
   return -1;
 }
 
+ChildProcess::ChildProcess(const std::vector<std::string>& args) {
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+    auto argv = Argv(args);
+    ::execv(argv[0], argv.data());
+    std::_Exit(127);
+  }
+}
+
+ChildProcess::~ChildProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+void ChildProcess::Kill(int signal) {
+  if (pid_ > 0) ::kill(pid_, signal);
+}
+
+int ChildProcess::Wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFSIGNALED(status) ? -WTERMSIG(status) : ExitCode(status);
+}
+
 TempDir::TempDir() {
   std::random_device random;
   path_ = (std::filesystem::temp_directory_path() / ("cstd-test-" + std::to_string(random()))).string();

@@ -60,6 +60,25 @@ class ServerProcess {
   std::string port_;
 };
 
+/// A program running in the background with its output discarded, killed
+/// (SIGKILL) on destruction if still running.
+class ChildProcess {
+ public:
+  explicit ChildProcess(const std::vector<std::string>& argv);
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  /// Sends `signal`.
+  void Kill(int signal);
+  /// Waits for the exit; returns the exit code, or -signal if a signal
+  /// ended it.
+  int Wait();
+
+ private:
+  pid_t pid_ = -1;
+};
+
 /// A fresh, empty temporary folder, removed on destruction.
 class TempDir {
  public:

@@ -1,0 +1,323 @@
+#include "indexer/generation_builder.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+#include "indexer/extract.h"
+#include "indexer/index_writer.h"
+#include "indexer/passage_indexer.h"
+#include "indexer/reader.h"
+#include "indexer/speaker_registry.h"
+#include "model/document_json.h"
+#include "model/errors.h"
+#include "model/index_layout.h"
+#include "model/record_codec.h"
+#include "model/schema.h"
+
+namespace cstd::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Passes file numbers through one at a time, in order: the step where ids are
+// given out runs for file i only after it ran for file i - 1, whichever
+// thread extracted which file first.
+class Turnstile {
+ public:
+  // Waits for `i`'s turn; false if the build failed meanwhile.
+  bool Wait(size_t i) {
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [&] { return next_ == i || failed_; });
+    return !failed_;
+  }
+  void Done() {
+    {
+      const std::lock_guard lock(mutex_);
+      ++next_;
+    }
+    cv_.notify_all();
+  }
+  void Fail() {
+    {
+      const std::lock_guard lock(mutex_);
+      failed_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  size_t next_ = 0;
+  bool failed_ = false;
+};
+
+// Records shaped like those the build will store, from a sample of the files.
+std::vector<std::string> DictionarySamples(const std::vector<SourceFile>& files) {
+  std::vector<std::string> samples;
+  const size_t step = std::max<size_t>(1, files.size() / kDictionarySampleFiles);
+  for (size_t i = 0; i < files.size(); i += step) {
+    if (!IsSupported(files[i].path)) continue;
+    try {
+      const ExtractedDocument doc = ExtractFile(files[i].path, files[i].relative);
+      samples.push_back(EncodeDocument(doc.document));
+      for (const Paragraph& paragraph : doc.paragraphs) {
+        Passage p;
+        p.doc_id = doc.document.id;
+        p.passage_id = doc.document.id + "-1";
+        p.paragraph = paragraph;
+        p.speaker_ids = paragraph.speakers;
+        p.title = doc.document.title;
+        p.type = doc.document.type;
+        p.session = doc.document.session;
+        p.year = doc.document.year;
+        p.date = doc.document.date;
+        samples.push_back(EncodePassage(p));
+      }
+    } catch (const InputError&) {
+      // Reported when the file's turn comes.
+    }
+  }
+  return samples;
+}
+
+std::string IsoNow() {
+  const std::time_t now = std::time(nullptr);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return out;
+}
+
+void WriteBuildInfo(const fs::path& path, const GenerationReport& r, double seconds, unsigned threads) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("generation");
+  json::Str(w, r.generation);
+  w.Key("built_at");
+  json::Str(w, IsoNow());
+  w.Key("build_seconds");
+  w.Double(seconds);
+  w.Key("threads");
+  w.Uint(threads);
+  w.Key("files");
+  w.Uint64(r.files);
+  w.Key("passages");
+  w.Uint64(r.passages);
+  w.Key("source_bytes");
+  w.Uint64(r.bytes);
+  w.Key("record_bytes");
+  w.Uint64(r.record_bytes);
+  w.Key("record_bytes_stored");
+  w.Uint64(r.record_bytes_stored);
+  w.Key("record_bytes_plain_zstd");
+  w.Uint64(r.record_bytes_plain);
+  w.Key("dictionary_bytes");
+  w.Uint64(r.dictionary_bytes);
+  w.Key("peak_rss_bytes");
+  w.Uint64(static_cast<uint64_t>(PeakMemoryKb()) * 1024);
+  w.EndObject();
+  std::ofstream out(path, std::ios::trunc);
+  out << buffer.GetString() << "\n";
+  if (!out.flush()) throw IndexError(path.string() + ": cannot write");
+}
+
+struct Shard {
+  fs::path path;
+  Xapian::WritableDatabase db;
+  std::unique_ptr<PassageIndexer> indexer;
+  size_t passages = 0;
+};
+
+}  // namespace
+
+GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
+                                 Catalogue* catalogue, unsigned threads, Progress& progress,
+                                 const std::string& catalogue_hash) {
+  const auto start = std::chrono::steady_clock::now();
+  GenerationReport report;
+  report.generation = NextGenerationName(index_dir);
+  const fs::path work = CreateWorkspace(index_dir, report.generation);
+  std::error_code ec;
+  threads =
+      std::max<unsigned>(1, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));
+
+  const RecordCodec codec(RecordCodec::TrainDictionary(DictionarySamples(files)));
+  const RecordCodec plain;
+  report.dictionary_bytes = codec.dictionary().size();
+
+  // Xapian holds this many changed documents in memory before it flushes
+  // them to the B-trees (default 10,000). Fewer, larger flushes write each
+  // block fewer times; 40,000 passages of a shard take about 300 MB.
+  setenv("XAPIAN_FLUSH_THRESHOLD", "40000", 0);
+  std::vector<Shard> shards(threads);
+  try {
+    for (unsigned k = 0; k < threads; ++k) {
+      shards[k].path = work / ("shard-" + std::to_string(k));
+      // No fsync for shards: they are thrown away after compaction, whose
+      // output is synced before it goes live.
+      shards[k].db = Xapian::WritableDatabase(shards[k].path.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+      shards[k].indexer = std::make_unique<PassageIndexer>(codec);
+      shards[k].indexer->CompareWith(&plain);
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(work.string() + ": cannot create shard: " + e.get_msg());
+  }
+
+  uint64_t total_bytes = 0;
+  for (const auto& f : files) total_bytes += f.record.size;
+  progress.Start(files.size(), total_bytes);
+
+  Turnstile turnstile;
+  std::atomic<size_t> next{0};
+  SpeakerRegistry registry;
+  std::unordered_set<std::string> ids;
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+
+  const auto work_on = [&](Shard& shard) {
+    for (;;) {
+      const size_t i = next.fetch_add(1);
+      if (i >= files.size()) return;
+      const SourceFile& f = files[i];
+      std::optional<ExtractedDocument> doc;
+      std::string hash, reason;
+      if (!IsSupported(f.path)) {
+        reason = "unsupported format";
+      } else {
+        try {
+          hash = ContentHash(ReadBytes(f.path));
+          doc = ExtractFile(f.path, f.relative);
+        } catch (const InputError& e) {
+          reason = e.reason();
+        }
+      }
+      if (!turnstile.Wait(i)) return;
+      std::vector<std::vector<std::string>> speaker_ids;
+      if (doc) {
+        if (catalogue) {
+          if (catalogue->Apply(f.relative, *doc)) {
+            ++report.files_with_row;
+          } else {
+            report.files_without_row.push_back(f.path);
+          }
+        }
+        // Two files may share a name in different folders: keep both.
+        if (!ids.insert(doc->document.id).second) {
+          doc->document.id += "-" + ContentHash(doc->document.source).substr(0, 8);
+          ids.insert(doc->document.id);
+        }
+        speaker_ids = ResolveSpeakers(*doc, registry);
+        ++report.files;
+        report.bytes += f.record.size;
+      } else {
+        report.skipped.emplace_back(f.path, reason);
+        progress.Warn("warning: " + f.path + ": " + reason + ", skipped");
+      }
+      turnstile.Done();
+      if (doc) {
+        const auto passages = shard.indexer->Index(*doc, speaker_ids);
+        for (const auto& p : passages) shard.db.add_document(p.document);
+        shard.passages += passages.size();
+        shard.db.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc->document.id,
+                              shard.indexer->DocumentRecord(doc->document));
+        SourceRecord record = f.record;
+        record.doc_id = doc->document.id;
+        record.hash = hash;
+        shard.db.set_metadata(std::string(schema::kMetaSourcePrefix) + f.key, EncodeSourceRecord(record));
+      }
+      progress.Advance(f.record.size);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned k = 0; k < threads; ++k) {
+    workers.emplace_back([&, k] {
+      try {
+        work_on(shards[k]);
+      } catch (...) {
+        {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+        }
+        turnstile.Fail();
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  progress.Finish();
+  if (failure) {
+    shards.clear();
+    fs::remove_all(work, ec);
+    try {
+      std::rethrow_exception(failure);
+    } catch (const Xapian::Error& e) {
+      throw IndexError(work.string() + ": writing failed, the live index is untouched: " + e.get_msg());
+    }
+  }
+
+  try {
+    Xapian::WritableDatabase& first = shards[0].db;
+    registry.WriteNew(first);
+    first.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
+    first.set_metadata(std::string(schema::kMetaGeneration), report.generation);
+    first.set_metadata(std::string(schema::kMetaDictionary), codec.dictionary());
+    first.set_metadata(std::string(schema::kMetaCatalogueHash), catalogue_hash);
+    AddSynonyms(first);
+    for (Shard& shard : shards) {
+      AddSpelling(shard.db);
+      shard.db.commit();
+      shard.db.close();
+      report.passages += shard.passages;
+      report.record_bytes += shard.indexer->raw_bytes();
+      report.record_bytes_stored += shard.indexer->stored_bytes();
+      report.record_bytes_plain += shard.indexer->compared_bytes();
+    }
+
+    progress.Phase(("compacting " + std::to_string(shards.size()) + " shards").c_str());
+    const auto compact_start = std::chrono::steady_clock::now();
+    Xapian::Database all;
+    for (const Shard& shard : shards) all.add_database(Xapian::Database(shard.path.string()));
+    const fs::path compacted = work / "db";
+    all.compact(compacted.string(), Xapian::Compactor::FULL);
+    all.close();
+    report.compact_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - compact_start).count();
+    shards.clear();
+
+    progress.Phase("checking");
+    const auto check_start = std::chrono::steady_clock::now();
+    CheckDatabase(compacted.string());
+    {
+      const Xapian::Database check(compacted.string());
+      if (check.get_doccount() != report.passages) {
+        throw IndexError(compacted.string() + ": holds " + std::to_string(check.get_doccount()) +
+                         " passages, the build wrote " + std::to_string(report.passages));
+      }
+    }
+    report.check_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
+    WriteBuildInfo(compacted / kBuildInfoFile, report,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), threads);
+  } catch (const Xapian::Error& e) {
+    shards.clear();
+    fs::remove_all(work, ec);
+    throw IndexError(work.string() +
+                     ": building the new generation failed, the live index is untouched: " + e.get_msg());
+  }
+
+  report.old_generations_kept =
+      PublishGeneration(index_dir, (work / "db").string(), report.generation, kReaderGraceSeconds);
+  fs::remove_all(work, ec);
+  return report;
+}
+
+}  // namespace cstd::indexer

@@ -1,0 +1,152 @@
+#include "indexer/passage_indexer.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "model/document_json.h"
+#include "model/schema.h"
+#include "model/synonyms.h"
+#include "model/text.h"
+
+namespace cstd::indexer {
+
+std::vector<std::vector<std::string>> ResolveSpeakers(ExtractedDocument& extracted, SpeakerRegistry& registry) {
+  std::vector<std::vector<std::string>> ids;
+  for (Paragraph& paragraph : extracted.paragraphs) {
+    for (Statement& statement : paragraph.statements) {
+      for (Speaker& speaker : statement.speakers) speaker.id = registry.Resolve(speaker.name);
+    }
+    std::vector<std::string>& paragraph_ids = ids.emplace_back();
+    for (const auto& name : paragraph.speakers) paragraph_ids.push_back(registry.Resolve(name));
+  }
+  for (Speaker& speaker : extracted.speakers) speaker.id = registry.Resolve(speaker.name);
+  return ids;
+}
+
+PassageIndexer::PassageIndexer(const RecordCodec& codec, Xapian::WritableDatabase* spelling) : codec_(codec) {
+  term_generator_.set_stemmer(stemmer_);
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  if (spelling) {
+    term_generator_.set_database(*spelling);
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
+}
+
+std::string PassageIndexer::Store(const std::string& record) {
+  std::string stored = codec_.Compress(record);
+  raw_bytes_ += record.size();
+  stored_bytes_ += stored.size();
+  if (compare_) compared_bytes_ += compare_->Compress(record).size();
+  return stored;
+}
+
+std::string PassageIndexer::DocumentRecord(const Document& doc) {
+  return Store(EncodeDocument(doc));
+}
+
+void PassageIndexer::AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const {
+  const std::string lower = text::AsciiLower(text);
+  for (const Synonym& synonym : Synonyms::Builtin().all()) {
+    for (const std::string& expansion : synonym.expansions) {
+      size_t pos = lower.find(expansion);
+      bool found = false;
+      while (pos != std::string::npos && !found) {
+        const size_t end = pos + expansion.size();
+        found = (pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]))) &&
+                (end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end])));
+        pos = lower.find(expansion, pos + 1);
+      }
+      if (!found) continue;
+      // Both forms the query parser may look up: unstemmed, and stemmed
+      // with Xapian's 'Z' prefix (STEM_SOME).
+      xdoc.add_term(synonym.term);
+      xdoc.add_term("Z" + stemmer_(synonym.term));
+      break;
+    }
+  }
+}
+
+std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocument& extracted,
+                                                           const std::vector<std::vector<std::string>>& speaker_ids) {
+  const Document& doc = extracted.document;
+  std::vector<Indexed> out;
+  size_t ordinal = 0;
+  for (const Paragraph& paragraph : extracted.paragraphs) {
+    Passage passage;
+    passage.doc_id = doc.id;
+    passage.passage_id = doc.id + "-" + std::to_string(ordinal + 1);
+    passage.ordinal = static_cast<int>(ordinal + 1);
+    passage.paragraph = paragraph;
+    if (ordinal < speaker_ids.size()) passage.speaker_ids = speaker_ids[ordinal];
+    ++ordinal;
+    passage.title = doc.title;
+    passage.symbol = doc.symbol;
+    passage.type = doc.type;
+    passage.session = doc.session;
+    passage.year = doc.year;
+    passage.date = doc.date;
+
+    Xapian::Document xdoc;
+    term_generator_.set_document(xdoc);
+    term_generator_.index_text(paragraph.text);
+    // The title is on every passage of a document: its words matter for
+    // matching ("title:" and plain queries), their positions would only fill
+    // the position table with copies.
+    term_generator_.index_text_without_positions(doc.title, 1, std::string(schema::kPrefixTitle));
+    AddAcronymTerms(paragraph.text, xdoc);
+
+    const auto boolean = [&](std::string_view prefix, std::string_view value) {
+      if (!value.empty()) xdoc.add_boolean_term(schema::Term(prefix, value));
+    };
+    boolean(schema::kPrefixPassageId, passage.passage_id);
+    boolean(schema::kPrefixDocId, doc.id);
+    boolean(schema::kPrefixType, doc.type);
+    boolean(schema::kPrefixBody, doc.body);
+    if (doc.session) boolean(schema::kPrefixSession, std::to_string(*doc.session));
+    if (doc.year) boolean(schema::kPrefixYear, std::to_string(*doc.year));
+    for (const auto& c : paragraph.countries) boolean(schema::kPrefixCountry, c);
+    for (const auto& id : passage.speaker_ids) boolean(schema::kPrefixSpeaker, id);
+    for (const auto& a : paragraph.action_lines) boolean(schema::kPrefixActionLine, a);
+
+    xdoc.add_value(schema::kSlotDocId, doc.id);
+    if (doc.year) xdoc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
+    if (doc.session) xdoc.add_value(schema::kSlotSession, Xapian::sortable_serialise(*doc.session));
+    if (doc.date) {
+      xdoc.add_value(schema::kSlotDate, *doc.date);
+    } else if (doc.year) {
+      xdoc.add_value(schema::kSlotDate, std::to_string(*doc.year));
+    }
+    if (paragraph.number) xdoc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(*paragraph.number));
+    xdoc.add_value(schema::kSlotOrdinal, Xapian::sortable_serialise(static_cast<double>(passage.ordinal)));
+    if (!paragraph.countries.empty()) xdoc.add_value(schema::kSlotCountries, schema::PackValues(paragraph.countries));
+    if (!passage.speaker_ids.empty()) xdoc.add_value(schema::kSlotSpeakers, schema::PackValues(passage.speaker_ids));
+    if (!paragraph.action_lines.empty()) {
+      xdoc.add_value(schema::kSlotActionLines, schema::PackValues(paragraph.action_lines));
+    }
+    if (!doc.type.empty()) xdoc.add_value(schema::kSlotType, doc.type);
+    xdoc.set_data(Store(EncodePassage(passage)));
+    out.push_back({passage.passage_id, std::move(xdoc)});
+  }
+  return out;
+}
+
+void AddSpelling(Xapian::WritableDatabase& db) {
+  // Unprefixed terms start with a lower-case letter or a digit; prefixes are
+  // capitals. Words with digits are not worth suggesting.
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    const std::string term = *it;
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+    if (std::any_of(term.begin(), term.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
+    db.add_spelling(term, it.get_termfreq());
+  }
+}
+
+void AddSynonyms(Xapian::WritableDatabase& db) {
+  // Spelled-out forms of acronyms are synonyms of the acronym's term, so a
+  // query that spells a form out also finds passages that use the acronym.
+  for (const Synonym& synonym : Synonyms::Builtin().all()) {
+    for (const std::string& expansion : synonym.expansions) db.add_synonym(expansion, synonym.term);
+  }
+}
+
+}  // namespace cstd::indexer

@@ -1,0 +1,78 @@
+// Turns an extracted document into the Xapian documents of its passages, as
+// model/schema.h lays them out: one per paragraph, with its text indexed, its
+// filter terms and sort values, and its record compressed.
+
+#ifndef CSTD_INDEXER_PASSAGE_INDEXER_H_
+#define CSTD_INDEXER_PASSAGE_INDEXER_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "indexer/speaker_registry.h"
+#include "model/document.h"
+#include "model/record_codec.h"
+
+namespace cstd::indexer {
+
+/// Gives the speakers of `doc` (in its statements and its speaker list)
+/// their index-wide ids from `registry`, and returns the ids of each
+/// paragraph's speakers, paragraph by paragraph.
+std::vector<std::vector<std::string>> ResolveSpeakers(ExtractedDocument& doc, SpeakerRegistry& registry);
+
+class PassageIndexer {
+ public:
+  /// Compresses records with `codec`, which must outlive this. With
+  /// `spelling`, every indexed word also goes to its spelling table, for
+  /// "did you mean"; without, the caller builds the table (AddSpelling()).
+  explicit PassageIndexer(const RecordCodec& codec, Xapian::WritableDatabase* spelling = nullptr);
+
+  struct Indexed {
+    std::string passage_id;  // also the document's unique Q term
+    Xapian::Document document;
+  };
+
+  /// The passages of `doc`, whose ids are resolved; `speaker_ids` comes from
+  /// ResolveSpeakers().
+  std::vector<Indexed> Index(const ExtractedDocument& doc, const std::vector<std::vector<std::string>>& speaker_ids);
+
+  /// `doc`'s record for the kMetaDocumentPrefix metadata key.
+  std::string DocumentRecord(const Document& doc);
+
+  /// Also compresses every record with `other` and counts the bytes, to
+  /// report what the dictionary gains (plain zstd, say).
+  void CompareWith(const RecordCodec* other) { compare_ = other; }
+
+  /// Bytes of records before and after compression, for stats.
+  uint64_t raw_bytes() const { return raw_bytes_; }
+  uint64_t stored_bytes() const { return stored_bytes_; }
+  uint64_t compared_bytes() const { return compared_bytes_; }
+
+ private:
+  std::string Store(const std::string& record);
+  // Adds the acronym's terms to a passage that spells an acronym out.
+  void AddAcronymTerms(const std::string& text, Xapian::Document& xdoc) const;
+
+  const RecordCodec& codec_;
+  const RecordCodec* compare_ = nullptr;
+  Xapian::Stem stemmer_{"english"};
+  Xapian::TermGenerator term_generator_;
+  uint64_t raw_bytes_ = 0;
+  uint64_t stored_bytes_ = 0;
+  uint64_t compared_bytes_ = 0;
+};
+
+/// Fills `db`'s spelling table from its words: each unprefixed word (no digits) with the
+/// number of passages holding it, what FLAG_SPELLING would have added word by word,
+/// at a small part of the cost (one pass over the vocabulary instead of an
+/// update per word of every passage).
+void AddSpelling(Xapian::WritableDatabase& db);
+
+/// Records the synonym table (data/synonyms.tsv) in `db`.
+void AddSynonyms(Xapian::WritableDatabase& db);
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_INDEXER_PASSAGE_INDEXER_H_

@@ -1,0 +1,20 @@
+#include "model/stored_records.h"
+
+#include "model/schema.h"
+
+namespace cstd {
+
+StoredRecords::StoredRecords(const Xapian::Database& db)
+    : db_(db), codec_(db.get_metadata(std::string(schema::kMetaDictionary))) {}
+
+Passage StoredRecords::PassageOf(const Xapian::Document& doc) const {
+  return DecodePassage(codec_.Decompress(doc.get_data(), "passage #" + std::to_string(doc.get_docid())));
+}
+
+std::optional<Document> StoredRecords::DocumentOf(const std::string& doc_id) const {
+  const std::string record = db_.get_metadata(std::string(schema::kMetaDocumentPrefix) + doc_id);
+  if (record.empty()) return std::nullopt;
+  return DecodeDocument(codec_.Decompress(record, "document " + doc_id));
+}
+
+}  // namespace cstd

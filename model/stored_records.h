@@ -1,0 +1,40 @@
+// Reading the records an index stores: passages (Xapian document data) and
+// document metadata (kMetaDocumentPrefix keys), both compressed by the
+// index's RecordCodec.
+
+#ifndef CSTD_MODEL_STORED_RECORDS_H_
+#define CSTD_MODEL_STORED_RECORDS_H_
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+
+#include "model/document.h"
+#include "model/document_json.h"
+#include "model/record_codec.h"
+
+namespace cstd {
+
+class StoredRecords {
+ public:
+  /// Reads `db` with the dictionary stored in it. Throws DataError if that
+  /// is not a zstd dictionary. `db` must outlive this.
+  explicit StoredRecords(const Xapian::Database& db);
+
+  /// The passage stored in `doc`. Throws DataError if it does not decode.
+  Passage PassageOf(const Xapian::Document& doc) const;
+
+  /// The metadata of document `doc_id`, or nullopt if the index has none.
+  std::optional<Document> DocumentOf(const std::string& doc_id) const;
+
+  const RecordCodec& codec() const { return codec_; }
+
+ private:
+  const Xapian::Database& db_;
+  RecordCodec codec_;
+};
+
+}  // namespace cstd
+
+#endif  // CSTD_MODEL_STORED_RECORDS_H_
