@@ -234,17 +234,43 @@ void CheckSchemaVersion(const Xapian::Database& db, const std::string& where) {
   }
 }
 
-Xapian::Database OpenIndex(const std::string& index_dir) {
-  const auto generation = ReadCurrentGeneration(index_dir);
-  if (!generation)
-    throw IndexError(index_dir + ": no index here (no " + kCurrentFile + " file); build one with cstd-indexer build");
-  const std::string path = (fs::path(index_dir) / *generation).string();
+namespace {
+
+Xapian::Database OpenGeneration(const std::string& index_dir, const std::string& generation) {
+  const std::string path = (fs::path(index_dir) / generation).string();
   try {
     Xapian::Database db(path);
     CheckSchemaVersion(db, path);
     return db;
   } catch (const Xapian::Error& e) {
     throw IndexError(path + ": cannot open index: " + e.get_msg());
+  }
+}
+
+std::string LiveGeneration(const std::string& index_dir) {
+  const auto generation = ReadCurrentGeneration(index_dir);
+  if (!generation)
+    throw IndexError(index_dir + ": no index here (no " + kCurrentFile + " file); build one with cstd-indexer build");
+  return *generation;
+}
+
+}  // namespace
+
+Xapian::Database OpenIndex(const std::string& index_dir) {
+  return OpenGeneration(index_dir, LiveGeneration(index_dir));
+}
+
+LeasedIndex OpenIndexLeased(const std::string& index_dir) {
+  // A build may switch CURRENT and delete the generation we read between
+  // reading its name and taking the lease: then the name is stale, and a
+  // second look finds the new one.
+  for (int attempt = 0;; ++attempt) {
+    LeasedIndex out;
+    out.generation = LiveGeneration(index_dir);
+    out.lease = std::make_unique<ReaderLease>(index_dir, out.generation);
+    if (attempt < 3 && ReadCurrentGeneration(index_dir) != out.generation) continue;
+    out.db = OpenGeneration(index_dir, out.generation);
+    return out;
   }
 }
 

@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,6 +119,16 @@ void WriteCurrentGeneration(const std::string& index_dir, const std::string& gen
 /// version. Throws IndexError when there is no index, when Xapian cannot open
 /// it, or when its schema version differs from schema::kVersion.
 Xapian::Database OpenIndex(const std::string& index_dir);
+
+/// OpenIndex() for a long-lived reader: takes a ReaderLease on the live
+/// generation first, then opens it, so no build deletes it while `lease`
+/// lives. `generation` is the folder opened.
+struct LeasedIndex {
+  std::unique_ptr<ReaderLease> lease;
+  std::string generation;
+  Xapian::Database db;
+};
+LeasedIndex OpenIndexLeased(const std::string& index_dir);
 
 /// Throws IndexError unless `db` carries schema::kVersion. `where` names the
 /// index in the message.

@@ -11,6 +11,9 @@ namespace cstd::searchd {
 namespace {
 
 struct ThreadState {
+  // Declared first, destroyed last: the lease outlives the searcher reading
+  // its generation.
+  std::unique_ptr<ReaderLease> lease;
   std::unique_ptr<query::Searcher> searcher;
   // The pool's epoch when this thread last looked at the index.
   uint64_t epoch = 0;
@@ -49,9 +52,10 @@ const query::Searcher& IndexPool::ForThisThread() {
   // open Database keeps reading the revision it opened, so without this,
   // added documents would stay invisible. Opening costs a few file opens;
   // a new Searcher (and its caches) is made only when the index changed.
-  Xapian::Database latest = OpenIndex(index_dir_);
-  if (state.searcher && SameView(latest, state.searcher->database())) return *state.searcher;
-  state.searcher = std::make_unique<query::Searcher>(std::move(latest), limits_);
+  LeasedIndex latest = OpenIndexLeased(index_dir_);
+  if (state.searcher && SameView(latest.db, state.searcher->database())) return *state.searcher;
+  state.searcher = std::make_unique<query::Searcher>(std::move(latest.db), limits_);
+  state.lease = std::move(latest.lease);  // the previous generation's lease goes now
   // Tell the other threads to look now rather than at their next interval:
   // otherwise one client's consecutive requests, landing on different
   // threads, could see a document appear, vanish and appear again.
