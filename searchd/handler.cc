@@ -201,7 +201,7 @@ Response StaticResponse(const WebAsset& asset, const Request& request) {
 // The page talks to this server's /v1 API and nothing else; the policy
 // makes the browser hold it to that.
 constexpr std::string_view kPagePolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 Response get_page(const Request& request, const std::string&, const Params&, const Context&) {
