@@ -27,7 +27,7 @@ let shownDocument = null;     // {doc, q} of what the document view shows
 let searchRequest = null;     // AbortControllers of requests in flight
 let timelineRequest = null;
 let documentRequest = null;
-let openedFromResults = null;  // {scroll, href} when a hit was opened in this page
+let openedFromResults = null;  // {scroll, href} of the hit opened from the results shown
 let typingPushed = false;      // a burst of typing makes one history entry
 
 history.scrollRestoration = 'manual';
@@ -96,6 +96,7 @@ function showSearch() {
     }
     return;
   }
+  openedFromResults = null;
   runSearch();
 }
 
@@ -363,17 +364,15 @@ async function showDocument() {
   }
 }
 
+// To the results of the same search: as they were (scroll position and
+// focus on the hit) when the document was opened from them.
 function back(event) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  if (openedFromResults) {
-    history.back();  // to the results as they were, scroll position included
-  } else {
-    const next = copyState(state);
-    next.doc = null;
-    navigate(next);
-    window.scrollTo(0, 0);
-  }
+  const next = copyState(state);
+  next.doc = null;
+  if (!openedFromResults) window.scrollTo(0, 0);
+  navigate(next);
 }
 
 // ---- Events ------------------------------------------------------------------

@@ -124,7 +124,7 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
     const hasMark = text instanceof DocumentFragment && text.querySelector('mark');
     if (hasMark) matching.push({id, number: p.number});
     const numberLabel = p.number !== null ? `Paragraph ${p.number}` : 'Unnumbered paragraph';
-    body.append(h('section', {class: `para${hasMark ? ' para-match' : ''}`, id, tabindex: '-1', 'aria-label': numberLabel},
+    body.append(h('div', {class: `para${hasMark ? ' para-match' : ''}`, id, tabindex: '-1'},
       h('a', {class: 'para-num', href: `#${id}`, title: `Link to this paragraph (${numberLabel.toLowerCase()})`,
               'aria-label': `${numberLabel}: link to cite`},
         p.number !== null ? String(p.number) : '¶'),

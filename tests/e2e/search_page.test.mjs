@@ -279,6 +279,13 @@ test('opening a hit lands on its paragraph anchor, words highlighted, and goes b
   assert.equal(await fresh.evaluate(() => document.activeElement.id), anchor);
   await fresh.close();
 
+  // Another paragraph's number is its link to cite: the URL and the mark follow.
+  const other = doc.paragraphs.find((p) => p.number !== null && p.number !== hit.paragraph);
+  await page.click(`#p${other.number} .para-num`);
+  await page.waitForSelector(`#p${other.number}.is-target`);
+  assert.equal(new URL(page.url()).hash, `#p${other.number}`);
+  assert.equal(await page.locator('.para.is-target').count(), 1);
+
   await page.click('.back-link');
   await page.waitForSelector('#search-view:not([hidden]) #hits .hit');
   assert.equal(await page.isVisible('#document-view'), false);
