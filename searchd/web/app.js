@@ -152,7 +152,8 @@ function showError(e) {
     clear(els.pager);
     els.suggestion.hidden = true;
     els.timeline.hidden = true;
-    renderChips();
+    renderChips();  // the offending filter can be removed here
+    facets.update({facets: {}}, state);  // no counts to show, none stale
   }
 }
 
