@@ -7,7 +7,7 @@ import {api} from './api.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
 import {FacetPanel} from './facets.js';
-import {FIELD_NAMES, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
+import {FIELD_NAMES, hasName, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
 import {
   FILTER_FIELDS, MAX_DEPTH, copyState, hasFilters, paragraphAnchor, readState, searchKey, searchParams, stateUrl,
 } from './state.js';
@@ -112,6 +112,7 @@ async function runSearch() {
     learnNames(result);
     lastSearch = {key: normaliseFilters(result) ? searchKey(state) : key, result};
     renderResults(result);
+    nameSelectedValues(result, request.signal);
   } catch (e) {
     if (e.name === 'AbortError') return;
     lastSearch = {key: null, result: null};
@@ -139,6 +140,24 @@ function normaliseFilters(result) {
   }
   if (changed) history.replaceState(null, '', stateUrl(state, {hash: location.hash}));
   return changed;
+}
+
+// A selected delegation or speaker the results do not name (a search with
+// no hits) is looked up by its id, so its chip reads "Iran", not "IRN".
+async function nameSelectedValues(result, signal) {
+  const missing = ['country', 'speaker'].flatMap((field) =>
+    state.filters[field].filter((v) => !hasName(field, v)).map((value) => ({field, value})));
+  if (!missing.length) return;
+  try {
+    const answers = await Promise.all(missing.map(({field, value}) =>
+      api.facet(field, {q: '', prefix: value, limit: '10'}, signal)));
+    answers.forEach(learnNames);
+  } catch (e) {
+    return;  // the codes stay; nothing else depends on the names
+  }
+  if (lastSearch.result !== result) return;
+  renderChips();
+  facets.update(result, state);
 }
 
 function showError(e) {

@@ -74,6 +74,11 @@ export function learnNames(result) {
   }
 }
 
+/** Whether the API has named `value` of `field` (country, speaker) yet. */
+export function hasName(field, value) {
+  return names[field].has(String(value));
+}
+
 export function countryName(code) {
   return names.country.get(code) || code;
 }

@@ -314,6 +314,25 @@ test('the speaker filter box completes names through /v1/facets/speaker?prefix='
   await page.close();
 });
 
+test('filters written as names in a link take the API\'s canonical values', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?country=iran&speaker=Peter+Major`);
+  const want = await api('/v1/search?q=&country=iran&speaker=Peter+Major&per_page=20');
+  assert.deepEqual(want.query.filters, {country: ['IRN'], speaker: ['peter-major']});
+  await waitForTotal(page, want.total);
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.getAll('country'), ['IRN']);
+  assert.deepEqual(url.searchParams.getAll('speaker'), ['peter-major']);
+  assert.ok(await page.isChecked('#facet-country input[data-value="IRN"]'));
+  // No hit names them, so the page asks the API for the names.
+  assert.equal(want.total, 0);
+  await page.waitForFunction((labels) => [...document.querySelectorAll('#chips .chip-active')]
+    .map((e) => e.getAttribute('aria-label')).join('|') === labels,
+  'Remove filter Delegation: Iran|Remove filter Speaker: Peter Major');
+  assert.equal(await page.textContent('#facet-country label[for="f-country-IRN"] .facet-label'), 'Iran');
+  await page.close();
+});
+
 test('on a narrow screen the layout stacks and nothing overflows', async () => {
   const narrow = await newContext(NARROW);
   const page = await narrow.newPage();
