@@ -10,6 +10,7 @@
 #include "model/errors.h"
 #include "model/text.h"
 #include "query/searcher.h"
+#include "searchd/web_assets.h"
 
 namespace cstd::searchd {
 
@@ -177,6 +178,45 @@ Response get_metrics(const Request& request, const std::string&, const Params&, 
   return response;
 }
 
+// The search page and its assets: compiled-in files. Browsers revalidate
+// (no-cache) and get 304 while the ETag holds, so a new build is seen at
+// once and an unchanged file costs no bytes.
+Response StaticResponse(const WebAsset& asset, const Request& request) {
+  const auto if_none_match = request[http::field::if_none_match];
+  const bool unchanged = !if_none_match.empty() &&
+                         std::string_view(if_none_match.data(), if_none_match.size()) == std::string_view(asset.etag);
+  Response response{unchanged ? http::status::not_modified : http::status::ok, request.version()};
+  response.set(http::field::etag, asset.etag);
+  response.set(http::field::cache_control, "no-cache");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.keep_alive(request.keep_alive());
+  if (unchanged) return response;  // no body, no Content-Length
+  response.set(http::field::content_type,
+               boost::beast::string_view(asset.content_type.data(), asset.content_type.size()));
+  response.body() = std::string(asset.body);
+  response.prepare_payload();
+  return response;
+}
+
+// The page talks to this server's /v1 API and nothing else; the policy
+// makes the browser hold it to that.
+constexpr std::string_view kPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+Response get_page(const Request& request, const std::string&, const Params&, const Context&) {
+  Response response = StaticResponse(WebPage(), request);
+  response.set("Content-Security-Policy", boost::beast::string_view(kPagePolicy.data(), kPagePolicy.size()));
+  response.set("Referrer-Policy", "no-referrer");
+  return response;
+}
+
+Response get_asset(const Request& request, const std::string& name, const Params&, const Context&) {
+  const WebAsset* asset = FindWebAsset(name);
+  if (!asset) throw NotFoundError("no asset '" + name + "'");
+  return StaticResponse(*asset, request);
+}
+
 // A handler gets the request, the path's parameter (the part after a prefix
 // route's path; the whole path otherwise), the query parameters and the
 // context (index, metrics).
@@ -184,11 +224,11 @@ using HandlerFn = std::function<Response(const Request&, const std::string& path
 
 struct Route {
   http::verb method;
-  std::string_view path;   // exact, or a prefix ending in '/' for "/v1/documents/{doc_id}"
+  std::string_view path;   // exact ("/" too), or a prefix ending in '/' for "/v1/documents/{doc_id}"
   std::string_view label;  // the path pattern, as metrics and the OpenAPI document name it
   HandlerFn handler;
 
-  bool is_prefix() const { return path.back() == '/'; }
+  bool is_prefix() const { return path.size() > 1 && path.back() == '/'; }
   // The path parameter if `request_path` is this route's, else nullopt.
   std::optional<std::string> Match(const std::string& request_path) const {
     if (!is_prefix()) return request_path == path ? std::optional<std::string>(request_path) : std::nullopt;
@@ -207,6 +247,10 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/documents/", "/v1/documents/{doc_id}", get_document},
       {http::verb::get, "/v1/facets/", "/v1/facets/{field}", get_facet},
       {http::verb::get, "/metrics", "/metrics", get_metrics},
+      // The search page, a client of the routes above; not in
+      // docs/openapi.json, which describes the JSON API.
+      {http::verb::get, "/", "/", get_page},
+      {http::verb::get, "/assets/", "/assets/{name}", get_asset},
   };
   return kRoutes;
 }

@@ -7,10 +7,13 @@
 
 #include <filesystem>
 #include <random>
+#include <regex>
+#include <set>
 
 #include "indexer/extract.h"
 #include "indexer/index_writer.h"
 #include "model/errors.h"
+#include "searchd/web_assets.h"
 
 namespace cstd::searchd {
 namespace {
@@ -110,7 +113,115 @@ TEST_F(HandlerTest, MetricsAreRenderedWithTheIndexGeneration) {
   EXPECT_EQ(info_.endpoint, "/metrics");
 }
 
+// ---- The search page and its assets -----------------------------------------
+
+TEST_F(HandlerTest, ServesThePageAtTheRootWithAnyQuery) {
+  for (const std::string target : {"/", "/?q=internet+governance&country=JPN&year=2020..2024", "/?doc=a#p2"}) {
+    const Response r = Call(target);
+    ASSERT_EQ(r.result(), http::status::ok) << target;
+    EXPECT_EQ(r[http::field::content_type], "text/html; charset=utf-8");
+    EXPECT_NE(r.body().find("<script type=\"module\" src=\"/assets/app.js\"></script>"), std::string::npos);
+    EXPECT_EQ(r[http::field::cache_control], "no-cache");
+    EXPECT_FALSE(r[http::field::etag].empty());
+    // The browser is told to fetch nothing from anywhere but this server.
+    EXPECT_NE(std::string(r["Content-Security-Policy"]).find("default-src 'none'"), std::string::npos);
+    EXPECT_EQ(info_.endpoint, "/");
+    EXPECT_EQ(info_.error_code, "");
+  }
+}
+
+TEST_F(HandlerTest, ServesAssetsWithTheirContentType) {
+  const struct {
+    const char* target;
+    const char* content_type;
+  } kCases[] = {{"/assets/app.js", "text/javascript; charset=utf-8"},
+                {"/assets/style.css", "text/css; charset=utf-8"},
+                {"/assets/favicon.svg", "image/svg+xml"}};
+  for (const auto& c : kCases) {
+    const Response r = Call(c.target);
+    ASSERT_EQ(r.result(), http::status::ok) << c.target;
+    EXPECT_EQ(r[http::field::content_type], c.content_type) << c.target;
+    EXPECT_EQ(r[http::field::cache_control], "no-cache");
+    EXPECT_EQ(r["X-Content-Type-Options"], "nosniff");
+    EXPECT_FALSE(r.body().empty());
+    EXPECT_EQ(info_.endpoint, "/assets/{name}");
+  }
+}
+
+// Every file the page names -- in index.html and in the modules' imports --
+// is compiled in and served.
+TEST_F(HandlerTest, EveryAssetThePageNamesIsServed) {
+  std::set<std::string> named;
+  const std::regex in_page(R"re((?:src|href)="/assets/([^"]+)")re");
+  const std::string page = Call("/").body();
+  for (std::sregex_iterator it(page.begin(), page.end(), in_page), end; it != end; ++it) named.insert((*it)[1]);
+  const std::regex imported(R"re(from '\./([^']+)')re");
+  for (size_t checked = 0; checked < named.size();) {
+    checked = named.size();
+    for (const std::string& name : std::set<std::string>(named)) {
+      const std::string body = Call("/assets/" + name).body();
+      for (std::sregex_iterator it(body.begin(), body.end(), imported), end; it != end; ++it) named.insert((*it)[1]);
+    }
+  }
+  EXPECT_TRUE(named.count("app.js") && named.count("style.css") && named.count("state.js")) << named.size();
+  for (const std::string& name : named) {
+    EXPECT_EQ(Call("/assets/" + name).result(), http::status::ok) << name;
+    EXPECT_NE(FindWebAsset(name), nullptr) << name;
+  }
+  // No file names an address outside this server (the SVG namespace is a
+  // name, never fetched).
+  for (const std::string& name : named) {
+    std::string body = Call("/assets/" + name).body();
+    for (size_t at; (at = body.find("http://www.w3.org/2000/svg")) != std::string::npos;) body.erase(at, 26);
+    EXPECT_EQ(body.find("http:"), std::string::npos) << name;
+    EXPECT_EQ(body.find("https:"), std::string::npos) << name;
+  }
+  EXPECT_EQ(page.find("http"), std::string::npos);
+}
+
+TEST_F(HandlerTest, UnknownAssetsAndTraversalAre404) {
+  for (const std::string target :
+       {"/assets/nope.js", "/assets/", "/assets/..", "/assets/../handler.cc", "/assets/..%2Fhandler.cc",
+        "/assets/%2e%2e%2fCMakeLists.txt", "/assets/app.js/x", "/assets/index.html", "/assets/APP.JS", "/index.html"}) {
+    const Response r = Call(target);
+    EXPECT_EQ(r.result(), http::status::not_found) << target;
+    EXPECT_EQ(r[http::field::content_type], "application/json; charset=utf-8") << target;
+    EXPECT_EQ(info_.error_code, "not_found") << target;
+  }
+}
+
+TEST_F(HandlerTest, AnUnchangedAssetIs304WithoutABody) {
+  const Response first = Call("/assets/app.js");
+  const std::string etag(first[http::field::etag]);
+  ASSERT_EQ(etag.front(), '"');
+  Request request{http::verb::get, "/assets/app.js", 11};
+  request.set(http::field::if_none_match, etag);
+  const Response again = HandleRequest(request, *pool_, metrics_);
+  EXPECT_EQ(again.result(), http::status::not_modified);
+  EXPECT_TRUE(again.body().empty());
+  EXPECT_EQ(again[http::field::etag], etag);
+  request.set(http::field::if_none_match, "\"something-else\"");
+  EXPECT_EQ(HandleRequest(request, *pool_, metrics_).result(), http::status::ok);
+  // Each file has its own validator.
+  EXPECT_NE(Call("/assets/style.css")[http::field::etag], etag);
+}
+
+TEST_F(HandlerTest, PageAnswersHeadAndRefusesOtherMethods) {
+  const Response head = Call("/", http::verb::head);
+  EXPECT_EQ(head.result(), http::status::ok);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(head[http::field::content_length], std::to_string(WebPage().body.size()));
+  const Response post = Call("/", http::verb::post);
+  EXPECT_EQ(post.result(), http::status::method_not_allowed);
+  EXPECT_EQ(post[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(Call("/assets/app.js", http::verb::delete_).result(), http::status::method_not_allowed);
+}
+
 TEST(EndpointOfTest, NamesRoutePatternsAndOther) {
+  EXPECT_EQ(EndpointOf("/"), "/");
+  EXPECT_EQ(EndpointOf("/?q=internet+governance"), "/");
+  EXPECT_EQ(EndpointOf("/assets/app.js"), "/assets/{name}");
+  EXPECT_EQ(EndpointOf("/assets/"), kOtherEndpoint);
   EXPECT_EQ(EndpointOf("/v1/search?q=x"), "/v1/search");
   EXPECT_EQ(EndpointOf("/v1/facets/country?prefix=a"), "/v1/facets/{field}");
   EXPECT_EQ(EndpointOf("/v1/documents/abc"), "/v1/documents/{doc_id}");

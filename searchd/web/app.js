@@ -1,0 +1,456 @@
+// The search page: the query box, results, facets, timeline and document
+// view, all from the public /v1 API. The URL holds the state (state.js);
+// every change of state is a navigation, so Back, reload and a shared link
+// all reproduce what the user saw.
+
+import {api} from './api.js';
+import {renderDocument, focusAnchor} from './document.js';
+import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
+import {FacetPanel} from './facets.js';
+import {FIELD_NAMES, hasName, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
+import {
+  FILTER_FIELDS, MAX_DEPTH, copyState, hasFilters, paragraphAnchor, readState, searchKey, searchParams, stateUrl,
+} from './state.js';
+import {renderTimeline} from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $('search-form'), q: $('q'), sort: $('sort'), group: $('group'),
+  searchView: $('search-view'), results: $('results'), status: $('status'), error: $('error'),
+  suggestion: $('suggestion'), chips: $('chips'), timeline: $('timeline'), hits: $('hits'), pager: $('pager'),
+  docView: $('document-view'), filtersToggle: $('filters-toggle'), filtersPanel: $('filters-panel'),
+};
+
+let state = readState(location);
+let lastSearch = {key: null, result: null};
+let shownDocument = null;     // {doc, q} of what the document view shows
+let searchRequest = null;     // AbortControllers of requests in flight
+let timelineRequest = null;
+let documentRequest = null;
+let openedFromResults = null;  // {scroll, href} of the hit opened from the results shown
+let typingPushed = false;      // a burst of typing makes one history entry
+
+history.scrollRestoration = 'manual';
+
+const facets = new FacetPanel($('facets'), {
+  onToggle: (field, value, checked) => toggleFilter(field, value, checked),
+  onYearRange: (range) => {
+    const next = copyState(state);
+    next.filters.year = next.filters.year.filter((v) => !v.includes('..'));
+    if (range) next.filters.year.push(range);
+    next.page = 1;
+    navigate(next);
+  },
+  onError: (e) => showError(e),
+});
+
+// ---- Navigation ------------------------------------------------------------
+
+function navigate(next, {replace = false, hash = ''} = {}) {
+  if (!replace) typingPushed = false;
+  state = next;
+  const url = stateUrl(state, {hash});
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  render();
+}
+
+function toggleFilter(field, value, on) {
+  const next = copyState(state);
+  const values = next.filters[field];
+  if (on && !values.includes(value)) values.push(value);
+  if (!on) next.filters[field] = values.filter((v) => v !== value);
+  next.page = 1;
+  next.doc = null;
+  navigate(next);
+}
+
+function render() {
+  syncForm();
+  if (state.doc) showDocument();
+  else showSearch();
+}
+
+function syncForm() {
+  if (document.activeElement !== els.q) els.q.value = state.q;
+  els.sort.value = state.sort;
+  els.group.checked = state.group === 'document';
+  const active = FILTER_FIELDS.reduce((n, f) => n + state.filters[f].length, 0);
+  els.filtersToggle.textContent = active ? `Filters (${active} active)` : 'Filters';
+}
+
+// ---- Search view -------------------------------------------------------------
+
+function showSearch() {
+  if (documentRequest) documentRequest.abort();
+  els.docView.hidden = true;
+  els.searchView.hidden = false;
+  document.title = state.q ? `${state.q} — CSTD Archive Search` : 'CSTD Archive Search';
+  if (lastSearch.key === searchKey(state)) {
+    renderResults(lastSearch.result);
+    if (openedFromResults) {
+      window.scrollTo(0, openedFromResults.scroll);
+      const link = els.hits.querySelector(`a[href="${CSS.escape(openedFromResults.href)}"]`);
+      if (link) link.focus({preventScroll: true});
+      openedFromResults = null;
+    }
+    return;
+  }
+  openedFromResults = null;
+  runSearch();
+}
+
+async function runSearch() {
+  if (searchRequest) searchRequest.abort();
+  const request = (searchRequest = new AbortController());
+  const key = searchKey(state);
+  els.results.setAttribute('aria-busy', 'true');
+  els.results.classList.add('is-loading');
+  try {
+    const result = await api.search(searchParams(state), request.signal);
+    if (request !== searchRequest) return;
+    learnNames(result);
+    lastSearch = {key: normaliseFilters(result) ? searchKey(state) : key, result};
+    renderResults(result);
+    nameSelectedValues(result, request.signal);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    lastSearch = {key: null, result: null};
+    showError(e);
+  } finally {
+    if (request === searchRequest) {
+      els.results.removeAttribute('aria-busy');
+      els.results.classList.remove('is-loading');
+    }
+  }
+}
+
+// The API names filters canonically (country=Japan -> JPN, speaker names ->
+// ids); the URL and the checkboxes follow. Returns whether anything changed.
+function normaliseFilters(result) {
+  const applied = (result.query && result.query.filters) || {};
+  let changed = false;
+  for (const field of FILTER_FIELDS) {
+    const got = applied[field] || [];
+    const have = state.filters[field];
+    if (got.length === have.length && got.some((v, i) => v !== have[i])) {
+      state.filters[field] = [...got];
+      changed = true;
+    }
+  }
+  if (changed) history.replaceState(null, '', stateUrl(state, {hash: location.hash}));
+  return changed;
+}
+
+// A selected delegation or speaker the results do not name (a search with
+// no hits) is looked up by its id, so its chip reads "Iran", not "IRN".
+async function nameSelectedValues(result, signal) {
+  const missing = ['country', 'speaker'].flatMap((field) =>
+    state.filters[field].filter((v) => !hasName(field, v)).map((value) => ({field, value})));
+  if (!missing.length) return;
+  try {
+    const answers = await Promise.all(missing.map(({field, value}) =>
+      api.facet(field, {q: '', prefix: value, limit: '10'}, signal)));
+    answers.forEach(learnNames);
+  } catch (e) {
+    return;  // the codes stay; nothing else depends on the names
+  }
+  if (lastSearch.result !== result) return;
+  renderChips();
+  facets.update(result, state);
+}
+
+function showError(e) {
+  els.error.hidden = false;
+  clear(els.error).append(
+    h('strong', {}, e.status === 400 ? 'This search could not be run. ' : 'Something went wrong. '),
+    e.message || String(e));
+  if (e.status === 400 || e.status === 0 || e.status >= 500) {
+    clear(els.status).append('No results.');
+    clear(els.hits);
+    clear(els.pager);
+    els.suggestion.hidden = true;
+    els.timeline.hidden = true;
+    renderChips();  // the offending filter can be removed here
+    facets.update({facets: {}}, state);  // no counts to show, none stale
+  }
+}
+
+function renderResults(result) {
+  els.error.hidden = true;
+  renderStatus(result);
+  renderSuggestion(result);
+  renderChips();
+  renderHits(result);
+  renderPager(result);
+  facets.update(result, state);
+  drawTimeline(result);
+}
+
+function renderStatus(result) {
+  const unit = state.group === 'document' ? ['document', 'documents'] : ['paragraph', 'paragraphs'];
+  const noun = result.total === 1 ? unit[0] : unit[1];
+  const first = (result.page - 1) * result.per_page + 1;
+  const last = first + result.hits.length - 1;
+  const browsing = !state.q && !hasFilters(state);
+  const parts = [h('strong', {class: 'status-total'}, formatNumber(result.total)), ` ${noun}`,
+                 browsing ? ' in the archive' : ' found'];
+  if (result.total > result.per_page && result.hits.length) {
+    parts.push(`, showing ${formatNumber(first)}–${formatNumber(last)}`);
+  }
+  parts.push(h('span', {class: 'status-time'}, ` in ${result.took_ms.toFixed(1)} ms`));
+  clear(els.status).append(...parts);
+}
+
+function renderSuggestion(result) {
+  clear(els.suggestion);
+  els.suggestion.hidden = !result.suggestion;
+  if (!result.suggestion) return;
+  const next = copyState(state);
+  next.q = result.suggestion;
+  next.page = 1;
+  els.suggestion.append('Did you mean ',
+    h('a', {href: stateUrl(next), onclick: (e) => follow(e, next)}, h('em', {}, result.suggestion)), '?');
+}
+
+function renderChips() {
+  clear(els.chips);
+  const chips = [];
+  for (const field of FILTER_FIELDS) {
+    for (const value of state.filters[field]) {
+      const label = `${FIELD_NAMES[field]}: ${valueLabel(field, value)}`;
+      chips.push(h('li', {}, h('button', {type: 'button', class: 'chip chip-active', 'aria-label': `Remove filter ${label}`,
+                                          onclick: () => toggleFilter(field, value, false)},
+        h('span', {class: 'chip-field'}, `${FIELD_NAMES[field]}:`), ` ${valueLabel(field, value)}`,
+        h('span', {class: 'chip-x', 'aria-hidden': 'true'}, '×'))));
+    }
+  }
+  els.chips.hidden = !chips.length;
+  if (!chips.length) return;
+  const clearAll = () => {
+    const next = copyState(state);
+    for (const field of FILTER_FIELDS) next.filters[field] = [];
+    next.page = 1;
+    navigate(next);
+  };
+  els.chips.append(h('span', {class: 'active-filters-label', id: 'active-filters-label'}, 'Active filters'),
+                   h('ul', {class: 'chip-list', 'aria-labelledby': 'active-filters-label'}, chips));
+  if (chips.length > 1) els.chips.append(h('button', {type: 'button', class: 'link-button', onclick: clearAll}, 'Clear all'));
+}
+
+function hitItem(hit) {
+  const anchor = paragraphAnchor(hit.paragraph, hit.passage_id);
+  const docState = copyState(state);
+  docState.doc = hit.doc_id;
+  const href = stateUrl(docState, {hash: `#${anchor}`});
+  const meta = [
+    h('span', {class: 'badge'}, typeLabel(hit.type)),
+    hit.session ? h('span', {}, sessionLabel(hit.session)) : null,
+    hit.year ? h('span', {}, String(hit.year)) : null,
+    hit.symbol ? h('span', {class: 'symbol'}, hit.symbol) : null,
+    h('span', {class: 'para-ref'}, hit.paragraph !== null ? `Paragraph ${hit.paragraph}` : 'Unnumbered paragraph'),
+  ];
+  const chip = (field, value, label, kind) => {
+    const on = state.filters[field].includes(value);
+    return h('li', {}, h('button', {type: 'button', class: `chip chip-${kind}`, 'aria-pressed': String(on),
+                                    title: on ? `Remove the filter ${label}` : `Show only ${label}`,
+                                    onclick: () => toggleFilter(field, value, !on)},
+      h('span', {class: 'visually-hidden'}, `${FIELD_NAMES[field]}: `), label));
+  };
+  const people = [
+    ...hit.countries.map((c) => chip('country', c.code, c.name, 'country')),
+    ...hit.speakers.map((s) => chip('speaker', s.id, s.name, 'speaker')),
+    ...hit.action_lines.map((a) => chip('action_line', a, a, 'plain')),
+  ];
+  return h('li', {class: 'hit'},
+    h('article', {},
+      h('h3', {class: 'hit-title'},
+        h('a', {href, onclick: (e) => openDocument(e, docState, anchor, href)},
+          h('span', {class: 'hit-doc'}, hit.title || hit.doc_id),
+          // Titles repeat across hits; the paragraph tells the links apart.
+          h('span', {class: 'visually-hidden'}, hit.paragraph !== null ? `, paragraph ${hit.paragraph}` : ', unnumbered paragraph'))),
+      h('p', {class: 'hit-meta'}, meta.filter(Boolean).map((m, i) => [i > 1 ? h('span', {class: 'sep', 'aria-hidden': 'true'}, '·') : null, m])),
+      h('p', {class: 'hit-snippet'}, snippetNodes(hit.snippet)),
+      people.length ? h('ul', {class: 'hit-people', 'aria-label': 'Speakers, delegations and action lines'}, people) : null));
+}
+
+function renderHits(result) {
+  clear(els.hits);
+  els.hits.start = (result.page - 1) * result.per_page + 1;
+  if (!result.hits.length) {
+    const tips = hasFilters(state) ? 'Try removing a filter, or fewer words.' : 'Try other or fewer words.';
+    els.hits.append(h('li', {class: 'no-hits'}, h('p', {}, h('strong', {}, 'Nothing found. '), tips)));
+    return;
+  }
+  for (const hit of result.hits) els.hits.append(hitItem(hit));
+}
+
+function renderPager(result) {
+  clear(els.pager);
+  const pages = Math.min(Math.ceil(result.total / result.per_page), Math.floor(MAX_DEPTH / result.per_page));
+  if (pages <= 1) return;
+  const current = result.page;
+  const link = (page, label, extra = {}) => {
+    const next = copyState(state);
+    next.page = page;
+    return h('a', {href: stateUrl(next), onclick: (e) => follow(e, next, {toResults: true}), ...extra}, label);
+  };
+  const items = [];
+  if (current > 1) items.push(link(current - 1, '‹ Previous', {rel: 'prev'}));
+  const shown = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+  let gap = false;
+  for (let p = 1; p <= pages; ++p) {
+    if (!shown.has(p)) {
+      if (!gap) items.push(h('span', {class: 'pager-gap', 'aria-hidden': 'true'}, '…'));
+      gap = true;
+      continue;
+    }
+    gap = false;
+    items.push(p === current ? h('span', {class: 'pager-current', 'aria-current': 'page'},
+                                 h('span', {class: 'visually-hidden'}, 'Page '), String(p))
+                             : link(p, [h('span', {class: 'visually-hidden'}, 'Page '), String(p)]));
+  }
+  if (current < pages) items.push(link(current + 1, 'Next ›', {rel: 'next'}));
+  els.pager.append(h('ul', {}, items.map((i) => h('li', {}, i))));
+}
+
+async function drawTimeline(result) {
+  if (timelineRequest) timelineRequest.abort();
+  const request = (timelineRequest = new AbortController());
+  try {
+    await renderTimeline(els.timeline, state, result, request.signal, (code) => {
+      const on = state.filters.country.includes(code);
+      if (on) {
+        toggleFilter('country', code, false);
+      } else {
+        const next = copyState(state);
+        next.filters.country = [code];
+        next.page = 1;
+        navigate(next);
+      }
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    clear(els.timeline).append(h('p', {class: 'timeline-empty'}, `The timeline could not be drawn: ${e.message}`));
+    els.timeline.hidden = false;
+  }
+}
+
+// A link within the page: navigate without reloading (new tabs as usual).
+// Returns whether it did.
+function follow(event, next, {toResults = false} = {}) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  event.preventDefault();
+  navigate(next);
+  if (toResults) {
+    els.results.scrollIntoView({block: 'start'});
+    els.results.focus({preventScroll: true});
+  }
+  return true;
+}
+
+// ---- Document view -------------------------------------------------------------
+
+function openDocument(event, docState, anchor, href) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  openedFromResults = {scroll: window.scrollY, href};
+  navigate(docState, {hash: `#${anchor}`});
+}
+
+async function showDocument() {
+  if (searchRequest) searchRequest.abort();
+  if (timelineRequest) timelineRequest.abort();
+  els.searchView.hidden = true;
+  els.docView.hidden = false;
+  const anchor = decodeURIComponent(location.hash.slice(1));
+  if (shownDocument && shownDocument.doc === state.doc && shownDocument.q === state.q) {
+    focusAnchor(els.docView, anchor);
+    return;
+  }
+  if (documentRequest) documentRequest.abort();
+  const request = (documentRequest = new AbortController());
+  shownDocument = null;
+  try {
+    await renderDocument(els.docView, state, anchor, {signal: request.signal, onBack: back});
+    shownDocument = {doc: state.doc, q: state.q};
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    els.docView.removeAttribute('aria-busy');
+    const loading = els.docView.querySelector('.loading');
+    if (loading) loading.remove();
+    els.docView.append(h('div', {class: 'error', role: 'alert'},
+      h('strong', {}, e.status === 404 ? 'No such document. ' : 'The document could not be loaded. '), e.message));
+  }
+}
+
+// To the results of the same search: as they were (scroll position and
+// focus on the hit) when the document was opened from them.
+function back(event) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const next = copyState(state);
+  next.doc = null;
+  if (!openedFromResults) window.scrollTo(0, 0);
+  navigate(next);
+}
+
+// ---- Events ------------------------------------------------------------------
+
+const typed = debounce(() => {
+  const q = els.q.value;
+  if (q === state.q && !state.doc) return;
+  const next = copyState(state);
+  next.q = q;
+  next.page = 1;
+  next.doc = null;
+  const replace = typingPushed && !state.doc;
+  navigate(next, {replace});
+  typingPushed = true;
+}, 300);
+
+els.q.addEventListener('input', typed);
+els.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  typed.cancel();
+  typingPushed = false;
+  if (els.q.value !== state.q || state.doc) {
+    const next = copyState(state);
+    next.q = els.q.value;
+    next.page = 1;
+    next.doc = null;
+    navigate(next);
+  }
+  els.results.focus({preventScroll: true});
+});
+els.sort.addEventListener('change', () => {
+  const next = copyState(state);
+  next.sort = els.sort.value;
+  next.page = 1;
+  navigate(next);
+});
+els.group.addEventListener('change', () => {
+  const next = copyState(state);
+  next.group = els.group.checked ? 'document' : 'passage';
+  next.page = 1;
+  navigate(next);
+});
+els.filtersToggle.addEventListener('click', () => {
+  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  els.filtersToggle.setAttribute('aria-expanded', String(open));
+  els.filtersPanel.classList.toggle('is-open', open);
+});
+// Links in the document view to filtered results (a speaker's, a
+// delegation's) stay in the page.
+els.docView.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href^="/?"]');
+  if (!link || link.classList.contains('back-link')) return;
+  if (follow(event, readState(new URL(link.href)))) window.scrollTo(0, 0);
+});
+window.addEventListener('popstate', () => {
+  typingPushed = false;
+  state = readState(location);
+  render();
+});
+
+render();

@@ -1,0 +1,91 @@
+// The page's state lives in its URL, under the API's parameter names, so a
+// link reproduces a search: /?q=internet+governance&country=JPN&year=2020..2024
+// Only `doc` (the document open in the document view) and the #p37 anchor
+// are the page's own.
+
+export const FILTER_FIELDS = ['country', 'speaker', 'session', 'year', 'action_line', 'type'];
+export const PER_PAGE = 20;
+// The API serves results down to this depth (query::kMaxDepth).
+export const MAX_DEPTH = 10000;
+
+export function emptyState() {
+  const filters = {};
+  for (const field of FILTER_FIELDS) filters[field] = [];
+  return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null};
+}
+
+/** The state of a URL (a Location or URL). */
+export function readState(url) {
+  const params = new URLSearchParams(url.search);
+  const state = emptyState();
+  state.q = params.get('q') || '';
+  for (const field of FILTER_FIELDS) {
+    for (const value of params.getAll(field)) {
+      for (const item of value.split(',')) {
+        const v = item.trim();
+        if (v && !state.filters[field].includes(v)) state.filters[field].push(v);
+      }
+    }
+  }
+  state.sort = params.get('sort') || 'relevance';
+  state.group = params.get('group') || 'passage';
+  const page = Number(params.get('page') || '1');
+  // Passed on as written when malformed, for the API to explain.
+  state.page = Number.isInteger(page) && page >= 1 ? page : params.get('page');
+  state.doc = params.get('doc') || null;
+  return state;
+}
+
+export function copyState(state) {
+  return {...state, filters: Object.fromEntries(FILTER_FIELDS.map((f) => [f, [...state.filters[f]]]))};
+}
+
+export function hasFilters(state) {
+  return FILTER_FIELDS.some((f) => state.filters[f].length > 0);
+}
+
+/** The query and filters as API parameters (repeated names for several values). */
+export function filterParams(state, {except} = {}) {
+  const params = new URLSearchParams();
+  params.set('q', state.q);
+  for (const field of FILTER_FIELDS) {
+    if (field === except) continue;
+    for (const value of state.filters[field]) params.append(field, value);
+  }
+  return params;
+}
+
+/** Parameters for /v1/search. */
+export function searchParams(state) {
+  const params = filterParams(state);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.group !== 'passage') params.set('group', state.group);
+  if (state.page !== 1) params.set('page', String(state.page));
+  params.set('per_page', String(PER_PAGE));
+  return params;
+}
+
+/** The page's URL for a state: "/?q=...&country=JPN". */
+export function stateUrl(state, {doc = state.doc, hash = ''} = {}) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const field of FILTER_FIELDS) {
+    for (const value of state.filters[field]) params.append(field, value);
+  }
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.group !== 'passage') params.set('group', state.group);
+  if (state.page !== 1) params.set('page', String(state.page));
+  if (doc) params.set('doc', doc);
+  const query = params.toString();
+  return `/${query ? `?${query}` : ''}${hash}`;
+}
+
+/** A key identifying a search (everything but the open document). */
+export function searchKey(state) {
+  return searchParams(state).toString();
+}
+
+/** The anchor of a paragraph in the document view: "p37", or one from its passage id when unnumbered. */
+export function paragraphAnchor(number, passageId) {
+  return number !== null && number !== undefined ? `p${number}` : `passage-${passageId}`;
+}

@@ -1,0 +1,410 @@
+// The search page end to end: the real cstd-indexer builds an index of
+// ../shared/corpus/cstd in a temp folder, the real cstd-searchd serves it on
+// a loopback port, and Debian's Chromium (headless, driven by
+// playwright-core) uses the page as a delegate would. What the page shows is
+// checked against what the API answers to the same question, and every
+// request the browser makes is watched: none may leave the loopback host.
+//
+// Screenshots of each step go to build/e2e-artifacts/ (CSTD_E2E_ARTIFACTS).
+//
+// Environment: CSTD_BIN_DIR (default build/bin), CSTD_CORPUS (default
+// ../shared/corpus/cstd), CSTD_CHROMIUM (default /usr/bin/chromium),
+// CSTD_E2E_ARTIFACTS.
+
+import assert from 'node:assert/strict';
+import {execFileSync, spawn} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, before, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+
+import {chromium} from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const binDir = process.env.CSTD_BIN_DIR || path.join(root, 'build/bin');
+const corpus = process.env.CSTD_CORPUS || path.resolve(root, '../shared/corpus/cstd');
+const chromiumPath = process.env.CSTD_CHROMIUM || '/usr/bin/chromium';
+const artifacts = process.env.CSTD_E2E_ARTIFACTS || path.join(root, 'build/e2e-artifacts');
+const WIDE = {width: 1280, height: 1000};
+const NARROW = {width: 390, height: 844};
+const TIMEOUT = 15000;
+
+let temp;
+let server;
+let base;
+let browser;
+let context;
+const requests = [];   // every URL the browser asked for
+const offsite = [];    // the ones that were not for the loopback server
+const pageErrors = [];  // uncaught exceptions and console errors in the page
+
+// ---- The server -------------------------------------------------------------
+
+function startServer(index) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(binDir, 'cstd-searchd'), ['--index', index, '--listen', '127.0.0.1:0', '--no-log'],
+                        {stdio: ['ignore', 'pipe', 'inherit']});
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`cstd-searchd did not start: ${out}`)), 20000);
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`cstd-searchd exited with ${code}: ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({child, url: m[1]});
+      }
+    });
+  });
+}
+
+/** The API's own answer, to compare the page against. */
+async function api(target) {
+  const response = await fetch(base + target);
+  assert.equal(response.status, 200, `${target}: ${response.status}`);
+  return response.json();
+}
+
+const fmt = (n) => n.toLocaleString('en');
+
+before(async () => {
+  temp = mkdtempSync(path.join(os.tmpdir(), 'cstd-e2e-'));
+  const index = path.join(temp, 'index');
+  execFileSync(path.join(binDir, 'cstd-indexer'), ['build', '--index', index, corpus], {stdio: ['ignore', 'ignore', 'inherit']});
+  const started = await startServer(index);
+  server = started.child;
+  base = started.url;
+  mkdirSync(artifacts, {recursive: true});
+  const args = ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+                '--no-first-run', '--disable-default-apps', '--disable-sync'];
+  // Chromium's sandbox cannot start as root (containers, CI).
+  if (process.getuid && process.getuid() === 0) args.push('--no-sandbox');
+  browser = await chromium.launch({executablePath: chromiumPath, headless: true, args});
+  context = await newContext(WIDE);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+  }
+  if (temp) rmSync(temp, {recursive: true, force: true});
+});
+
+function isLoopback(url) {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.href === 'about:blank') return true;
+  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
+async function newContext(viewport) {
+  const ctx = await browser.newContext({viewport, reducedMotion: 'reduce'});
+  // Every request the page makes passes here; one for anywhere but the
+  // loopback server is recorded and refused.
+  await ctx.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (isLoopback(url)) return route.continue();
+    offsite.push(url);
+    return route.abort('blockedbyclient');
+  });
+  ctx.on('page', (page) => watch(page));
+  return ctx;
+}
+
+function watch(page) {
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`${page.url()}: console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!isLoopback(r.url())) offsite.push(r.url());
+  });
+  page.setDefaultTimeout(TIMEOUT);
+}
+
+async function shot(page, name) {
+  await page.screenshot({path: path.join(artifacts, name)});
+}
+
+/** Waits until the page says `total` results. */
+async function waitForTotal(page, total) {
+  await page.waitForFunction((t) => {
+    const el = document.querySelector('#status .status-total');
+    const results = document.querySelector('#results');
+    return el && el.textContent === t && !results.hasAttribute('aria-busy');
+  }, fmt(total));
+}
+
+async function sidebarCounts(page, field) {
+  return page.$$eval(`#facet-${field} .facet-values input`, (inputs) => Object.fromEntries(inputs.map((input) => {
+    const count = input.parentElement.querySelector('.facet-count');
+    return [input.dataset.value, count ? Number(count.firstChild.textContent.replace(/,/g, '')) : null];
+  })));
+}
+
+const apiCounts = (result, field) => Object.fromEntries((result.facets[field] || []).map((v) => [String(v.value), v.count]));
+
+// ---- The steps ---------------------------------------------------------------
+
+test('a shared URL reproduces the search: hits, marks, filters and timeline', async () => {
+  const page = await context.newPage();
+  const response = await page.goto(`${base}/?q=internet+governance&year=2022..2024`);
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-security-policy'], /default-src 'none'/);
+  const want = await api('/v1/search?q=internet+governance&year=2022..2024&per_page=20');
+  assert.ok(want.total > 0, 'the corpus has hits for the shared query');
+  await waitForTotal(page, want.total);
+
+  const titles = await page.$$eval('#hits .hit-title .hit-doc', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(titles, want.hits.map((hit) => hit.title));
+  const marks = await page.$$eval('#hits .hit-snippet mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+  assert.ok(marks.length >= want.hits.length, `marks in every snippet: ${marks.length}`);
+  // The index stems: "governance" also finds "government".
+  for (const m of marks) assert.match(m, /^(internet|govern)/);
+  const paragraphs = await page.$$eval('#hits .para-ref', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(paragraphs, want.hits.map((hit) => (hit.paragraph === null ? 'Unnumbered paragraph' : `Paragraph ${hit.paragraph}`)));
+
+  // The form and the sidebar show the state of the URL.
+  assert.equal(await page.inputValue('#q'), 'internet governance');
+  assert.equal(await page.inputValue('#facet-year-from'), '2022');
+  assert.equal(await page.inputValue('#facet-year-to'), '2024');
+  const chips = await page.$$eval('#chips .chip-active', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(chips, ['Year: 2022–2024×']);
+  assert.deepEqual(await sidebarCounts(page, 'type'), apiCounts(want, 'type'));
+
+  // The timeline: per delegation and year, as the API counts them.
+  const top = (want.facets.country || []).slice(0, 5).map((v) => v.value);
+  assert.ok(top.length > 0, 'delegations speak on internet governance in the corpus');
+  await page.waitForSelector('#timeline:not([hidden]) svg rect');
+  const rows = await page.$$eval('#timeline tbody tr', (trs) => trs.map((tr) => [tr.dataset.country,
+    Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.year, Number(td.textContent)]))]));
+  assert.deepEqual(rows.map(([code]) => code), top);
+  for (const [code, byYear] of rows) {
+    const perCountry = await api(`/v1/search?q=internet+governance&year=2022..2024&country=${code}&facets=year&per_page=1`);
+    for (const v of perCountry.facets.year) {
+      if (v.count) assert.equal(byYear[String(v.value)], v.count, `${code} in ${v.value}`);
+    }
+  }
+  await shot(page, '01-shared-url.png');
+  await page.close();
+});
+
+const journey = {};
+
+test('typing a query shows results as you type, and the URL follows', async () => {
+  const page = (journey.page = await context.newPage());
+  await page.goto(`${base}/`);
+  const all = await api('/v1/search?q=&per_page=20');
+  await waitForTotal(page, all.total);
+  await page.click('#q');
+  const searchesBefore = requests.length;
+  await page.keyboard.type('digital divide', {delay: 40});
+  const want = (journey.query = await api('/v1/search?q=digital+divide&per_page=20'));
+  assert.ok(want.total > 0 && want.total < all.total);
+  // The URL first (a prefix typed on the way, "digital divid", may find as
+  // many), then the results of that search.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'digital divide');
+  await waitForTotal(page, want.total);
+  // Debounced: a search for a pause in typing, not for every key.
+  const searches = requests.slice(searchesBefore).map((u) => new URL(u))
+    .filter((u) => u.pathname === '/v1/search' && !u.searchParams.has('facets'));
+  assert.ok(searches.length >= 1 && searches.length < 'digital divide'.length / 2, `${searches.length} searches`);
+  const marks = await page.$$eval('#hits mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+  assert.ok(marks.some((m) => m.startsWith('digital')) && marks.some((m) => m.startsWith('divide')), marks.join());
+  await shot(page, '02-typed-query.png');
+});
+
+test('ticking a country narrows the hits; counts follow multi-select semantics', async () => {
+  const page = journey.page;
+  const before = journey.query;
+  const country = before.facets.country[0];
+  const other = before.facets.country[1];
+  assert.ok(country && other, 'at least two delegations in the results');
+  await page.check(`#facet-country input[data-value="${country.value}"]`);
+  const want = (journey.filtered = await api(`/v1/search?q=digital+divide&country=${country.value}&per_page=20`));
+  assert.ok(want.total > 0 && want.total < before.total, `${want.total} < ${before.total}`);
+  await waitForTotal(page, want.total);
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('country'), [country.value]);
+
+  // Every hit names the delegation, with its chip pressed.
+  const hits = await page.$$eval('#hits .hit', (els, name) => els.map((hit) => [...hit.querySelectorAll('.chip-country[aria-pressed="true"]')]
+    .some((c) => c.textContent.endsWith(name))), country.label);
+  assert.equal(hits.length, want.hits.length);
+  assert.ok(hits.every(Boolean), 'each hit shows the ticked delegation');
+  // Other fields' counts change with the filter; the country's own do not
+  // (so a second delegation can be added), as the API says.
+  assert.notDeepEqual(apiCounts(want, 'year'), apiCounts(before, 'year'));
+  assert.deepEqual(await sidebarCounts(page, 'year'), apiCounts(want, 'year'));
+  const countries = await sidebarCounts(page, 'country');
+  assert.equal(countries[other.value], other.count);
+  assert.deepEqual(countries, apiCounts(want, 'country'));
+  const chips = await page.$$eval('#chips .chip-active', (els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(chips, [`Remove filter Delegation: ${country.label}`]);
+  await shot(page, '03-country-ticked.png');
+});
+
+test('opening a hit lands on its paragraph anchor, words highlighted, and goes back', async () => {
+  const page = journey.page;
+  const hit = journey.filtered.hits[0];
+  assert.notEqual(hit.paragraph, null, 'the first hit has a paragraph number');
+  const anchor = `p${hit.paragraph}`;
+  await page.click('#hits .hit-title a >> nth=0');
+  await page.waitForSelector(`#document-view:not([hidden]) #${anchor}.is-target`);
+  assert.equal(await page.isVisible('#search-view'), false, 'the results make way for the document');
+  const url = new URL(page.url());
+  assert.equal(url.hash, `#${anchor}`);
+  assert.equal(url.searchParams.get('doc'), hit.doc_id);
+  assert.equal(url.searchParams.get('q'), 'digital divide');
+
+  const doc = await api(`/v1/documents/${hit.doc_id}`);
+  assert.equal(await page.textContent('#doc-title'), doc.document.title);
+  assert.equal(await page.locator('#document-view .para').count(), doc.paragraphs.length);
+  const target = page.locator(`#${anchor}`);
+  assert.equal(await target.locator('.para-num').textContent(), String(hit.paragraph));
+  const expected = doc.paragraphs.find((p) => p.number === hit.paragraph);
+  assert.equal(await target.locator('.para-text').textContent(), expected.text);
+  const marks = await target.locator('mark').allTextContents();
+  assert.ok(marks.some((m) => /^(digital|divide)/i.test(m)), `marks in the paragraph: ${marks}`);
+  // In view and focused: a delegate lands on it, and so does a screen reader.
+  const box = await target.boundingBox();
+  assert.ok(box.y >= 0 && box.y < WIDE.height / 2, `paragraph at y=${box.y}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), anchor);
+  const countries = await target.locator('.chip-country').allTextContents();
+  assert.ok(countries.some((c) => c.endsWith(journey.filtered.query.filters.country[0]) ||
+                                  hit.countries.some((k) => c.endsWith(k.name))), `attribution: ${countries}`);
+  await shot(page, '04-document-anchor.png');
+
+  // The same link, loaded afresh (as shared), lands there too.
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await fresh.waitForSelector(`#${anchor}.is-target`);
+  assert.equal(await fresh.evaluate(() => document.activeElement.id), anchor);
+  await fresh.close();
+
+  // Another paragraph's number is its link to cite: the URL and the mark follow.
+  const other = doc.paragraphs.find((p) => p.number !== null && p.number !== hit.paragraph);
+  await page.click(`#p${other.number} .para-num`);
+  await page.waitForSelector(`#p${other.number}.is-target`);
+  assert.equal(new URL(page.url()).hash, `#p${other.number}`);
+  assert.equal(await page.locator('.para.is-target').count(), 1);
+
+  await page.click('.back-link');
+  await page.waitForSelector('#search-view:not([hidden]) #hits .hit');
+  assert.equal(await page.isVisible('#document-view'), false);
+  assert.equal(new URL(page.url()).searchParams.get('doc'), null);
+  await waitForTotal(page, journey.filtered.total);
+  await page.close();
+});
+
+test('the speaker filter box completes names through /v1/facets/speaker?prefix=', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  const want = await api('/v1/facets/speaker?q=&prefix=pe&limit=50');
+  assert.ok(want.values.length > 0);
+  await page.fill('#facet-speaker-find', 'pe');
+  await page.waitForFunction((n) => document.querySelectorAll('#facet-speaker .facet-values input').length === n &&
+                                    !document.querySelector('#facet-speaker .facet-more:not([hidden])'), want.values.length);
+  const labels = await page.$$eval('#facet-speaker .facet-label', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(labels, want.values.map((v) => v.label));
+  await page.close();
+});
+
+test('filters written as names in a link take the API\'s canonical values', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?country=iran&speaker=Peter+Major`);
+  const want = await api('/v1/search?q=&country=iran&speaker=Peter+Major&per_page=20');
+  assert.deepEqual(want.query.filters, {country: ['IRN'], speaker: ['peter-major']});
+  await waitForTotal(page, want.total);
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.getAll('country'), ['IRN']);
+  assert.deepEqual(url.searchParams.getAll('speaker'), ['peter-major']);
+  assert.ok(await page.isChecked('#facet-country input[data-value="IRN"]'));
+  // No hit names them, so the page asks the API for the names.
+  assert.equal(want.total, 0);
+  await page.waitForFunction((labels) => [...document.querySelectorAll('#chips .chip-active')]
+    .map((e) => e.getAttribute('aria-label')).join('|') === labels,
+  'Remove filter Delegation: Iran|Remove filter Speaker: Peter Major');
+  assert.equal(await page.textContent('#facet-country label[for="f-country-IRN"] .facet-label'), 'Iran');
+  await page.close();
+});
+
+test('on a narrow screen the layout stacks and nothing overflows', async () => {
+  const narrow = await newContext(NARROW);
+  const page = await narrow.newPage();
+  await page.goto(`${base}/?q=internet+governance`);
+  const want = await api('/v1/search?q=internet+governance&per_page=20');
+  await waitForTotal(page, want.total);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+            'no horizontal scrolling');
+  // Filters sit behind a button, above the results.
+  assert.equal(await page.isVisible('#facet-country'), false);
+  const results = await page.locator('#results').boundingBox();
+  const toggle = await page.locator('#filters-toggle').boundingBox();
+  assert.ok(toggle.y < results.y);
+  await shot(page, '05-narrow.png');
+  await page.click('#filters-toggle');
+  assert.equal(await page.getAttribute('#filters-toggle', 'aria-expanded'), 'true');
+  assert.equal(await page.isVisible('#facet-country'), true);
+  await shot(page, '06-narrow-filters.png');
+  await narrow.close();
+});
+
+test('an error from the API is shown as a readable message', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=broadband&year=abc`);
+  const response = await fetch(`${base}/v1/search?q=broadband&year=abc&per_page=20`);
+  assert.equal(response.status, 400);
+  const {error} = await response.json();
+  await page.waitForSelector('#error:not([hidden])');
+  const text = await page.textContent('#error');
+  assert.ok(text.includes(error.message), `${text} shows ${error.message}`);
+  assert.equal(await page.locator('#hits .hit').count(), 0);
+  await shot(page, '07-api-error.png');
+  // The browser logs the 400 itself; that is the one console error expected.
+  const expected = pageErrors.filter((e) => /status of 400/.test(e));
+  assert.ok(expected.length >= 1);
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !/status of 400/.test(e)));
+  await page.close();
+});
+
+test('keyboard and screen readers: skip link first, every control labelled', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=wsis`);
+  await page.waitForSelector('#hits .hit');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to results');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  const unlabelled = await page.$$eval('input, select, button', (els) => els
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') &&
+                    !el.textContent.trim())
+    .map((el) => el.outerHTML.slice(0, 120)));
+  assert.deepEqual(unlabelled, []);
+  assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+  const legends = await page.$$eval('fieldset.facet', (fs) => fs.map((f) => f.querySelector('legend')?.textContent));
+  assert.ok(legends.length === 6 && legends.every(Boolean), legends.join());
+  // Ticking a facet by keyboard keeps the focus on the checkbox.
+  await page.focus('#facet-type input >> nth=0');
+  const value = await page.evaluate(() => document.activeElement.dataset.value);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((v) => new URL(location.href).searchParams.get('type') === v, value);
+  await page.waitForFunction((v) => document.activeElement.dataset.value === v && document.activeElement.checked, value);
+  await page.close();
+});
+
+test('no request left the loopback host, and the page used the API', () => {
+  assert.deepEqual(offsite, []);
+  const paths = requests.map((u) => new URL(u)).filter((u) => u.protocol === 'http:').map((u) => u.pathname);
+  assert.ok(paths.includes('/v1/search'));
+  assert.ok(paths.some((p) => p.startsWith('/v1/documents/')));
+  assert.ok(paths.some((p) => p.startsWith('/v1/facets/')));
+  const unexpected = paths.filter((p) => p !== '/' && !p.startsWith('/assets/') && !p.startsWith('/v1/'));
+  assert.deepEqual(unexpected, []);
+  assert.deepEqual(pageErrors, []);
+});
