@@ -1,0 +1,199 @@
+// cstd-bench-export: the passages our extraction produces, as JSON lines, so
+// that every peer of the side-by-side benchmark (tools/bench/run) loads
+// exactly the passages cstd-indexer indexes.
+//
+//   build/bin/cstd-bench-export [--metadata CATALOGUE] [--replicate N] [--out FILE] SOURCE...
+//
+// SOURCE files and folders are walked as `cstd-indexer build` walks them
+// (recursively, each folder's files in sorted path order, unsupported formats
+// and unreadable files skipped); each file goes through the same ExtractFile
+// and Catalogue::Apply, and speaker ids come from the same SpeakerRegistry
+// (over a throw-away in-memory database), in the same order, so ids, countries,
+// sessions and years are the ones the index holds. One line per passage:
+//
+//   {"passage_id":"bra_78_2023-3","doc_id":"bra_78_2023","countries":["BRA"],
+//    "session":78,"year":2023,"speaker_ids":["luiz-inacio-lula-da-silva"],
+//    "speakers":["Luiz Inacio Lula da Silva"],"text":"..."}
+//
+// session and year are null when unknown. With --replicate N every document
+// is written N times; copy k > 1 gets the doc id "ID~k" (passages
+// "ID~k-ORDINAL"), which is how the growth benchmark makes a corpus N times
+// larger with the same text statistics. A summary line (files, passages,
+// bytes, seconds) goes to stderr.
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <unordered_set>
+
+#include "indexer/catalogue.h"
+#include "indexer/extract.h"
+#include "indexer/reader.h"
+#include "indexer/speaker_registry.h"
+#include "model/document_json.h"
+#include "model/errors.h"
+#include "model/program.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SourceFile {
+  std::string path;
+  std::string relative;
+};
+
+// As indexer/index_writer.cc suffixes a second file with the same id.
+std::string Fnv1aHex(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buffer, 8);
+}
+
+// As indexer/build.cc lists SOURCE arguments.
+std::vector<SourceFile> ListFiles(const std::vector<std::string>& sources) {
+  std::vector<SourceFile> files;
+  for (const auto& source : sources) {
+    std::error_code ec;
+    const auto status = fs::status(source, ec);
+    if (ec || !fs::exists(status)) throw cstd::UsageError("SOURCE", source + ": no such file or folder");
+    if (!fs::is_directory(status)) {
+      files.push_back({source, fs::path(source).filename().string()});
+      continue;
+    }
+    std::vector<SourceFile> found;
+    for (auto it = fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec))
+        found.push_back({it->path().string(), fs::relative(it->path(), source, ec).string()});
+    }
+    if (ec) throw cstd::UsageError("SOURCE", source + ": cannot walk folder: " + ec.message());
+    std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+void WritePassage(std::ostream& out, const std::string& doc_id, size_t ordinal, const cstd::Document& doc,
+                  const cstd::Paragraph& paragraph, const std::vector<std::string>& speaker_ids) {
+  rapidjson::StringBuffer buffer;
+  cstd::JsonWriter w(buffer);
+  using cstd::json::OptInt;
+  using cstd::json::Str;
+  using cstd::json::StrList;
+  w.StartObject();
+  w.Key("passage_id");
+  Str(w, doc_id + "-" + std::to_string(ordinal));
+  w.Key("doc_id");
+  Str(w, doc_id);
+  w.Key("countries");
+  StrList(w, paragraph.countries);
+  w.Key("session");
+  OptInt(w, doc.session);
+  w.Key("year");
+  OptInt(w, doc.year);
+  w.Key("speaker_ids");
+  StrList(w, speaker_ids);
+  w.Key("speakers");
+  StrList(w, paragraph.speakers);
+  w.Key("text");
+  Str(w, paragraph.text);
+  w.EndObject();
+  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  out.put('\n');
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Writes the passages cstd-indexer would index as JSON lines, for the peer benchmarks.",
+               "cstd-bench-export"};
+  std::vector<std::string> sources;
+  std::string metadata, out_path = "-";
+  int replicate = 1;
+  app.add_option("SOURCE", sources, "Files or folders (walked recursively, as cstd-indexer build does)")->required();
+  app.add_option("--metadata", metadata, "Catalogue (.csv or .jsonl), as cstd-indexer build --metadata");
+  app.add_option("--replicate", replicate, "Write every document N times, copies k>1 with id ID~k")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--out", out_path, "Output file; - for stdout")->capture_default_str();
+  return cstd::RunProgram(app, argc, argv, [&]() {
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<SourceFile> files = ListFiles(sources);
+    std::optional<cstd::indexer::Catalogue> catalogue;
+    if (!metadata.empty()) catalogue = cstd::indexer::Catalogue::Load(metadata);
+    std::ofstream file;
+    if (out_path != "-") {
+      file.open(out_path, std::ios::binary | std::ios::trunc);
+      if (!file) throw cstd::UsageError("--out", out_path + ": cannot write");
+    }
+    std::ostream& out = out_path == "-" ? std::cout : file;
+
+    // The index writer's speaker registry lives in the index; here, in memory.
+    Xapian::WritableDatabase scratch(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    cstd::indexer::SpeakerRegistry speakers(scratch);
+    std::unordered_set<std::string> ids;
+    uint64_t bytes = 0, passages = 0, indexed = 0, skipped = 0;
+    for (const auto& f : files) {
+      if (!cstd::indexer::IsSupported(f.path)) {
+        ++skipped;
+        continue;
+      }
+      cstd::ExtractedDocument doc;
+      try {
+        doc = cstd::indexer::ExtractFile(f.path, f.relative);
+      } catch (const cstd::InputError& e) {
+        std::cerr << "warning: " << e.what() << ", skipped\n";
+        ++skipped;
+        continue;
+      }
+      if (catalogue) catalogue->Apply(f.relative, doc);
+      // Two files with one id: the index keeps both, the second with a suffix.
+      std::string doc_id = doc.document.id;
+      if (!ids.insert(doc_id).second) {
+        doc_id += "-" + Fnv1aHex(f.path);
+        ids.insert(doc_id);
+      }
+      // Same resolution order as IndexWriter::Replace: statements, the
+      // document's speaker list, then each paragraph's speakers.
+      for (auto& paragraph : doc.paragraphs) {
+        for (auto& statement : paragraph.statements) {
+          for (auto& speaker : statement.speakers) speakers.Resolve(speaker.name, scratch);
+        }
+      }
+      for (auto& speaker : doc.speakers) speakers.Resolve(speaker.name, scratch);
+      std::vector<std::vector<std::string>> speaker_ids;
+      for (const auto& paragraph : doc.paragraphs) {
+        auto& list = speaker_ids.emplace_back();
+        for (const auto& name : paragraph.speakers) list.push_back(speakers.Resolve(name, scratch));
+      }
+      for (int copy = 1; copy <= replicate; ++copy) {
+        const std::string id = copy == 1 ? doc_id : doc_id + "~" + std::to_string(copy);
+        for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+          WritePassage(out, id, i + 1, doc.document, doc.paragraphs[i], speaker_ids[i]);
+        }
+        passages += doc.paragraphs.size();
+      }
+      ++indexed;
+      std::error_code ec;
+      bytes += fs::file_size(f.path, ec);
+    }
+    out.flush();
+    if (!out) throw cstd::IndexError(out_path + ": write failed");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "exported " << indexed << " files x" << replicate << " (" << passages << " passages, "
+              << static_cast<double>(bytes) / 1e6 << " MB read) in " << seconds << " s; skipped " << skipped << "\n";
+    return cstd::kExitOk;
+  });
+}
