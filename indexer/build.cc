@@ -24,9 +24,7 @@ namespace cstd::indexer {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::vector<SourceFile> ListFiles(const std::vector<std::string>& sources) {
+std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources) {
   std::vector<SourceFile> files;
   const auto add = [&](std::vector<SourceFile>& into, const fs::path& path, std::string relative, std::string root) {
     std::error_code ec;
@@ -61,6 +59,8 @@ std::vector<SourceFile> ListFiles(const std::vector<std::string>& sources) {
   }
   return files;
 }
+
+namespace {
 
 // Updates the live generation in place.
 void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, Catalogue* catalogue,
@@ -141,7 +141,7 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   BuildSummary summary;
   const BuildLock lock(options.index_dir);
-  const std::vector<SourceFile> files = ListFiles(options.sources);
+  const std::vector<SourceFile> files = ListSourceFiles(options.sources);
   std::optional<Catalogue> catalogue;
   std::string catalogue_hash;
   if (!options.metadata_path.empty()) {

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/generation_builder.h"
+
 namespace cstd::indexer {
 
 struct BuildOptions {
@@ -48,6 +50,12 @@ struct BuildSummary {
   std::vector<std::string> matched_by_name;    // rows matched by Country name (see catalogue.h)
   size_t catalogue_warnings = 0;               // per-row problems, each printed when loading
 };
+
+/// The files SOURCE arguments name: a file as itself, a folder walked
+/// recursively with each folder's files in sorted path order (so builds are
+/// repeatable), each with its size and mtime. Throws UsageError naming a
+/// SOURCE that does not exist or cannot be walked.
+std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources);
 
 /// Runs a build under the index's BuildLock. Progress and one warning line
 /// per skipped file go to `progress`. With `metadata_path`, the catalogue is

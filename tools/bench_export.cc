@@ -32,8 +32,11 @@
 #include <optional>
 #include <unordered_set>
 
+#include "indexer/build.h"
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
+#include "indexer/index_writer.h"
+#include "indexer/passage_indexer.h"
 #include "indexer/reader.h"
 #include "indexer/speaker_registry.h"
 #include "model/document_json.h"
@@ -43,47 +46,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-struct SourceFile {
-  std::string path;
-  std::string relative;
-};
-
-// As indexer/index_writer.cc suffixes a second file with the same id.
-std::string Fnv1aHex(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(buffer, 8);
-}
-
-// As indexer/build.cc lists SOURCE arguments.
-std::vector<SourceFile> ListFiles(const std::vector<std::string>& sources) {
-  std::vector<SourceFile> files;
-  for (const auto& source : sources) {
-    std::error_code ec;
-    const auto status = fs::status(source, ec);
-    if (ec || !fs::exists(status)) throw cstd::UsageError("SOURCE", source + ": no such file or folder");
-    if (!fs::is_directory(status)) {
-      files.push_back({source, fs::path(source).filename().string()});
-      continue;
-    }
-    std::vector<SourceFile> found;
-    for (auto it = fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec))
-        found.push_back({it->path().string(), fs::relative(it->path(), source, ec).string()});
-    }
-    if (ec) throw cstd::UsageError("SOURCE", source + ": cannot walk folder: " + ec.message());
-    std::sort(found.begin(), found.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
 
 void WritePassage(std::ostream& out, const std::string& doc_id, size_t ordinal, const cstd::Document& doc,
                   const cstd::Paragraph& paragraph, const std::vector<std::string>& speaker_ids) {
@@ -130,7 +92,7 @@ int main(int argc, char** argv) {
   app.add_option("--out", out_path, "Output file; - for stdout")->capture_default_str();
   return cstd::RunProgram(app, argc, argv, [&]() {
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<SourceFile> files = ListFiles(sources);
+    const auto files = cstd::indexer::ListSourceFiles(sources);
     std::optional<cstd::indexer::Catalogue> catalogue;
     if (!metadata.empty()) catalogue = cstd::indexer::Catalogue::Load(metadata);
     std::ofstream file;
@@ -140,9 +102,7 @@ int main(int argc, char** argv) {
     }
     std::ostream& out = out_path == "-" ? std::cout : file;
 
-    // The index writer's speaker registry lives in the index; here, in memory.
-    Xapian::WritableDatabase scratch(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    cstd::indexer::SpeakerRegistry speakers(scratch);
+    cstd::indexer::SpeakerRegistry speakers;
     std::unordered_set<std::string> ids;
     uint64_t bytes = 0, passages = 0, indexed = 0, skipped = 0;
     for (const auto& f : files) {
@@ -162,22 +122,11 @@ int main(int argc, char** argv) {
       // Two files with one id: the index keeps both, the second with a suffix.
       std::string doc_id = doc.document.id;
       if (!ids.insert(doc_id).second) {
-        doc_id += "-" + Fnv1aHex(f.path);
+        doc_id += "-" + cstd::indexer::ContentHash(f.path).substr(0, 8);
         ids.insert(doc_id);
       }
-      // Same resolution order as IndexWriter::Replace: statements, the
-      // document's speaker list, then each paragraph's speakers.
-      for (auto& paragraph : doc.paragraphs) {
-        for (auto& statement : paragraph.statements) {
-          for (auto& speaker : statement.speakers) speakers.Resolve(speaker.name, scratch);
-        }
-      }
-      for (auto& speaker : doc.speakers) speakers.Resolve(speaker.name, scratch);
-      std::vector<std::vector<std::string>> speaker_ids;
-      for (const auto& paragraph : doc.paragraphs) {
-        auto& list = speaker_ids.emplace_back();
-        for (const auto& name : paragraph.speakers) list.push_back(speakers.Resolve(name, scratch));
-      }
+      // The indexer's own resolution, in the same file order.
+      const std::vector<std::vector<std::string>> speaker_ids = cstd::indexer::ResolveSpeakers(doc, speakers);
       for (int copy = 1; copy <= replicate; ++copy) {
         const std::string id = copy == 1 ? doc_id : doc_id + "~" + std::to_string(copy);
         for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
