@@ -1,6 +1,7 @@
 // Serving while the index changes: client threads query a real cstd-searchd
 // continuously while `cstd-indexer build` adds and replaces documents in the
-// same index folder, several builds in a row. Every request must succeed
+// same index folder, several builds in a row, two of them rebuilds that
+// switch to a new generation and delete the old one. Every request must succeed
 // (200 with valid JSON), and what a build adds must be searchable within
 // 2 seconds of the build's end, as the contract promises.
 
@@ -122,8 +123,19 @@ TEST(IndexChangeTest, ServesWithoutFailureWhileBuildsAddAndReplaceDocuments) {
     WriteFile(source / ("new-" + std::string(kRounds[round]) + ".txt"),
               ReadFile(corpus[2 + round % (corpus.size() - 2)]) + "\n\n99. The zqxmarker " + added + " paragraph.\n");
     WriteFile(source / corpus[1].filename(), original + "\n\n98. The zqxmarker " + replaced + " paragraph.\n");
-    const RunResult build = BuildIndex(index, source.string());
+    // Rounds 2 and 4 rebuild: a new generation, switched in while the
+    // clients run, and the old folder deleted once searchd has left it.
+    const bool rebuild = round % 2 == 1;
+    const RunResult build =
+        rebuild ? RunCommand({ProgramPath("cstd-indexer"), "build", "--rebuild", "--index", index, source.string()})
+                : BuildIndex(index, source.string());
     ASSERT_EQ(build.exit_code, 0) << build.err;
+    if (rebuild) {
+      EXPECT_NE(build.err.find("new generation gen-00000" + std::to_string(2 + round / 2)), std::string::npos)
+          << build.err;
+      EXPECT_EQ(build.err.find("kept gen-"), std::string::npos) << "searchd still held the old generation\n"
+                                                                << build.err;
+    }
     const auto built = Clock::now();
     // Both changes must show within 2 s; the previous round's replaced
     // marker must be gone with them.
