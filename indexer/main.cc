@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
                         "Catalogue (.csv or .jsonl) of per-file metadata that overrides what is extracted");
   build_cmd->add_flag("--rebuild", build.rebuild,
                       "Write a whole new generation beside the live one and switch to it when it is checked");
-  build_cmd->add_option("--threads", build.threads, "Threads for a new generation (default: one per core)")
+  build_cmd->add_option("--jobs", build.threads, "Threads for a new generation (default: one per core)")
       ->check(CLI::Range(1, 256));
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
 
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   CLI::App* export_cmd =
       app.add_subcommand("export", "Write a compact copy of the live generation to ARCHIVE (.tar.zst)");
   export_cmd->add_option("--index", snapshot_index, "Index folder")->required();
-  export_cmd->add_option("ARCHIVE", snapshot_file, "Output file (.tar.zst)")->required();
+  export_cmd->add_option("--output", snapshot_file, "Output file (.tar.zst)")->required();
   CLI::App* import_cmd =
       app.add_subcommand("import", "Check ARCHIVE (from export) and make it the live generation of --index");
   import_cmd->add_option("--index", snapshot_index, "Index folder (created if missing)")->required();

@@ -262,7 +262,7 @@ TEST(IndexLifecycleTest, ExportAndImportASnapshotRefusingWhatIsNotOne) {
   const std::string copy = temp.path() + "/copy";
   const std::string archive = temp.path() + "/snapshot.tar.zst";
   ASSERT_EQ(BuildIndex(index, SharedCorpus()).exit_code, 0);
-  const RunResult exported = Indexer({"export", "--index", index, archive});
+  const RunResult exported = Indexer({"export", "--index", index, "--output", archive});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   ASSERT_TRUE(fs::exists(archive));
 
