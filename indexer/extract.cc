@@ -30,8 +30,12 @@ std::string DocumentIdFor(std::string_view relative) {
 }
 
 ExtractedDocument Extract(const std::string& source, const std::string& relative, std::string_view text) {
+  return Extract(source, relative, SourceText{std::string(text), {}});
+}
+
+ExtractedDocument Extract(const std::string& source, const std::string& relative, const SourceText& text) {
   ExtractedDocument out;
-  const Structure structure = ParseStructure(text);
+  const Structure structure = ParseStructure(text.text, text.page_starts);
   Document& doc = out.document;
   doc.id = DocumentIdFor(relative);
   doc.source = source;
@@ -41,6 +45,7 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
   for (const Block& block : structure.paragraphs) {
     Paragraph p;
     p.number = block.number;
+    p.page = block.page;
     p.section = block.section;
     p.text = block.text;
     out.paragraphs.push_back(std::move(p));
@@ -67,7 +72,7 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
 ExtractedDocument ExtractFile(const std::string& path, const std::string& relative) {
   FormatOf(path);                            // throws for unsupported formats
   std::vector<std::string> reader_warnings;  // e.g. HTML nested too deep, flattened
-  const std::string text = ReadFile(path, &reader_warnings);
+  const SourceText text = ReadFile(path, &reader_warnings);
   ExtractedDocument doc = Extract(path, relative, text);
   doc.warnings.insert(doc.warnings.begin(), reader_warnings.begin(), reader_warnings.end());
   return doc;

@@ -7,13 +7,19 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/reader.h"
 #include "model/document.h"
 
 namespace cstd::indexer {
 
-/// Extracts the model from normalised text (see reader.h). `source` is the
-/// path as given and `relative` the path relative to its SOURCE root; the
-/// document id derives from it (DocumentIdFor). Never throws on odd text.
+/// Extracts the model from a file's text (see SourceText in reader.h).
+/// `source` is the path as given and `relative` the path relative to its
+/// SOURCE root; the document id derives from it (DocumentIdFor). Paragraphs
+/// get the page they start on when the text has pages. Never throws on odd
+/// text.
+ExtractedDocument Extract(const std::string& source, const std::string& relative, const SourceText& text);
+
+/// The same for text without pages (normalised, see NormaliseText).
 ExtractedDocument Extract(const std::string& source, const std::string& relative, std::string_view text);
 
 /// Reads and extracts `path`. Throws InputError when the file cannot be read

@@ -226,7 +226,7 @@ TEST(HtmlToTextTest, ReadFileReadsHtmlAndHtmFiles) {
   for (const char* name : {"doc.html", "doc.HTM"}) {
     const fs::path path = dir / name;
     std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBF<h1>Title</h1>\r\n<p>1. Cafe\xCC\x81 text.</p>";
-    EXPECT_EQ(ReadFile(path.string()), "# Title\n\n1. Caf\u00E9 text.") << name;
+    EXPECT_EQ(ReadFile(path.string()).text, "# Title\n\n1. Caf\u00E9 text.") << name;
   }
   fs::remove_all(dir);
 }

@@ -21,8 +21,8 @@ namespace cstd::indexer {
 namespace {
 
 // poppler reports problems through one process-wide callback, on the thread
-// that hit them. Each PdfToText collects its thread's messages here, so
-// parallel builds do not mix them up; outside PdfToText they are dropped.
+// that hit them. Each PdfToPages collects its thread's messages here, so
+// parallel builds do not mix them up; outside PdfToPages they are dropped.
 thread_local std::vector<std::string>* poppler_messages = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void* /*closure*/) {
@@ -40,7 +40,7 @@ void SilencePoppler() {
   std::call_once(once, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
 }
 
-// Sets the thread's message sink for one PdfToText call.
+// Sets the thread's message sink for one PdfToPages call.
 class MessageScope {
  public:
   explicit MessageScope(std::vector<std::string>* sink) : previous_(poppler_messages) { poppler_messages = sink; }
@@ -135,7 +135,7 @@ void RemovePageFurniture(std::vector<std::vector<std::string>>& pages) {
 
 }  // namespace
 
-std::string PdfToText(const std::string& path, std::string_view bytes) {
+std::vector<std::string> PdfToPages(const std::string& path, std::string_view bytes) {
   // The header may follow a little junk (poppler allows 1 KB of it).
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos) {
     throw InputError(path, "not a PDF (no %PDF- header)");
@@ -165,17 +165,14 @@ std::string PdfToText(const std::string& path, std::string_view bytes) {
   if (!any_text) throw InputError(path, "PDF has no text layer (scanned images?)");
   RemovePageFurniture(page_lines);
 
-  std::string out;
+  std::vector<std::string> out;
   for (const auto& lines : page_lines) {
-    if (lines.empty()) continue;
-    // A page break is a line break, not a paragraph break: in hard-wrapped
-    // text ParseStructure ends a paragraph at a blank line, and paragraphs
-    // run over page breaks.
-    if (!out.empty()) out += '\n';
+    std::string page;
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (i > 0) out += '\n';
-      out += EscapeInline(lines[i]);
+      if (i > 0) page += '\n';
+      page += EscapeInline(lines[i]);
     }
+    out.push_back(std::move(page));
   }
   return out;
 }

@@ -5,16 +5,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cstd::indexer {
 
-/// The text of the PDF whose bytes are `bytes` (`path` names the file in
-/// errors). Pages come in order, each page's text in the order its content
+/// The text of each page of the PDF whose bytes are `bytes` (`path` names
+/// the file in errors), one string per page. Pages come in order, each page's text in the order its content
 /// stream draws it (poppler's raw order: the reading order for PDFs written
 /// by word processors and LaTeX, column after column, where the physical
 /// layout would interleave two columns line by line), hard-wrapped lines as
-/// printed. Pages follow each other line after line, without a blank line:
-/// in hard-wrapped text ParseStructure ends a paragraph at a blank line, and
+/// printed. ReadFile joins pages with a line break, not a blank line: in
+/// hard-wrapped text ParseStructure ends a paragraph at a blank line, and
 /// paragraphs run over page breaks. Page furniture that would
 /// cut a paragraph at a page break is left out: page numbers at the top or
 /// bottom of a page and, from the second page on, running headers and
@@ -34,7 +35,7 @@ namespace cstd::indexer {
 /// - "PDF has no text layer (scanned images?)" when no page has text.
 /// Never crashes on damaged input, and poppler's messages never reach
 /// stderr: they are kept for the errors above.
-std::string PdfToText(const std::string& path, std::string_view bytes);
+std::vector<std::string> PdfToPages(const std::string& path, std::string_view bytes);
 
 }  // namespace cstd::indexer
 

@@ -19,6 +19,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The pages PdfToPages reads, joined as ReadFile joins them.
+std::string PdfText(const std::string& path, std::string_view bytes) {
+  std::string out;
+  for (const std::string& page : PdfToPages(path, bytes)) {
+    if (!page.empty()) out += (out.empty() ? "" : "\n") + page;
+  }
+  return out;
+}
+
 // One line of text drawn at (x, y) points from the page's bottom left.
 struct TextLine {
   int x = 72;
@@ -128,7 +137,7 @@ class PdfReaderTest : public testing::Test {
   InputError ReadError(const std::string& name, std::string_view bytes) const {
     const std::string path = Write(name, bytes);
     try {
-      const std::string text = ReadFile(path);
+      const std::string text = ReadFile(path).text;
       ADD_FAILURE() << "expected InputError for " << name << ", read: " << text;
     } catch (const InputError& e) {
       EXPECT_EQ(e.path(), path);
@@ -142,7 +151,7 @@ class PdfReaderTest : public testing::Test {
 
 TEST_F(PdfReaderTest, ReadsAOnePagePdfIntoANumberedParagraph) {
   const std::string path = Write("report.pdf", OnePagePdf("1. The delegate from Japan said hello."));
-  const std::string text = ReadFile(path);
+  const std::string text = ReadFile(path).text;
   EXPECT_EQ(text, "1. The delegate from Japan said hello.");
   const Structure s = ParseStructure(text);
   ASSERT_EQ(s.paragraphs.size(), 1u);
@@ -155,7 +164,7 @@ TEST_F(PdfReaderTest, JoinsPagesInOrderLineAfterLine) {
                                    {{72, 720, "2. Second page."}},
                                    {},  // a page without text adds nothing
                                    {{72, 720, "3. Fourth page."}}});
-  EXPECT_EQ(PdfToText("in.pdf", pdf),
+  EXPECT_EQ(PdfText("in.pdf", pdf),
             "1. First page, first paragraph.\nIts second line.\n2. Second page.\n3. Fourth page.");
 }
 
@@ -168,7 +177,7 @@ TEST_F(PdfReaderTest, ReadsTwoColumnsColumnAfterColumn) {
                                     {72, 692, "2. Left again."},
                                     {320, 720, "3. Right column,"},
                                     {320, 706, "third paragraph."}}});
-  EXPECT_EQ(PdfToText("in.pdf", pdf),
+  EXPECT_EQ(PdfText("in.pdf", pdf),
             "1. Left column,\nfirst paragraph.\n2. Left again.\n3. Right column,\nthird paragraph.");
 }
 
@@ -186,7 +195,7 @@ TEST_F(PdfReaderTest, LeavesOutPageFurniture) {
       MakePdf({page({{72, 720, "1. The first paragraph."}, {72, 700, "2. The second paragraph"}}, 1),
                page({{72, 720, "runs over the page break."}, {72, 700, "3. The third."}}, 2),
                page({{72, 720, "4. The fourth."}}, 3)});
-  EXPECT_EQ(PdfToText("in.pdf", pdf),
+  EXPECT_EQ(PdfText("in.pdf", pdf),
             "E/CN.16/2024/2\n1. The first paragraph.\n2. The second paragraph\nGE.24-01231\n"
             "runs over the page break.\n3. The third.\n4. The fourth.");
 }
@@ -208,9 +217,13 @@ TEST_F(PdfReaderTest, ParagraphsRunOverPageBreaks) {
               {72, 706, "11. The eleventh."},
               {300, 40, "2"}};
   pages[0].insert(pages[0].begin(), {400, 770, "E/CN.16/2024/2"});
-  const Structure s = ParseStructure(ReadFile(Write("long.pdf", MakePdf(pages))));
+  const SourceText source = ReadFile(Write("long.pdf", MakePdf(pages)));
+  const Structure s = ParseStructure(source.text, source.page_starts);
   ASSERT_EQ(s.paragraphs.size(), 11u);
+  EXPECT_EQ(s.paragraphs[0].page, 1);
   EXPECT_EQ(s.paragraphs[9].number, 10);
+  EXPECT_EQ(s.paragraphs[9].page, 1) << "a paragraph is on the page it starts on";
+  EXPECT_EQ(s.paragraphs[10].page, 2);
   EXPECT_EQ(s.paragraphs[9].text,
             "The tenth paragraph runs to the bottom of the page and does not stop there: a page break cuts it after "
             "the article the Commission uses and goes on to its end on the next page.");
@@ -220,14 +233,14 @@ TEST_F(PdfReaderTest, ParagraphsRunOverPageBreaks) {
 TEST_F(PdfReaderTest, ConvertsToUtf8) {
   // WinAnsi: 0xF4 is o-circumflex, 0x92 the right single quote, 0x97 an em dash.
   const std::string path = Write("c.pdf", OnePagePdf("C\xF4te d\x92Ivoire \x97 caf\xE9"));
-  EXPECT_EQ(ReadFile(path), "C\u00F4te d\u2019Ivoire \u2014 caf\u00E9");
+  EXPECT_EQ(ReadFile(path).text, "C\u00F4te d\u2019Ivoire \u2014 caf\u00E9");
 }
 
 TEST_F(PdfReaderTest, TextThatLooksLikeMarkupSurvivesParseStructure) {
   const std::string line = "Where a < b & c_d, *x* and <sup>9</sup> are text.";
   const std::string path = Write("m.pdf", OnePagePdf(line));
-  const Structure s = ParseStructure(ReadFile(path));
-  ASSERT_EQ(s.paragraphs.size(), 1u) << ReadFile(path);
+  const Structure s = ParseStructure(ReadFile(path).text);
+  ASSERT_EQ(s.paragraphs.size(), 1u) << ReadFile(path).text;
   EXPECT_EQ(s.paragraphs[0].text, line);
   EXPECT_TRUE(s.paragraphs[0].markers.empty());
 }
@@ -242,7 +255,7 @@ TEST_F(PdfReaderTest, EveryTruncationThrowsOrReadsNeverCrashes) {
   const std::string pdf = MakePdf({{{72, 720, "1. Page one."}}, {{72, 720, "2. Page two."}}});
   for (size_t size = 0; size < pdf.size(); size += 5) {
     try {
-      PdfToText("cut.pdf", std::string_view(pdf).substr(0, size));
+      PdfText("cut.pdf", std::string_view(pdf).substr(0, size));
     } catch (const InputError& e) {
       EXPECT_EQ(e.path(), "cut.pdf");
     }
@@ -271,7 +284,7 @@ TEST_F(PdfReaderTest, PdfEncryptedWithAnEmptyUserPasswordIsRead) {
                "10D2D4C7F9BE95D1D18C3542217702CDFD80FE5CBA917C")},
       "<< /Filter /Standard /V 1 /R 2 /O <C92422687FACEE686E373F10B5C7D04738053152F7E2EE30E11C69EC442576AB> "
       "/U <112226CACC62504967876AD3FEB8AFFCF960F1CDE2766C7097867D650F4D75B5> /P -44 >>");
-  EXPECT_EQ(ReadFile(Write("protected.pdf", pdf)), "1. Readable without a password.");
+  EXPECT_EQ(ReadFile(Write("protected.pdf", pdf)).text, "1. Readable without a password.");
 }
 
 TEST_F(PdfReaderTest, OtherFilesNamedPdfThrow) {
@@ -290,7 +303,7 @@ TEST_F(PdfReaderTest, PdfWithoutTextThrows) {
 TEST_F(PdfReaderTest, PopplerWritesNothingToStderr) {
   const std::string pdf = OnePagePdf("1. The delegate from Japan said hello.");
   testing::internal::CaptureStderr();
-  EXPECT_THROW(PdfToText("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2)), InputError);
+  EXPECT_THROW(PdfText("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2)), InputError);
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
 }
 
@@ -304,9 +317,9 @@ TEST_F(PdfReaderTest, ReadsOnSeveralThreadsAtOnce) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 25; ++i) {
-        if (PdfToText("good.pdf", good) != "1. The delegate from Japan said hello.") ++failures;
+        if (PdfText("good.pdf", good) != "1. The delegate from Japan said hello.") ++failures;
         try {
-          PdfToText("half.pdf", half);
+          PdfText("half.pdf", half);
           ++failures;
         } catch (const InputError& e) {
           if (e.reason().find("(truncated or damaged): ") == std::string::npos) ++failures;

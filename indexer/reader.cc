@@ -36,8 +36,10 @@ bool IsSupported(const std::string& path) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".pdf" || ext == ".html" || ext == ".htm";
 }
 
-std::string NormaliseText(const std::string& path, std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // first, so a lone BOM counts as empty
+namespace {
+
+// Rejects what is not text, with the reason; see NormaliseText.
+void CheckText(const std::string& path, std::string_view bytes) {
   if (text::Trim(bytes).empty()) throw InputError(path, "empty file");
   if (bytes.find('\0') != std::string_view::npos) throw InputError(path, "binary data (NUL bytes), not text");
   if (const auto bad = text::FindInvalidUtf8(bytes)) {
@@ -45,6 +47,10 @@ std::string NormaliseText(const std::string& path, std::string_view bytes) {
         1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(*bad), '\n'));
     throw InputError(path, "invalid UTF-8 at line " + std::to_string(line) + " (byte " + std::to_string(*bad) + ")");
   }
+}
+
+// CRLF and lone CR to LF, then NFC.
+std::string ToLfNfc(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size(); ++i) {
@@ -56,6 +62,32 @@ std::string NormaliseText(const std::string& path, std::string_view bytes) {
     }
   }
   return text::ToNfc(out);
+}
+
+// The pages of a PDF as one text: each page normalised on its own (NFC
+// never composes across the line break between pages, so this equals
+// normalising the whole), pages separated by a line break, and where each
+// begins.
+SourceText JoinPages(const std::string& path, const std::vector<std::string>& pages) {
+  SourceText out;
+  std::string all;
+  for (const std::string& page : pages) all += page;
+  CheckText(path, all);
+  for (const std::string& page : pages) {
+    // An empty page adds no line: a blank line would end a paragraph.
+    if (!out.text.empty() && !page.empty()) out.text.push_back('\n');
+    out.page_starts.push_back(out.text.size());
+    out.text += ToLfNfc(page);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NormaliseText(const std::string& path, std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // first, so a lone BOM counts as empty
+  CheckText(path, bytes);
+  return ToLfNfc(bytes);
 }
 
 std::string ReadBytes(const std::string& path) {
@@ -74,18 +106,18 @@ std::string ReadBytes(const std::string& path) {
   return bytes;
 }
 
-std::string ReadFile(const std::string& path, std::vector<std::string>* warnings) {
+SourceText ReadFile(const std::string& path, std::vector<std::string>* warnings) {
   const std::string bytes = ReadBytes(path);
   switch (IsSupported(path) ? FormatOf(path) : Format::kText) {
     case Format::kPdf:
-      return NormaliseText(path, PdfToText(path, bytes));
+      return JoinPages(path, PdfToPages(path, bytes));
     case Format::kHtml:
-      return NormaliseText(path, HtmlToText(path, bytes, warnings));
+      return {NormaliseText(path, HtmlToText(path, bytes, warnings)), {}};
     case Format::kText:
     case Format::kMarkdown:
       break;
   }
-  return NormaliseText(path, bytes);
+  return {NormaliseText(path, bytes), {}};
 }
 
 }  // namespace cstd::indexer

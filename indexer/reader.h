@@ -26,17 +26,26 @@ bool IsSupported(const std::string& path);
 /// into LF; converts to Unicode NFC.
 std::string NormaliseText(const std::string& path, std::string_view bytes);
 
+/// A file's text in the form ParseStructure reads, and where its pages begin.
+struct SourceText {
+  std::string text;  // normalised UTF-8, LF line ends
+  /// Byte offsets into `text` at which page 1, 2, ... begins, ascending;
+  /// empty for formats without pages (text, Markdown, HTML).
+  std::vector<size_t> page_starts;
+};
+
 /// Reads `path` from disk into normalised text (NormaliseText's rules hold
 /// for every format) in the form ParseStructure reads. By format:
 /// - .txt, .md (and any extension FormatOf does not know): the bytes as text;
-/// - .pdf: the text of every page, see PdfToText (pdf_reader.h);
+/// - .pdf: the text of every page, see PdfToPages (pdf_reader.h), with
+///   `page_starts` set;
 /// - .html, .htm: the text of the DOM with headings as "#" lines, see
 ///   HtmlToText (html_reader.h).
 /// Throws InputError naming `path` if the file cannot be read, is too large
 /// (kMaxFileBytes), cannot be parsed in its format, or fails NormaliseText.
 /// Anything worth telling about a file that was read (an HTML tree cut at
 /// its maximum depth) is appended to `warnings` when it is given.
-std::string ReadFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
+SourceText ReadFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
 
 /// The bytes of `path`, unconverted. Throws InputError when it cannot be
 /// read or is larger than kMaxFileBytes.

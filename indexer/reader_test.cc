@@ -135,7 +135,12 @@ TEST_F(ReadFileTest, ReadsAndNormalisesAFile) {
   const std::string path = Write("doc.txt",
                                  "\xEF\xBB\xBF"
                                  "First line\r\nSecond e\u0301\r\n");
-  EXPECT_EQ(ReadFile(path), "First line\nSecond \u00E9\n");
+  EXPECT_EQ(ReadFile(path).text, "First line\nSecond \u00E9\n");
+}
+
+TEST_F(ReadFileTest, TextFilesHaveNoPages) {
+  const std::string path = Write("a.txt", "1. One.\n\n2. Two.\n");
+  EXPECT_TRUE(ReadFile(path).page_starts.empty());
 }
 
 TEST_F(ReadFileTest, MissingFileThrowsNamingThePath) {
@@ -219,7 +224,7 @@ TEST_F(ReadFileTest, FiftyMegabyteLineWithoutBreaksIsReadAndParsed) {
   bytes = std::string();
 
   const auto start = std::chrono::steady_clock::now();
-  const std::string text = ReadFile(path);
+  const std::string text = ReadFile(path).text;
   const auto read = std::chrono::steady_clock::now();
   const Structure s = ParseStructure(text);
   const auto parsed = std::chrono::steady_clock::now();

@@ -228,8 +228,17 @@ void InferNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings
 
 }  // namespace
 
-Structure ParseStructure(std::string_view text) {
+Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_starts) {
   Structure result;
+  // The page a line is on: the last page that starts at or before it.
+  std::optional<int> page;
+  auto next_page = page_starts.begin();
+  const auto track_page = [&](std::string_view line) {
+    const auto offset = static_cast<size_t>(line.data() - text.data());
+    for (; next_page != page_starts.end() && *next_page <= offset; ++next_page) {
+      page = static_cast<int>(next_page - page_starts.begin()) + 1;
+    }
+  };
   const std::vector<std::string_view> lines = text::Split(text, '\n');
   size_t width = 0;
   const bool wrapped = IsHardWrapped(lines, &width);
@@ -248,12 +257,14 @@ Structure ParseStructure(std::string_view text) {
     last_footnote.reset();
     blocks.emplace_back();
     blocks.back().section = section;
+    blocks.back().page = page;
     open = true;
     after_break = false;
     return blocks.back();
   };
 
   for (std::string_view raw : lines) {
+    track_page(raw);
     const Line line = Classify(raw);
     switch (line.kind) {
       case Kind::kBlank:

@@ -18,6 +18,7 @@ namespace cstd::indexer {
 /// A paragraph as found in the text, before attribution.
 struct Block {
   std::optional<int> number;     // the paragraph number printed or inferred
+  std::optional<int> page;       // 1-based page of its first line, when the text has pages
   bool number_inferred = false;  // true when the number came from the sequence
   std::string section;           // the heading it falls under
   std::string text;              // cleaned text, markers removed
@@ -38,9 +39,11 @@ struct Structure {
 };
 
 /// Splits `text` (normalised UTF-8, LF line ends) into head, headings,
-/// paragraphs and footnotes. Never throws on odd input: whatever cannot be
-/// classified is kept as paragraph text.
-Structure ParseStructure(std::string_view text);
+/// paragraphs and footnotes. `page_starts` (see SourceText in reader.h)
+/// gives each block the page its first line is on; without it blocks have
+/// no page. Never throws on odd input: whatever cannot be classified is kept
+/// as paragraph text.
+Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_starts = {});
 
 /// Hard-wrapped text (most lines at most this long, paragraphs not separated
 /// by blank lines) is re-flowed. Typewriter-era UN records wrap at about 60

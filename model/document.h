@@ -38,6 +38,7 @@ struct Statement {
 /// One paragraph: the unit a delegate cites and the unit we index.
 struct Paragraph {
   std::optional<int> number;  // the document's own number, if any
+  std::optional<int> page;    // 1-based page it starts on; none for formats without pages
   std::string section;        // heading it falls under
   std::string text;
   std::vector<std::string> speakers;   // names of persons speaking

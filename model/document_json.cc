@@ -83,6 +83,8 @@ void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   }
   w.Key("number");
   OptInt(w, p.number);
+  w.Key("page");
+  OptInt(w, p.page);
   w.Key("section");
   Str(w, p.section);
   w.Key("text");
@@ -151,6 +153,7 @@ Speaker SpeakerFrom(const Value& o) {
 Paragraph ParagraphFrom(const Value& o) {
   Paragraph p;
   p.number = GetOptInt(o, "number");
+  p.page = GetOptInt(o, "page");
   p.section = GetStr(o, "section");
   p.text = GetStr(o, "text");
   p.speakers = GetStrList(o, "speakers");
