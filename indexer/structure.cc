@@ -2,33 +2,92 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "indexer/attribution.h"
+#include "indexer/page_furniture.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
 
 namespace {
 
-enum class Kind { kBlank, kHeading, kFootnote, kNumbered, kBullet, kSubItem, kText };
+// ---- Lines ------------------------------------------------------------------
+//
+// ParseStructure reads a text in three passes: it classifies every line on
+// its own (Classify), decides which lines are footnotes from their
+// neighbours (AssignFootnotes), and assembles the rest into paragraphs
+// (Assemble), which it then reconciles with the document's own paragraph
+// numbering (ReconcileBody).
+
+enum class Kind {
+  kBlank,
+  kHeading,    // "# Title", or a numbered section heading ("IV. Theme 1: ...")
+  kFurniture,  // page furniture (page_furniture.h): a page break in the text
+  kFootnote,   // a footnote's first line
+  kFootnoteContinuation,
+  kNumbered,  // a paragraph's first line with its number
+  kBullet,
+  kSubItem,  // "(a) ...", part of the paragraph before
+  kText,
+};
 
 struct Line {
   Kind kind = Kind::kText;
   std::string_view raw;       // the line without list/number/heading syntax
-  std::optional<int> number;  // for kNumbered and kFootnote
+  std::optional<int> number;  // kNumbered, kFootnote
+  // kText: a plain number heading the line ("27 Mr. David Souter, ..."), a
+  // footnote whose number lost its superscript; AssignFootnotes decides.
+  std::optional<int> lead;
+  std::optional<int> page;
 };
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
+bool StartsLowercase(std::string_view s) {
+  return !s.empty() && std::islower(static_cast<unsigned char>(s.front()));
+}
+
+// Upper case, a digit or an opening quote or bracket: how a sentence (and a
+// footnote) starts.
+bool StartsLikeASentence(std::string_view s) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s.front());
+  if (std::isupper(c) || std::isdigit(c) || c == '"' || c == '(' || c == '\'') return true;
+  return s.rfind("\u201C", 0) == 0 || s.rfind("\u2018", 0) == 0 || (c >= 0xC3 && c <= 0xC5 && s.size() > 1);
+}
+
+size_t WordCount(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool EndsSentence(std::string_view s) {
+  s = text::Trim(s);
+  if (s.empty()) return true;
+  const std::string_view enders[] = {".", "!", "?", ":", ";", "\"", "\u201D", "\u2019", ")"};
+  for (auto e : enders) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
 // Reads a leading footnote marker in any of its forms ("<sup>6</sup>",
-// "<sup>&</sup>lt;sup>6</sup>", "^{6}", "⁶") and returns the number, or -1.
-int LeadingFootnoteNumber(std::string_view s, std::string_view* rest) {
+// "<sup>&</sup>lt;sup>6</sup>", "^{6}", "$^{6}$", "$^{^{\rm 6}}~$", "⁶") and
+// returns the number, or -1. `*period` tells whether the number ended with a
+// full stop ("^{12.}"), which makes it a paragraph number, not a footnote's.
+int LeadingMarker(std::string_view s, std::string_view* rest, bool* period) {
   const CleanLine probe = CleanInline(s.substr(0, std::min<size_t>(s.size(), 48)));
   if (probe.markers.empty() || probe.markers.front().offset != 0) return -1;
-  // Find where the marker's source text ends: the first letter or digit not
-  // inside markup after it.
+  // Find where the marker's source text ends.
   size_t i = 0;
   if (s.rfind("<sup>", 0) == 0) {
     // The marker's "</sup>" ends it, in the plain and the scarred form.
@@ -42,8 +101,52 @@ int LeadingFootnoteNumber(std::string_view s, std::string_view* rest) {
   } else {
     while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) ++i;  // superscript digits
   }
-  *rest = text::Trim(s.substr(std::min(i, s.size())));
+  i = std::min(i, s.size());
+  const std::string_view marker = s.substr(0, i);
+  const size_t last_digit = marker.find_last_of("0123456789");
+  *period = last_digit != std::string_view::npos && last_digit + 1 < marker.size() && marker[last_digit + 1] == '.';
+  *rest = text::Trim(s.substr(i));
   return probe.markers.front().number;
+}
+
+// "I.", "IV.", "XII." or "A." followed by a capitalised word, on a short line
+// that is not a sentence: the numbered section headings of UN reports, which
+// a conversion may leave without Markdown markup ("IV. Theme 1: Industry 4.0
+// for inclusive development"). Long agenda-style headings are allowed (up
+// to 40 words: "V. Progress made in the implementation of and follow-up to
+// the outcomes of the World Summit ...").
+bool IsSectionHeading(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::string_view("IVXLC").find(s[i]) != std::string_view::npos) ++i;
+  const bool roman = i >= 1 && i <= 5;
+  const bool letter = i == 0 && s.size() > 2 && std::isupper(static_cast<unsigned char>(s[0])) && s[1] == '.';
+  if (letter) i = 1;
+  if (!(roman || letter) || i + 2 >= s.size() || s[i] != '.' || (s[i + 1] != ' ' && s[i + 1] != '\t')) return false;
+  const std::string_view rest = text::Trim(s.substr(i + 1));
+  if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest.front()))) return false;
+  const size_t words = WordCount(rest);
+  return words <= 40 && (letter ? words <= 12 : true) && (rest.back() != '.' || words <= 3);
+}
+
+// A leading paragraph number: "12. Text", "12.\tText", and the superscript
+// forms a conversion makes of it ("^{12.} Text", "<sup>12.</sup> Text"). Up
+// to three digits, so "2030. Agenda" is not one.
+std::optional<int> LeadingParagraphNumber(std::string_view s, std::string_view* rest) {
+  size_t digits = 0;
+  while (digits < s.size() && IsDigit(s[digits])) ++digits;
+  if (digits >= 1 && digits <= 3 && digits + 1 < s.size() && s[digits] == '.' &&
+      (s[digits + 1] == ' ' || s[digits + 1] == '\t')) {
+    *rest = text::Trim(s.substr(digits + 1));
+    return std::stoi(std::string(s.substr(0, digits)));
+  }
+  bool period = false;
+  std::string_view after;
+  const int n = LeadingMarker(s, &after, &period);
+  if (n >= 0 && period && !after.empty()) {
+    *rest = after;
+    return n;
+  }
+  return std::nullopt;
 }
 
 Line Classify(std::string_view raw_line) {
@@ -64,7 +167,8 @@ Line Classify(std::string_view raw_line) {
   }
   // A footnote definition starts with a marker at the start of the line.
   std::string_view rest;
-  if (const int n = LeadingFootnoteNumber(s, &rest); n >= 0 && !rest.empty()) {
+  bool period = false;
+  if (const int n = LeadingMarker(s, &rest, &period); n >= 0 && !period && !rest.empty()) {
     line.kind = Kind::kFootnote;
     line.number = n;
     line.raw = rest;
@@ -72,39 +176,53 @@ Line Classify(std::string_view raw_line) {
   }
   // List syntax: "- ", "* ", "• ".
   bool bullet = false;
+  std::string_view item = s;
   if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
     bullet = true;
-    s = text::Trim(s.substr(2));
+    item = text::Trim(s.substr(2));
   } else if (s.rfind("\u2022", 0) == 0) {
     bullet = true;
-    s = text::Trim(s.substr(3));
+    item = text::Trim(s.substr(3));
   }
-  // "12. Text" or "12.\tText": a numbered paragraph. Up to three digits, so
-  // "2030. " years do not count.
-  size_t digits = 0;
-  while (digits < s.size() && IsDigit(s[digits])) ++digits;
-  if (digits >= 1 && digits <= 3 && digits + 1 < s.size() && s[digits] == '.' &&
-      (s[digits + 1] == ' ' || s[digits + 1] == '\t')) {
+  if (const auto n = LeadingParagraphNumber(item, &rest)) {
     line.kind = Kind::kNumbered;
-    line.number = std::stoi(std::string(s.substr(0, digits)));
-    line.raw = text::Trim(s.substr(digits + 1));
+    line.number = n;
+    line.raw = rest;
+    return line;
+  }
+  const std::string clean = CleanInline(s).text;
+  if (IsPageFurniture(clean)) {
+    line.kind = Kind::kFurniture;
+    line.raw = s;
+    return line;
+  }
+  if (IsSectionHeading(CleanInline(item).text)) {
+    line.kind = Kind::kHeading;
+    line.raw = item;
     return line;
   }
   // "(a) ...", "(iv) ...": a sub-item of the paragraph before.
-  if (s.size() > 3 && s[0] == '(') {
-    const size_t close = s.find(')');
+  if (item.size() > 3 && item[0] == '(') {
+    const size_t close = item.find(')');
     if (close != std::string_view::npos && close <= 5) {
       bool alnum = close > 1;
-      for (size_t k = 1; k < close; ++k) alnum = alnum && std::isalnum(static_cast<unsigned char>(s[k]));
+      for (size_t k = 1; k < close; ++k) alnum = alnum && std::isalnum(static_cast<unsigned char>(item[k]));
       if (alnum) {
         line.kind = Kind::kSubItem;
-        line.raw = s;
+        line.raw = item;
         return line;
       }
     }
   }
   line.kind = bullet ? Kind::kBullet : Kind::kText;
-  line.raw = s;
+  line.raw = item;
+  // "27 Mr. David Souter, ...": a number, a space, a capital.
+  size_t digits = 0;
+  while (digits < item.size() && IsDigit(item[digits])) ++digits;
+  if (!bullet && digits >= 1 && digits <= 3 && digits + 1 < item.size() && item[digits] == ' ' &&
+      StartsLikeASentence(text::Trim(item.substr(digits)))) {
+    line.lead = std::stoi(std::string(item.substr(0, digits)));
+  }
   return line;
 }
 
@@ -131,15 +249,169 @@ bool IsHardWrapped(const std::vector<std::string_view>& lines, size_t* width) {
   return p90 <= kMaxWrappedLineLength && median * 10 >= p90 * 6 && blank * 4 < lengths.size();
 }
 
-bool EndsSentence(std::string_view s) {
-  s = text::Trim(s);
-  if (s.empty()) return true;
-  const std::string_view enders[] = {".", "!", "?", ":", ";", "\"", "\u201D", "\u2019", ")"};
-  for (auto e : enders) {
-    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+// ---- Footnotes ----------------------------------------------------------------
+
+// Longest footnote line taken without its number: a footnote names a
+// person, a delegation or a source, in a sentence or two.
+constexpr size_t kMaxLostFootnoteBytes = 400;
+
+// Openings of the footnotes that identify who spoke or cite a source, for a
+// line that lost its number at the edge of a footnote block (inside a block
+// the numbering alone decides).
+bool LooksLikeFootnote(std::string_view s) {
+  size_t length = 0;
+  if (LeadingHonorific(s, &length)) return s.find(',') != std::string_view::npos;
+  const std::string lower = text::AsciiLower(s.substr(0, std::min<size_t>(s.size(), 32)));
+  for (std::string_view opening :
+       {"representative of ", "representatives of ", "representative from ", "representatives from ",
+        "delegate of ", "delegates of ", "delegate from ", "delegates from ", "delegation of ", "delegations of ",
+        "see ", "available at", "ibid", "http", "www.", "for more information", "for further information",
+        "general assembly resolution", "resolution "}) {
+    if (lower.rfind(opening, 0) == 0) return true;
   }
-  return false;
+  const size_t space = s.find(' ');
+  return IsDocumentSymbol(s.substr(0, space == std::string_view::npos ? s.size() : space));
 }
+
+// The numbers that footnote markers in the body point to: markers found by
+// CleanInline, and numbers printed after a word as a marker that lost its
+// superscript ("organization 10 stressed").
+struct MarkerEvidence {
+  std::set<int> numbers;
+  bool Has(int n) const { return numbers.count(n) > 0; }
+};
+
+void CollectBareNumbers(std::string_view text, std::set<int>& out) {
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    if (text[i] != ' ' || !std::isalpha(static_cast<unsigned char>(text[i - 1])) || !IsDigit(text[i + 1])) continue;
+    size_t end = i + 1;
+    while (end < text.size() && IsDigit(text[end])) ++end;
+    const bool closed = end == text.size() || text[end] == ' ' || text[end] == ',' || text[end] == ';' ||
+                        (text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' '));
+    if (closed && end - i - 1 <= 3) out.insert(std::stoi(std::string(text.substr(i + 1, end - i - 1))));
+  }
+}
+
+// Decides which lines are footnotes. A footnote block is a run of footnote
+// lines with only blank lines and page furniture between them. Inside it:
+// - a line with a leading marker is footnote N;
+// - a line led by a plain number ("27 Mr. ...") that follows the sequence
+//   is footnote 27 (the marker lost its superscript);
+// - lines that lost their number entirely take the free numbers in order
+//   when the numbered footnotes around them leave exactly that many free
+//   (the run of footnotes 34, 35, 36 between 33 and 37);
+// - at a block's edges, a line that lost its number is the next (or
+//   previous) footnote when it reads like one (a name and affiliation, a
+//   delegation, a source) and the body has a marker with that number;
+// - a line in lower case right under a footnote line continues it (not in
+//   hard-wrapped text, where the paragraph rules decide).
+void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::string>& warnings) {
+  MarkerEvidence evidence;
+  std::set<int> numbered;  // footnotes whose number survived
+  for (const Line& line : lines) {
+    if (line.kind == Kind::kFootnote) {
+      numbered.insert(*line.number);
+      continue;
+    }
+    if (line.kind == Kind::kBlank || line.kind == Kind::kFurniture || line.kind == Kind::kHeading) continue;
+    const CleanLine clean = CleanInline(line.raw);
+    for (const Marker& m : clean.markers) evidence.numbers.insert(m.number);
+    CollectBareNumbers(clean.text, evidence.numbers);
+  }
+
+  // The lines that are neither blank nor furniture, in order.
+  std::vector<size_t> units;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != Kind::kBlank && lines[i].kind != Kind::kFurniture) units.push_back(i);
+  }
+  // A line that may be a footnote which lost its number: short, starting
+  // like a sentence, and without markers of its own (footnotes do not cite
+  // footnotes; the body's short paragraphs often do).
+  const auto candidate = [&](const Line& line) {
+    return line.kind == Kind::kText && line.raw.size() <= kMaxLostFootnoteBytes && StartsLikeASentence(line.raw) &&
+           CleanInline(line.raw).markers.empty();
+  };
+  const auto define = [&](Line& line, int number, bool lost) {
+    line.kind = Kind::kFootnote;
+    line.number = number;
+    if (line.lead) {
+      line.raw = text::Trim(line.raw.substr(line.raw.find(' ')));
+      line.lead.reset();
+    }
+    if (lost) warnings.push_back("footnote " + std::to_string(number) + " lost its number; resolved by sequence");
+  };
+  const auto follows = [&](int n, int last) { return n > last && n <= last + 3 && !numbered.count(n); };
+
+  int last = 0;           // the last footnote number defined, in document order
+  bool in_block = false;  // the last unit was a footnote
+  for (size_t u = 0; u < units.size(); ++u) {
+    Line& line = lines[units[u]];
+    const bool right_under = u > 0 && units[u] == units[u - 1] + 1;  // no blank line between
+    if (line.kind == Kind::kFootnote) {
+      last = std::max(last, *line.number);
+      in_block = true;
+      continue;
+    }
+    if (line.kind == Kind::kText && line.lead && follows(*line.lead, last) &&
+        (in_block || evidence.Has(*line.lead))) {
+      define(line, *line.lead, false);
+      last = *line.number;
+      in_block = true;
+      continue;
+    }
+    if (in_block && !wrapped && right_under && line.kind == Kind::kText && StartsLowercase(line.raw)) {
+      line.kind = Kind::kFootnoteContinuation;
+      continue;
+    }
+    if (candidate(line)) {
+      // The run of lines that lost their numbers, and what follows it.
+      size_t end = u;
+      while (end < units.size() && candidate(lines[units[end]]) && !lines[units[end]].lead) ++end;
+      const size_t run = end - u;
+      const Line* next = end < units.size() ? &lines[units[end]] : nullptr;
+      const std::optional<int> next_number =
+          next && next->kind == Kind::kFootnote ? next->number
+          : next && next->lead && follows(*next->lead, last + static_cast<int>(run)) ? next->lead
+                                                                                     : std::nullopt;
+      // Inside a block, the gap to the next footnote decides; at the block's
+      // start, each line must read like a footnote and have its marker.
+      bool all = run > 0 && next_number && *next_number - last - 1 == static_cast<int>(run);
+      for (size_t k = u; all && k < end && !in_block; ++k) {
+        const int n = last + 1 + static_cast<int>(k - u);
+        all = LooksLikeFootnote(lines[units[k]].raw) && evidence.Has(n);
+      }
+      if (all) {
+        for (size_t k = u; k < end; ++k) define(lines[units[k]], ++last, true);
+        u = end - 1;
+        in_block = true;
+        continue;
+      }
+      // Elsewhere (a block's end, or a block whose lines all lost their
+      // numbers): the lines that read like footnotes and whose markers the
+      // body has, one after another.
+      size_t k = u;
+      while (k < end && !numbered.count(last + 1) && evidence.Has(last + 1) && LooksLikeFootnote(lines[units[k]].raw)) {
+        define(lines[units[k]], ++last, true);
+        ++k;
+      }
+      if (k > u) {
+        u = k - 1;
+        in_block = true;
+        continue;
+      }
+    }
+    in_block = false;
+  }
+}
+
+// ---- Paragraphs -----------------------------------------------------------------
+
+// How a block began, for the reconciliation with the numbering.
+struct Origin {
+  Kind kind = Kind::kText;      // of its first line
+  bool after_break = false;     // page furniture or a footnote block just before it
+  bool heading_before = false;  // a heading between it and the block before
+};
 
 size_t CountBold(std::string_view s) {
   size_t n = 0;
@@ -147,20 +419,7 @@ size_t CountBold(std::string_view s) {
   return n;
 }
 
-// A footnote line whose marker was lost: it names a person or a delegation.
-bool LooksLikeFootnote(std::string_view s) {
-  size_t length = 0;
-  if (LeadingHonorific(s, &length)) return s.find(',') != std::string_view::npos;
-  return s.rfind("Representative of ", 0) == 0 || s.rfind("Representatives of ", 0) == 0;
-}
-
-bool StartsLowercase(std::string_view s) {
-  return !s.empty() && std::islower(static_cast<unsigned char>(s.front()));
-}
-
-void AppendClean(Block& block, std::string_view raw, bool join_hyphen = false) {
-  CleanLine clean = CleanInline(raw);
-  if (clean.text.empty() && clean.markers.empty()) return;
+void AppendText(Block& block, const std::string& text, const std::vector<Marker>& markers, bool join_hyphen) {
   size_t base = block.text.size();
   if (!block.text.empty()) {
     if (join_hyphen && block.text.back() == '-') {
@@ -171,8 +430,174 @@ void AppendClean(Block& block, std::string_view raw, bool join_hyphen = false) {
       ++base;
     }
   }
-  block.text += clean.text;
-  for (auto m : clean.markers) block.markers.push_back({m.number, base + m.offset});
+  block.text += text;
+  for (auto m : markers) block.markers.push_back({m.number, base + m.offset});
+}
+
+void AppendClean(Block& block, std::string_view raw, bool join_hyphen = false) {
+  const CleanLine clean = CleanInline(raw);
+  if (clean.text.empty() && clean.markers.empty()) return;
+  AppendText(block, clean.text, clean.markers, join_hyphen);
+}
+
+// A word broken at a line end: "transfor-" + "mation".
+bool JoinsHyphen(const Block& block, std::string_view next) {
+  return !block.text.empty() && block.text.back() == '-' && block.text.size() > 1 &&
+         std::isalpha(static_cast<unsigned char>(block.text[block.text.size() - 2])) && StartsLowercase(next);
+}
+
+// Appends block `from` to `into`, as one paragraph broken in two.
+void Merge(Block& into, Block&& from) {
+  const bool hyphen = JoinsHyphen(into, from.text);
+  AppendText(into, from.text, from.markers, hyphen);
+}
+
+struct Assembly {
+  std::vector<Block> blocks;
+  std::vector<Origin> origins;
+  std::vector<std::pair<size_t, std::string>> heading_at;  // block index, heading
+};
+
+Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Structure& result) {
+  Assembly a;
+  std::vector<Block>& blocks = a.blocks;
+  std::string section;
+  bool open = false;          // the last block may still grow
+  bool after_break = false;   // furniture or a footnote block since the last line of text
+  bool heading_since = false; // a heading since the last block
+  bool prev_short_end = true;
+  bool bold_open = false;                // inside a "**...**" span over several lines
+  std::optional<int> footnote;           // the footnote a continuation line belongs to
+
+  const auto new_block = [&](const Line& line) -> Block& {
+    blocks.emplace_back();
+    blocks.back().section = section;
+    blocks.back().page = line.page;
+    a.origins.push_back({line.kind, after_break, heading_since});
+    open = true;
+    after_break = false;
+    heading_since = false;
+    return blocks.back();
+  };
+
+  for (const Line& line : lines) {
+    switch (line.kind) {
+      case Kind::kBlank:
+        if (!wrapped) open = false;
+        bold_open = false;
+        prev_short_end = true;
+        continue;
+      case Kind::kFurniture:
+        // A page break: a paragraph may run on over it.
+        result.furniture.push_back(CleanInline(line.raw).text);
+        after_break = true;
+        continue;
+      case Kind::kHeading: {
+        const std::string heading = CleanInline(line.raw).text;
+        if (!heading.empty()) {
+          result.headings.push_back(heading);
+          a.heading_at.emplace_back(blocks.size(), heading);
+          section = heading;
+          heading_since = true;
+        }
+        open = false;
+        continue;
+      }
+      case Kind::kFootnote:
+        result.footnotes[*line.number] = CleanInline(line.raw).text;
+        footnote = line.number;
+        after_break = true;
+        open = false;
+        continue;
+      case Kind::kFootnoteContinuation:
+        if (footnote) result.footnotes[*footnote] += " " + CleanInline(line.raw).text;
+        continue;
+      default:
+        break;
+    }
+    footnote.reset();
+    const std::string_view trimmed = text::Trim(line.raw);
+    switch (line.kind) {
+      case Kind::kNumbered: {
+        Block& b = new_block(line);
+        b.number = line.number;
+        AppendClean(b, line.raw);
+        break;
+      }
+      case Kind::kSubItem:
+        if (!blocks.empty()) {
+          AppendClean(blocks.back(), line.raw);
+          open = wrapped;
+        } else {
+          AppendClean(new_block(line), line.raw);
+        }
+        break;
+      case Kind::kBullet:
+        AppendClean(new_block(line), line.raw);
+        if (!wrapped) open = false;
+        break;
+      case Kind::kText: {
+        // Continuation rules. In wrapped text a line joins the paragraph
+        // unless the previous line ended a sentence well short of the width.
+        // Anywhere, a line starting in lower case after a page break or
+        // footnote block continues the last paragraph.
+        const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end;
+        // A bold span broken over lines ("**Twenty-seventh session\nGeneva,
+        // 15-19 April 2024**") is one line of the head.
+        const bool continues_bold = !wrapped && bold_open && !blocks.empty();
+        const bool continues_break = !blocks.empty() && StartsLowercase(line.raw) && (after_break || !open) &&
+                                     !heading_since && !EndsSentence(blocks.back().text);
+        if (continues_bold) {
+          AppendClean(blocks.back(), line.raw);
+        } else if (continues_wrapped || continues_break) {
+          AppendClean(blocks.back(), line.raw, JoinsHyphen(blocks.back(), line.raw));
+          open = wrapped;
+          after_break = false;
+        } else {
+          AppendClean(new_block(line), line.raw);
+          if (!wrapped) open = false;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (!wrapped && CountBold(line.raw) % 2 == 1) bold_open = !bold_open;
+    // A line of markup only leaves an empty paragraph: drop it.
+    if (!blocks.empty() && blocks.back().text.empty() && blocks.back().markers.empty()) {
+      blocks.pop_back();
+      a.origins.pop_back();
+      open = false;
+    }
+    prev_short_end = !wrapped || (trimmed.size() * 10 < width * 8 && EndsSentence(trimmed)) ||
+                     (line.kind != Kind::kText && trimmed.size() * 10 < width * 8);
+    if (wrapped && line.kind == Kind::kNumbered)
+      prev_short_end = trimmed.size() * 10 < width * 8 && EndsSentence(trimmed);
+  }
+  return a;
+}
+
+// A paragraph long enough to be body text, not a heading or a head line:
+// only such a paragraph is taken to run on when it stops mid-sentence.
+constexpr size_t kMinRunOnWords = 12;
+
+// Paragraphs cut by a page break, a blank line or a footnote block in the
+// middle of a sentence: a body paragraph of some length that does not end
+// a sentence continues in the plain-text block after it (not a numbered
+// paragraph, a list item or a heading), whatever its first letter's case.
+void JoinRunOns(std::vector<Block>& blocks, std::vector<Origin>& origins) {
+  for (size_t i = 1; i < blocks.size();) {
+    const Block& prev = blocks[i - 1];
+    const Origin& o = origins[i];
+    if (o.kind == Kind::kText && !o.heading_before && !blocks[i].number && WordCount(prev.text) >= kMinRunOnWords &&
+        !EndsSentence(prev.text)) {
+      Merge(blocks[i - 1], std::move(blocks[i]));
+      blocks.erase(blocks.begin() + static_cast<long>(i));
+      origins.erase(origins.begin() + static_cast<long>(i));
+      continue;
+    }
+    ++i;
+  }
 }
 
 // Numbers moved by conversion into the text: an unnumbered paragraph after
@@ -204,6 +629,57 @@ void RecoverMovedNumbers(std::vector<Block>& blocks, std::vector<std::string>& w
   }
 }
 
+// How much a block reads like the rest of the paragraph before it, cut off
+// by a page break: starting in lower case, following a paragraph that stops
+// mid-sentence, following page furniture or a footnote block. Zero when
+// nothing says so.
+int ContinuationScore(const Block& prev, const Block& block, const Origin& origin) {
+  if (origin.heading_before || origin.kind == Kind::kNumbered || origin.kind == Kind::kSubItem) return 0;
+  int score = 0;
+  if (StartsLowercase(block.text)) score += 4;
+  if (!EndsSentence(prev.text)) score += 3;
+  if (origin.after_break) score += 2;
+  if (origin.kind == Kind::kBullet) score -= 2;
+  return std::max(score, 0);
+}
+
+// Between paragraphs N and M, the document has room for M-N-1 paragraphs.
+// When more unnumbered blocks stand there, the surplus are pieces of
+// paragraphs cut by page breaks: the blocks that read most like
+// continuations join the paragraph before them.
+void MergeSurplusBlocks(std::vector<Block>& blocks, std::vector<Origin>& origins) {
+  std::optional<size_t> last_numbered;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!blocks[i].number) continue;
+    if (last_numbered) {
+      const int room = *blocks[i].number - *blocks[*last_numbered].number - 1;
+      const size_t first = *last_numbered + 1;
+      const auto unnumbered = static_cast<int>(i - first);
+      if (room >= 0 && unnumbered > room) {
+        std::vector<std::pair<int, size_t>> scored;  // score, block
+        for (size_t k = first; k < i; ++k) {
+          const int score = ContinuationScore(blocks[k - 1], blocks[k], origins[k]);
+          if (score > 0) scored.emplace_back(score, k);
+        }
+        const auto surplus = static_cast<size_t>(unnumbered - room);
+        if (scored.size() >= surplus) {
+          std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+          std::vector<size_t> merge;
+          for (size_t k = 0; k < surplus; ++k) merge.push_back(scored[k].second);
+          std::sort(merge.rbegin(), merge.rend());  // from the back, so indexes stay valid
+          for (size_t k : merge) {
+            Merge(blocks[k - 1], std::move(blocks[k]));
+            blocks.erase(blocks.begin() + static_cast<long>(k));
+            origins.erase(origins.begin() + static_cast<long>(k));
+          }
+          i -= surplus;
+        }
+      }
+    }
+    last_numbered = i;
+  }
+}
+
 // Numbers lost in conversion: an unnumbered paragraph between numbered ones
 // takes the free numbers in order when exactly that many are free.
 void InferNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings) {
@@ -230,147 +706,27 @@ void InferNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings
 
 Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_starts) {
   Structure result;
-  // The page a line is on: the last page that starts at or before it.
+  const std::vector<std::string_view> raw_lines = text::Split(text, '\n');
+  size_t width = 0;
+  const bool wrapped = IsHardWrapped(raw_lines, &width);
+
+  std::vector<Line> lines;
+  lines.reserve(raw_lines.size());
   std::optional<int> page;
   auto next_page = page_starts.begin();
-  const auto track_page = [&](std::string_view line) {
-    const auto offset = static_cast<size_t>(line.data() - text.data());
+  for (std::string_view raw : raw_lines) {
+    // The page a line is on: the last page that starts at or before it.
+    const auto offset = static_cast<size_t>(raw.data() - text.data());
     for (; next_page != page_starts.end() && *next_page <= offset; ++next_page) {
       page = static_cast<int>(next_page - page_starts.begin()) + 1;
     }
-  };
-  const std::vector<std::string_view> lines = text::Split(text, '\n');
-  size_t width = 0;
-  const bool wrapped = IsHardWrapped(lines, &width);
-
-  std::vector<Block> blocks;
-  std::string section;
-  bool open = false;         // the last block may still grow
-  bool after_break = false;  // a footnote block or heading since the last block
-  bool prev_short_end = true;
-  std::optional<int> footnote_open;                        // a footnote definition may continue
-  std::optional<int> last_footnote;                        // in a footnote block: the last number seen
-  bool bold_open = false;                                  // inside a "**...**" span over several lines
-  std::vector<std::pair<size_t, std::string>> heading_at;  // block index, heading
-
-  const auto new_block = [&]() -> Block& {
-    last_footnote.reset();
-    blocks.emplace_back();
-    blocks.back().section = section;
-    blocks.back().page = page;
-    open = true;
-    after_break = false;
-    return blocks.back();
-  };
-
-  for (std::string_view raw : lines) {
-    track_page(raw);
-    const Line line = Classify(raw);
-    switch (line.kind) {
-      case Kind::kBlank:
-        if (!wrapped) open = false;
-        footnote_open.reset();
-        bold_open = false;
-        prev_short_end = true;
-        continue;
-      case Kind::kHeading: {
-        const std::string heading = CleanInline(line.raw).text;
-        if (!heading.empty()) {
-          result.headings.push_back(heading);
-          heading_at.emplace_back(blocks.size(), heading);
-          section = heading;
-        }
-        open = false;
-        footnote_open.reset();
-        continue;
-      }
-      case Kind::kFootnote:
-        result.footnotes[*line.number] = CleanInline(line.raw).text;
-        footnote_open = *line.number;
-        last_footnote = *line.number;
-        after_break = true;
-        open = false;
-        continue;
-      default:
-        break;
-    }
-    if (footnote_open && !wrapped && line.kind == Kind::kText && StartsLowercase(line.raw)) {
-      // A footnote's text broken over lines.
-      result.footnotes[*footnote_open] += " " + CleanInline(line.raw).text;
-      continue;
-    }
-    footnote_open.reset();
-    // In a footnote block, a line that reads like a footnote ("Mr. Name,
-    // ...", "Representative of ...") but lost its number is the next one.
-    if (last_footnote && line.kind == Kind::kText && LooksLikeFootnote(line.raw) &&
-        !result.footnotes.count(*last_footnote + 1)) {
-      const int number = *last_footnote + 1;
-      result.footnotes[number] = CleanInline(line.raw).text;
-      result.warnings.push_back("footnote " + std::to_string(number) + " lost its number; resolved by sequence");
-      last_footnote = number;
-      footnote_open = number;
-      continue;
-    }
-
-    const std::string_view trimmed = text::Trim(raw);
-    switch (line.kind) {
-      case Kind::kNumbered: {
-        Block& b = new_block();
-        b.number = line.number;
-        AppendClean(b, line.raw);
-        break;
-      }
-      case Kind::kSubItem:
-        if (!blocks.empty()) {
-          AppendClean(blocks.back(), line.raw);
-          open = !wrapped ? false : true;
-        } else {
-          AppendClean(new_block(), line.raw);
-        }
-        break;
-      case Kind::kBullet:
-        AppendClean(new_block(), line.raw);
-        if (!wrapped) open = false;
-        break;
-      case Kind::kText: {
-        // Continuation rules. In wrapped text a line joins the paragraph
-        // unless the previous line ended a sentence well short of the width.
-        // Anywhere, a line starting in lower case after a page break or
-        // footnote block continues the last paragraph.
-        const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end;
-        // A bold span broken over lines ("**Twenty-seventh session\nGeneva,
-        // 15-19 April 2024**") is one line of the head.
-        const bool continues_bold = !wrapped && bold_open && !blocks.empty();
-        const bool continues_break =
-            !blocks.empty() && StartsLowercase(line.raw) && (after_break || !open) && !EndsSentence(blocks.back().text);
-        if (continues_bold) {
-          AppendClean(blocks.back(), line.raw);
-        } else if (continues_wrapped || continues_break) {
-          const bool hyphen =
-              !blocks.back().text.empty() && blocks.back().text.back() == '-' && StartsLowercase(line.raw);
-          AppendClean(blocks.back(), line.raw, hyphen);
-          open = wrapped;
-        } else {
-          AppendClean(new_block(), line.raw);
-          if (!wrapped) open = false;
-        }
-        after_break = false;
-        break;
-      }
-      default:
-        break;
-    }
-    if (!wrapped && CountBold(raw) % 2 == 1) bold_open = !bold_open;
-    // A line of markup only leaves an empty paragraph: drop it.
-    if (!blocks.empty() && blocks.back().text.empty()) {
-      blocks.pop_back();
-      open = false;
-    }
-    prev_short_end = !wrapped || (trimmed.size() * 10 < width * 8 && EndsSentence(trimmed)) ||
-                     (line.kind != Kind::kText && trimmed.size() * 10 < width * 8);
-    if (wrapped && line.kind == Kind::kNumbered)
-      prev_short_end = trimmed.size() * 10 < width * 8 && EndsSentence(trimmed);
+    lines.push_back(Classify(raw));
+    lines.back().page = page;
   }
+  AssignFootnotes(lines, wrapped, result.warnings);
+  Assembly assembly = Assemble(lines, wrapped, width, result);
+  std::vector<Block>& blocks = assembly.blocks;
+  std::vector<Origin>& origins = assembly.origins;
 
   // The head: short blocks before the body begins (the first numbered
   // paragraph, or the first block of running text). They carry the date,
@@ -379,25 +735,29 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
   size_t body_start = 0;
   for (; body_start < blocks.size(); ++body_start) {
     const Block& b = blocks[body_start];
-    const size_t words = static_cast<size_t>(std::count(b.text.begin(), b.text.end(), ' ')) + 1;
-    if (b.number || words > kHeadMaxWords) break;
+    if (b.number || WordCount(b.text) > kHeadMaxWords) break;
   }
   // A document of short lines only (a list, a short note) has no head.
   const bool has_body = body_start < blocks.size();
   if (!has_body) body_start = 0;
-  auto heading = heading_at.begin();
+  auto heading = assembly.heading_at.begin();
   for (size_t i = 0; i < body_start; ++i) {
-    for (; heading != heading_at.end() && heading->first <= i; ++heading) result.head.push_back(heading->second);
+    for (; heading != assembly.heading_at.end() && heading->first <= i; ++heading) {
+      result.head.push_back(heading->second);
+    }
     result.head.push_back(blocks[i].text);
   }
   // Headings before the body (a title right above paragraph 1, say) are head
   // lines too.
-  for (; has_body && heading != heading_at.end() && heading->first <= body_start; ++heading) {
+  for (; has_body && heading != assembly.heading_at.end() && heading->first <= body_start; ++heading) {
     result.head.push_back(heading->second);
   }
   blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(body_start));
+  origins.erase(origins.begin(), origins.begin() + static_cast<long>(body_start));
 
+  JoinRunOns(blocks, origins);
   RecoverMovedNumbers(blocks, result.warnings);
+  MergeSurplusBlocks(blocks, origins);
   InferNumbers(blocks, result.warnings);
   result.paragraphs = std::move(blocks);
   return result;

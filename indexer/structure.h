@@ -35,6 +35,9 @@ struct Structure {
   std::vector<Block> paragraphs;
   /// Footnote texts by number.
   std::map<int, std::string> footnotes;
+  /// Page furniture left out of the text (page_furniture.h), in order: the
+  /// running headers carry the document's symbol.
+  std::vector<std::string> furniture;
   std::vector<std::string> warnings;
 };
 
