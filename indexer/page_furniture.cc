@@ -94,7 +94,7 @@ bool IsPageFurniture(std::string_view line) {
     const std::string lower = text::AsciiLower(w);
     if (IsPageNumberWord(w) || IsJobNumberWord(w) || IsDocumentSymbol(w)) {
       substantive = true;
-    } else if (IsDash(w) || IsJobNumberTail(w) || lower == "page" || lower == "p." || lower == "of") {
+    } else if (IsDash(w) || IsJobNumberTail(w) || lower == "page" || lower == "p." || lower == "of" || w == "/") {
       continue;
     } else {
       return false;

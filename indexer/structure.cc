@@ -273,14 +273,8 @@ bool LooksLikeFootnote(std::string_view s) {
   return IsDocumentSymbol(s.substr(0, space == std::string_view::npos ? s.size() : space));
 }
 
-// The numbers that footnote markers in the body point to: markers found by
-// CleanInline, and numbers printed after a word as a marker that lost its
-// superscript ("organization 10 stressed").
-struct MarkerEvidence {
-  std::set<int> numbers;
-  bool Has(int n) const { return numbers.count(n) > 0; }
-};
-
+// Numbers printed after a word as a marker that lost its superscript
+// ("organization 10 stressed"): evidence that footnote 10 exists.
 void CollectBareNumbers(std::string_view text, std::set<int>& out) {
   for (size_t i = 1; i + 1 < text.size(); ++i) {
     if (text[i] != ' ' || !std::isalpha(static_cast<unsigned char>(text[i - 1])) || !IsDigit(text[i + 1])) continue;
@@ -292,6 +286,14 @@ void CollectBareNumbers(std::string_view text, std::set<int>& out) {
   }
 }
 
+// The footnote numbers a line of body text points to: its markers, and
+// numbers that may be markers that lost their superscript.
+void CollectMarkers(std::string_view raw, std::set<int>& out) {
+  const CleanLine clean = CleanInline(raw);
+  for (const Marker& m : clean.markers) out.insert(m.number);
+  CollectBareNumbers(clean.text, out);
+}
+
 // Decides which lines are footnotes. A footnote block is a run of footnote
 // lines with only blank lines and page furniture between them. Inside it:
 // - a line with a leading marker is footnote N;
@@ -300,23 +302,23 @@ void CollectBareNumbers(std::string_view text, std::set<int>& out) {
 // - lines that lost their number entirely take the free numbers in order
 //   when the numbered footnotes around them leave exactly that many free
 //   (the run of footnotes 34, 35, 36 between 33 and 37);
-// - at a block's edges, a line that lost its number is the next (or
-//   previous) footnote when it reads like one (a name and affiliation, a
-//   delegation, a source) and the body has a marker with that number;
+// - elsewhere (at a block's end, or in a block whose lines all lost their
+//   numbers), a line that lost its number is a footnote when it reads like
+//   one (a name and affiliation, a delegation, a source) and the body
+//   before the block has a marker that no footnote answers yet: footnotes
+//   follow the markers of their page, so the first such marker since the
+//   last block is its number;
 // - a line in lower case right under a footnote line continues it (not in
 //   hard-wrapped text, where the paragraph rules decide).
 void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::string>& warnings) {
-  MarkerEvidence evidence;
   std::set<int> numbered;  // footnotes whose number survived
+  std::set<int> anywhere;  // every marker of the body
   for (const Line& line : lines) {
     if (line.kind == Kind::kFootnote) {
       numbered.insert(*line.number);
-      continue;
+    } else if (line.kind != Kind::kBlank && line.kind != Kind::kFurniture && line.kind != Kind::kHeading) {
+      CollectMarkers(line.raw, anywhere);
     }
-    if (line.kind == Kind::kBlank || line.kind == Kind::kFurniture || line.kind == Kind::kHeading) continue;
-    const CleanLine clean = CleanInline(line.raw);
-    for (const Marker& m : clean.markers) evidence.numbers.insert(m.number);
-    CollectBareNumbers(clean.text, evidence.numbers);
   }
 
   // The lines that are neither blank nor furniture, in order.
@@ -328,35 +330,55 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
   // like a sentence, and without markers of its own (footnotes do not cite
   // footnotes; the body's short paragraphs often do).
   const auto candidate = [&](const Line& line) {
-    return line.kind == Kind::kText && line.raw.size() <= kMaxLostFootnoteBytes && StartsLikeASentence(line.raw) &&
-           CleanInline(line.raw).markers.empty();
+    return line.kind == Kind::kText && !line.lead && line.raw.size() <= kMaxLostFootnoteBytes &&
+           StartsLikeASentence(line.raw) && CleanInline(line.raw).markers.empty();
+  };
+  std::set<int> defined;
+  int last = 0;               // the last footnote number defined, in document order
+  bool in_block = false;      // the last unit was a footnote
+  std::set<int> page_marks;   // markers of the body since the last footnote block
+  std::set<int> block_marks;  // the markers the current block answers
+  const auto free = [&](int n) { return !numbered.count(n) && !defined.count(n); };
+  const auto enter_block = [&] {
+    if (in_block) return;
+    block_marks = std::move(page_marks);
+    page_marks.clear();
+    in_block = true;
   };
   const auto define = [&](Line& line, int number, bool lost) {
+    enter_block();
     line.kind = Kind::kFootnote;
     line.number = number;
     if (line.lead) {
       line.raw = text::Trim(line.raw.substr(line.raw.find(' ')));
       line.lead.reset();
     }
+    defined.insert(number);
+    last = std::max(last, number);
     if (lost) warnings.push_back("footnote " + std::to_string(number) + " lost its number; resolved by sequence");
   };
-  const auto follows = [&](int n, int last) { return n > last && n <= last + 3 && !numbered.count(n); };
+  // The number of the next footnote that lost its number, if the markers
+  // tell it: the first marker of the block's page still unanswered, else
+  // the one after the last footnote if the body has its marker.
+  const auto next_lost = [&]() -> std::optional<int> {
+    const std::set<int>& marks = in_block ? block_marks : page_marks;
+    for (auto it = marks.upper_bound(last); it != marks.end(); ++it) {
+      if (free(*it)) return *it;
+    }
+    if (free(last + 1) && anywhere.count(last + 1)) return last + 1;
+    return std::nullopt;
+  };
 
-  int last = 0;           // the last footnote number defined, in document order
-  bool in_block = false;  // the last unit was a footnote
   for (size_t u = 0; u < units.size(); ++u) {
     Line& line = lines[units[u]];
     const bool right_under = u > 0 && units[u] == units[u - 1] + 1;  // no blank line between
     if (line.kind == Kind::kFootnote) {
-      last = std::max(last, *line.number);
-      in_block = true;
+      define(line, *line.number, false);
       continue;
     }
-    if (line.kind == Kind::kText && line.lead && follows(*line.lead, last) &&
-        (in_block || evidence.Has(*line.lead))) {
+    if (line.kind == Kind::kText && line.lead && *line.lead > last && *line.lead <= last + 3 && free(*line.lead) &&
+        (in_block || anywhere.count(*line.lead))) {
       define(line, *line.lead, false);
-      last = *line.number;
-      in_block = true;
       continue;
     }
     if (in_block && !wrapped && right_under && line.kind == Kind::kText && StartsLowercase(line.raw)) {
@@ -366,41 +388,38 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
     if (candidate(line)) {
       // The run of lines that lost their numbers, and what follows it.
       size_t end = u;
-      while (end < units.size() && candidate(lines[units[end]]) && !lines[units[end]].lead) ++end;
-      const size_t run = end - u;
+      while (end < units.size() && candidate(lines[units[end]])) ++end;
+      const auto run = static_cast<int>(end - u);
       const Line* next = end < units.size() ? &lines[units[end]] : nullptr;
-      const std::optional<int> next_number =
-          next && next->kind == Kind::kFootnote ? next->number
-          : next && next->lead && follows(*next->lead, last + static_cast<int>(run)) ? next->lead
-                                                                                     : std::nullopt;
+      std::optional<int> next_number;
+      if (next && next->kind == Kind::kFootnote) next_number = next->number;
+      if (next && next->lead && *next->lead > last + run && free(*next->lead)) next_number = next->lead;
       // Inside a block, the gap to the next footnote decides; at the block's
-      // start, each line must read like a footnote and have its marker.
-      bool all = run > 0 && next_number && *next_number - last - 1 == static_cast<int>(run);
-      for (size_t k = u; all && k < end && !in_block; ++k) {
-        const int n = last + 1 + static_cast<int>(k - u);
-        all = LooksLikeFootnote(lines[units[k]].raw) && evidence.Has(n);
+      // start, each line must also read like a footnote and have its marker.
+      bool sandwiched = next_number && *next_number - last - 1 == run;
+      for (size_t k = u; sandwiched && k < end && !in_block; ++k) {
+        sandwiched = LooksLikeFootnote(lines[units[k]].raw) && anywhere.count(last + 1 + static_cast<int>(k - u));
       }
-      if (all) {
-        for (size_t k = u; k < end; ++k) define(lines[units[k]], ++last, true);
+      if (sandwiched) {
+        for (size_t k = u; k < end; ++k) define(lines[units[k]], last + 1, true);
         u = end - 1;
-        in_block = true;
         continue;
       }
-      // Elsewhere (a block's end, or a block whose lines all lost their
-      // numbers): the lines that read like footnotes and whose markers the
-      // body has, one after another.
       size_t k = u;
-      while (k < end && !numbered.count(last + 1) && evidence.Has(last + 1) && LooksLikeFootnote(lines[units[k]].raw)) {
-        define(lines[units[k]], ++last, true);
+      for (std::optional<int> n = next_lost(); k < end && n && LooksLikeFootnote(lines[units[k]].raw);
+           n = next_lost()) {
+        define(lines[units[k]], *n, true);
         ++k;
       }
       if (k > u) {
         u = k - 1;
-        in_block = true;
         continue;
       }
     }
+    // Body text: its markers are answered by the next footnote block.
+    if (in_block) page_marks.clear();
     in_block = false;
+    if (line.kind != Kind::kHeading) CollectMarkers(line.raw, page_marks);
   }
 }
 

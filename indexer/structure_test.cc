@@ -313,3 +313,134 @@ TEST(ParseStructureTest, NumberMovedIntoTheTextIsRestored) {
 
 }  // namespace
 }  // namespace cstd::indexer
+
+namespace cstd::indexer {
+namespace {
+
+// A paragraph long enough to read as body text, ending mid-sentence at a
+// page break.
+constexpr const char* kCutParagraph =
+    "7. The secretariat introduced a paper on this theme, which analysed the possible impact of industry on "
+    "inequalities between countries and noted that most firms in developing countries were";
+
+TEST(ParseStructureTest, PageFurnitureInsideAParagraphIsLeftOut) {
+  for (const char* furniture : {"- 4 -", "4/14", "4", "GE.22-09978", "E/CN.16/2022/CRP.1", "Page 4 of 9"}) {
+    const Structure s = ParseStructure(std::string(kCutParagraph) + "\n\n" + furniture +
+                                       "\n\nnot yet using such technologies.\n\n8. The next paragraph.\n");
+    ASSERT_EQ(s.paragraphs.size(), 2u) << furniture;
+    EXPECT_EQ(s.paragraphs[0].text.substr(s.paragraphs[0].text.size() - 37), "were not yet using such technologies.")
+        << furniture;
+    EXPECT_EQ(s.furniture, std::vector<std::string>{furniture});
+  }
+}
+
+TEST(ParseStructureTest, ParagraphCutMidSentenceRunsOnInUpperCase) {
+  const Structure s = ParseStructure(std::string(kCutParagraph) +
+                                     "\n\n- 5 -\n\nInternet firms in the region were the exception.\n\n8. Next.\n");
+  EXPECT_EQ(Numbers(s), (std::vector<std::optional<int>>{7, 8}));
+  EXPECT_NE(s.paragraphs[0].text.find("were Internet firms"), std::string::npos);
+}
+
+TEST(ParseStructureTest, ShortLinesWithoutFullStopDoNotRunOn) {
+  const Structure s = ParseStructure(
+      "1. The first paragraph.\n\nThe role of public governance\n\nThe second block is a new paragraph.\n\n"
+      "2. The second paragraph.\n");
+  EXPECT_EQ(s.paragraphs.size(), 4u);
+}
+
+TEST(ParseStructureTest, SurplusBlocksAfterAPageBreakJoinTheirParagraph) {
+  // Paragraph 11 lost its number; paragraph 10 is cut by a page break whose
+  // second half starts a new sentence: between 10 and 12 stand three blocks
+  // for one free number.
+  const Structure s = ParseStructure(
+      "10. The speaker noted the following. It was a long discussion.\n\n"
+      "- 3 -\n\n"
+      "Another sentence of paragraph ten follows the break.\n\n"
+      "- The paragraph that lost its number.\n\n"
+      "12. The twelfth paragraph.\n");
+  EXPECT_EQ(Numbers(s), (std::vector<std::optional<int>>{10, 11, 12}));
+  EXPECT_EQ(s.paragraphs[0].text,
+            "The speaker noted the following. It was a long discussion. Another sentence of paragraph ten follows "
+            "the break.");
+}
+
+TEST(ParseStructureTest, SuperscriptParagraphNumbersAreParagraphNumbers) {
+  const Structure s = ParseStructure(
+      "- ^{11.} The eleventh paragraph.\n\n- <sup>12.</sup> The twelfth.\n\n13. The thirteenth.<sup>4</sup>\n\n"
+      "<sup>4</sup> Mr. Peter Major, Hungary.\n");
+  EXPECT_EQ(Numbers(s), (std::vector<std::optional<int>>{11, 12, 13}));
+  EXPECT_TRUE(s.paragraphs[0].markers.empty());
+  EXPECT_EQ(s.footnotes.size(), 1u);
+}
+
+TEST(ParseStructureTest, NumberedSectionHeadingsWithoutMarkupAreHeadings) {
+  const Structure s = ParseStructure(
+      "1. The first paragraph.\n\nIV. Theme 1: Industry 4.0 for inclusive development\n\n2. The second.\n\n"
+      "**B. Opening**\n\n3. The third.\n");
+  EXPECT_EQ(s.headings, (std::vector<std::string>{"IV. Theme 1: Industry 4.0 for inclusive development",
+                                                  "B. Opening"}));
+  EXPECT_EQ(s.paragraphs[1].section, "IV. Theme 1: Industry 4.0 for inclusive development");
+  EXPECT_EQ(s.paragraphs.size(), 3u);
+}
+
+// Footnote blocks whose lines lost their numbers, in every position: one
+// inside a block, a run of them inside a block, at a block's end, and a
+// whole block, with the body's markers in several forms.
+TEST(ParseStructureTest, FootnotesThatLostTheirNumbersArePlacedBySequence) {
+  const Structure s = ParseStructure(
+      "1. A delegate<sup>1</sup> and a speaker^{2} and another speaker\u00b3 and a representative 4 spoke, and "
+      "participants$^{5}$ and$^{^{\\rm 6}}~$ and a panellist<sup>7</sup> too.\n\n"
+      "<sup>1</sup> Representative of Cuba.\n\n"
+      "Mr. Ivan Turok, Professor, University of the Free State.\n\n"
+      "World Federation of Engineering Organizations.\n\n"
+      "<sup>4</sup> Representatives of the Philippines and Thailand.\n\n"
+      "5 Ms. Liping Zhang, UNCTAD.\n\n"
+      "Representative of the Dominican Republic.\n\n"
+      "2. The next paragraph.<sup>8</sup>\n\n"
+      "Mr. Peter Major, Hungary.\n\n"
+      "A short paragraph without a number.\n");
+  EXPECT_EQ(s.footnotes.at(1), "Representative of Cuba.");
+  EXPECT_EQ(s.footnotes.at(2), "Mr. Ivan Turok, Professor, University of the Free State.");
+  EXPECT_EQ(s.footnotes.at(3), "World Federation of Engineering Organizations.");
+  EXPECT_EQ(s.footnotes.at(5), "Ms. Liping Zhang, UNCTAD.");
+  EXPECT_EQ(s.footnotes.at(6), "Representative of the Dominican Republic.");
+  EXPECT_EQ(s.footnotes.count(7), 0u) << "no footnote 7 was printed";
+  EXPECT_EQ(s.footnotes.at(8), "Mr. Peter Major, Hungary.") << "a block of one footnote that lost its number";
+  EXPECT_EQ(Texts(s).back(), "A short paragraph without a number.");
+}
+
+TEST(ParseStructureTest, ShortParagraphsBetweenFootnoteBlocksStayParagraphs) {
+  const Structure s = ParseStructure(
+      "The meeting was opened.<sup>1</sup>\n\n<sup>1</sup> Mr. Peter Major, Hungary.\n\n"
+      "The Chair welcomed the participants.\n\n"
+      "A delegate spoke.<sup>2</sup>\n\n<sup>2</sup> Representative of Cuba.\n");
+  EXPECT_EQ(s.footnotes.size(), 2u);
+  EXPECT_EQ(Texts(s), (std::vector<std::string>{"The meeting was opened.", "The Chair welcomed the participants.",
+                                                "A delegate spoke."}));
+}
+
+// In a numbered document every paragraph has a number: a block standing
+// between paragraphs 1 and 2 is part of paragraph 1, cut by its footnotes.
+TEST(ParseStructureTest, BlockBetweenConsecutiveNumbersJoinsTheParagraphBefore) {
+  const Structure s = ParseStructure(
+      "1. The meeting was opened.<sup>1</sup>\n\n<sup>1</sup> Mr. Peter Major, Hungary.\n\n"
+      "The Chair welcomed the participants.\n\n"
+      "2. A delegate spoke.\n");
+  EXPECT_EQ(Texts(s), (std::vector<std::string>{"The meeting was opened. The Chair welcomed the participants.",
+                                                "A delegate spoke."}));
+}
+
+TEST(ParseStructureTest, ParagraphsGetTheirPages) {
+  const std::string page1 = "1. The first paragraph.\n\n2. The second paragraph runs over the page break and";
+  const std::string page2 = "ends on the second page.\n\n3. The third.";
+  const std::string text = page1 + "\n" + page2;
+  const Structure s = ParseStructure(text, {0, page1.size() + 1});
+  ASSERT_EQ(s.paragraphs.size(), 3u);
+  EXPECT_EQ(s.paragraphs[0].page, 1);
+  EXPECT_EQ(s.paragraphs[1].page, 1);
+  EXPECT_EQ(s.paragraphs[2].page, 2);
+  EXPECT_EQ(ParseStructure(text).paragraphs[2].page, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cstd::indexer
