@@ -5,7 +5,11 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <regex>
+#include <set>
 
+#include "indexer/page_furniture.h"
+#include "model/countries.h"
 #include "model/sessions.h"
 #include "model/text.h"
 
@@ -46,11 +50,6 @@ std::vector<std::string> Words(std::string_view s) {
   return words;
 }
 
-bool IsMonth(std::string_view word) {
-  const std::string w = text::AsciiLower(word);
-  return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
-}
-
 std::string MonthName(const std::string& iso_date) {
   const int month = std::stoi(iso_date.substr(5, 2));
   return std::string(kMonths[static_cast<size_t>(month - 1)]);
@@ -84,37 +83,83 @@ std::optional<int> ParseOrdinal(std::string_view word) {
   return std::nullopt;
 }
 
+namespace {
+
+std::optional<size_t> MonthIndex(std::string_view word) {
+  const std::string w = text::AsciiLower(word);
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    // "Sept." and "Nov." are how some headers abbreviate.
+    if (w == kMonths[m] || (w.size() >= 3 && w.size() < kMonths[m].size() && kMonths[m].rfind(w, 0) == 0 &&
+                            (w.size() == 3 || w == "sept"))) {
+      return m;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<long> DayNumber(std::string day) {
+  day = text::AsciiLower(day);
+  for (const char* suffix : {"st", "nd", "rd", "th"}) {
+    if (day.size() > 2 && day.substr(day.size() - 2) == suffix) day.resize(day.size() - 2);
+  }
+  const auto d = text::ParseInt(day);
+  if (!d || *d < 1 || *d > 31) return std::nullopt;
+  return d;
+}
+
+std::string IsoDate(long year, size_t month_index, long day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04ld-%02zu-%02ld", year, month_index + 1, day);
+  return buffer;
+}
+
+}  // namespace
+
 std::optional<std::string> ParseDate(std::string_view s) {
   const std::vector<std::string> words = Words(s);
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
-    std::string day = text::AsciiLower(words[i]);
-    for (const char* suffix : {"st", "nd", "rd", "th"}) {
-      if (day.size() > 2 && day.substr(day.size() - 2) == suffix) day.resize(day.size() - 2);
+  for (size_t i = 0; i < words.size(); ++i) {
+    // "2022-02-01": one word of letters, digits and hyphens.
+    if (words[i].size() == 10 && words[i][4] == '-' && words[i][7] == '-') {
+      const auto y = text::ParseInt(words[i].substr(0, 4));
+      const auto m = text::ParseInt(words[i].substr(5, 2));
+      const auto d = text::ParseInt(words[i].substr(8, 2));
+      if (y && m && d && *y >= 1900 && *y <= 2100 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31) {
+        return IsoDate(*y, static_cast<size_t>(*m - 1), *d);
+      }
     }
-    const auto d = text::ParseInt(day);
-    if (!d || *d < 1 || *d > 31) continue;
-    const std::string month = text::AsciiLower(words[i + 1]);
-    size_t m = 0;
-    while (m < kMonths.size() && kMonths[m] != month) ++m;
-    if (m == kMonths.size()) continue;
-    const auto y = text::ParseInt(words[i + 2]);
-    if (!y || *y < 1900 || *y > 2100) continue;
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04ld-%02zu-%02ld", *y, m + 1, *d);
-    return std::string(buffer);
+    if (i + 2 >= words.size()) continue;
+    // "1 February 2022", "29th March 2023", "1st of February 2022".
+    size_t month_at = i + 1;
+    if (text::AsciiLower(words[month_at]) == "of" && i + 3 < words.size()) ++month_at;
+    if (const auto d = DayNumber(words[i])) {
+      if (const auto m = MonthIndex(words[month_at]); m && month_at + 1 < words.size()) {
+        const auto y = text::ParseInt(words[month_at + 1]);
+        if (y && *y >= 1900 && *y <= 2100) return IsoDate(*y, *m, *d);
+      }
+    }
+    // "February 1, 2022" (the comma is not a word character).
+    if (const auto m = MonthIndex(words[i])) {
+      const auto d = DayNumber(words[i + 1]);
+      const auto y = text::ParseInt(words[i + 2]);
+      if (d && y && *y >= 1900 && *y <= 2100) return IsoDate(*y, *m, *d);
+    }
   }
   return std::nullopt;
 }
 
 bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
-  // Dashes between dates read as "to".
+  // Dashes between dates read as "to", and so does "and" ("between 17 and 19
+  // November", "on 17 and 18 November").
   std::string normalised(s);
   for (const char* dash : {"\u2013", "\u2014", "-"}) {
     for (size_t pos = normalised.find(dash); pos != std::string::npos; pos = normalised.find(dash, pos + 1)) {
       normalised.replace(pos, std::strlen(dash), " to ");
     }
   }
-  const std::vector<std::string> words = Words(normalised);
+  std::vector<std::string> words = Words(normalised);
+  for (auto& w : words) {
+    if (text::AsciiLower(w) == "and" || text::AsciiLower(w) == "until" || text::AsciiLower(w) == "till") w = "to";
+  }
   const auto join = [&](size_t from, size_t count) {
     std::string out;
     for (size_t k = from; k < from + count && k < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
@@ -122,15 +167,28 @@ bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
   };
   for (size_t i = 1; i + 1 < words.size(); ++i) {
     if (text::AsciiLower(words[i]) != "to") continue;
-    const auto to = ParseDate(join(i + 1, 3));
+    // The end: "19 November 2021", or "19, 2021" after "November 17" (US).
+    auto to = ParseDate(join(i + 1, 4));
+    bool us = false;
+    if (!to && i >= 2 && i + 2 < words.size() && MonthIndex(words[i - 2])) {
+      to = ParseDate(words[i - 2] + " " + words[i + 1] + ", " + words[i + 2]);
+      us = to.has_value();
+    }
     if (!to) continue;
     const std::string year = to->substr(0, 4);
     // The start may give a full date, a day and month, or a day only.
     std::optional<std::string> from;
-    if (i >= 3) from = ParseDate(join(i - 3, 3));
-    if (!from && i >= 2 && IsMonth(words[i - 1])) from = ParseDate(join(i - 2, 2) + " " + year);
-    if (!from) from = ParseDate(words[i - 1] + " " + MonthName(*to) + " " + year);
-    if (from) {
+    if (us) {
+      from = ParseDate(words[i - 2] + " " + words[i - 1] + ", " + year);
+    } else {
+      if (i >= 3) from = ParseDate(join(i - 3, 3));
+      if (!from && i >= 2 && MonthIndex(words[i - 1])) from = ParseDate(join(i - 2, 2) + " " + year);
+      if (!from && i >= 2 && MonthIndex(words[i - 2]) && DayNumber(words[i - 1])) {
+        from = ParseDate(words[i - 2] + " " + words[i - 1] + ", " + year);  // "November 30 to December 2, 2021"
+      }
+      if (!from) from = ParseDate(words[i - 1] + " " + MonthName(*to) + " " + year);
+    }
+    if (from && *from <= *to) {
       *start = *from;
       *end = *to;
       return true;
@@ -142,17 +200,66 @@ bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
   return true;
 }
 
+namespace {
+
+// The place in a phrase such as "the Palais des Nations, Geneva" or "Lisbon,
+// Portugal": the last part that is not a country (a city comes before its
+// country), without "the", "virtually" or "and online".
+std::string PlaceFrom(std::string_view phrase) {
+  std::vector<std::string_view> parts;
+  for (std::string_view part : text::Split(phrase, ',')) {
+    part = text::Trim(part);
+    if (!part.empty()) parts.push_back(part);
+  }
+  while (!parts.empty()) {
+    std::string_view part = parts.back();
+    for (std::string_view tail : {" and online", " and virtually", " and via videoconference"}) {
+      const std::string lower = text::AsciiLower(part);
+      if (lower.size() > tail.size() && lower.substr(lower.size() - tail.size()) == tail) {
+        part = text::Trim(part.substr(0, part.size() - tail.size()));
+      }
+    }
+    const std::string lower = text::AsciiLower(part);
+    const bool online = lower == "online" || lower == "virtually" || lower == "via videoconference" ||
+                        lower.find("hybrid") != std::string::npos || lower.find("format") != std::string::npos;
+    const bool digits = part.find_first_of("0123456789") != std::string_view::npos;
+    if (!online && !digits && !(parts.size() > 1 && Countries::Builtin().FindByName(part))) {
+      if (lower.rfind("the ", 0) == 0) part.remove_prefix(4);
+      return std::string(part);
+    }
+    parts.pop_back();
+  }
+  return {};
+}
+
+}  // namespace
+
 std::optional<Meeting> MeetingFromLine(std::string_view line) {
+  line = text::Trim(line);
   const std::string lower = text::AsciiLower(line);
   Meeting meeting;
   std::string start, end;
-  if (lower.rfind("held at ", 0) == 0 || lower.rfind("held in ", 0) == 0) {
-    const size_t dates = lower.find(" from ") != std::string::npos ? lower.find(" from ") : lower.find(" on ");
-    if (dates == std::string::npos || !ParseDateRange(line.substr(dates), &start, &end)) return std::nullopt;
-    std::string_view place = text::Trim(line.substr(8, dates - 8));
-    while (!place.empty() && place.back() == ',') place.remove_suffix(1);
-    const size_t comma = place.rfind(',');
-    meeting.place = std::string(text::Trim(comma == std::string_view::npos ? place : place.substr(comma + 1)));
+  if (lower.rfind("held ", 0) == 0 || lower.rfind("meeting held ", 0) == 0 || lower.rfind("to be held ", 0) == 0) {
+    // "Held at the Palais des Nations, Geneva, from 17 to 19 November 2021",
+    // "Held between 17 and 19 November 2021 in Geneva", "Held in Geneva, on
+    // 29 March 2023", "Held virtually from ...": the dates anywhere, the
+    // place in the phrases after " at " and " in " that hold no date.
+    if (!ParseDateRange(line, &start, &end)) return std::nullopt;
+    std::string place;
+    for (std::string_view cue : {" at ", " in "}) {
+      for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+        // The phrase runs to the next cue of dates (or of another place).
+        const size_t begin = at + cue.size();
+        size_t stop = lower.size();
+        for (std::string_view next : {" from ", " on ", " between ", " in ", " at ", " during "}) {
+          const size_t n = lower.find(next, begin);
+          if (n != std::string::npos) stop = std::min(stop, n);
+        }
+        const std::string candidate = PlaceFrom(line.substr(begin, stop - begin));
+        if (!candidate.empty()) place = candidate;
+      }
+    }
+    meeting.place = place;
   } else {
     // A meeting-time line starts with a weekday.
     static constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -178,6 +285,23 @@ std::optional<Meeting> MeetingFromLine(std::string_view line) {
   meeting.start = start;
   meeting.end = end;
   return meeting;
+}
+
+std::optional<Meeting> SessionPlaceAndDates(std::string_view line) {
+  // "Geneva, 28 March–1 April 2022": a place, a comma, the dates; possibly
+  // after the session ("Twenty-seventh session Geneva, 15-19 April 2024").
+  const size_t comma = line.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  std::string start, end;
+  if (!ParseDateRange(line.substr(comma + 1), &start, &end)) return std::nullopt;
+  std::string_view before = text::Trim(line.substr(0, comma));
+  const size_t session = text::AsciiLower(before).rfind("session");
+  if (session != std::string::npos) before = text::Trim(before.substr(session + 7));
+  if (before.empty() || before.find_first_of("0123456789") != std::string_view::npos ||
+      std::count(before.begin(), before.end(), ' ') > 3) {
+    return std::nullopt;
+  }
+  return Meeting{std::string(before), start, end};
 }
 
 std::optional<int> SessionFromLine(std::string_view line) {
@@ -208,13 +332,132 @@ std::optional<int> SessionFromLine(std::string_view line) {
 
 namespace {
 
-// Head lines that name the body or the meeting rather than the document.
-bool IsBoilerplate(std::string_view line) {
-  const std::string l = text::AsciiLower(line);
-  return l.find("commission on science and technology for development") != std::string::npos ||
-         l.find("english only") != std::string::npos || l.find("provisional agenda") != std::string::npos ||
-         l.rfind("item ", 0) == 0 || l.rfind("distr", 0) == 0 || l.rfind("original:", 0) == 0 ||
-         l.rfind("prepared by", 0) == 0 || l.rfind("held at", 0) == 0 || l.rfind("submission by", 0) == 0;
+bool StartsWithWordCi(std::string_view s, std::string_view prefix) {
+  const std::string lower = text::AsciiLower(s.substr(0, prefix.size()));
+  return lower == prefix && (s.size() == prefix.size() || !std::isalpha(static_cast<unsigned char>(s[prefix.size()])));
+}
+
+// Venues that reports name instead of their city.
+struct Venue {
+  std::string_view name;  // lower case
+  std::string_view city;
+};
+constexpr Venue kVenues[] = {
+    {"palais des nations", "Geneva"},         {"united nations office at geneva", "Geneva"},
+    {"unog", "Geneva"},                       {"united nations headquarters", "New York"},
+    {"vienna international centre", "Vienna"}, {"united nations office at nairobi", "Nairobi"},
+    {"un city", "Copenhagen"},                {"world intellectual property organization", "Geneva"},
+};
+
+std::string CityOf(std::string place) {
+  const std::string lower = text::AsciiLower(place);
+  for (const Venue& v : kVenues) {
+    if (lower == v.name) return std::string(v.city);
+  }
+  return place;
+}
+
+// What a line of a document's head says. The head of a CSTD document is a
+// cover block in some order of: the masthead (United Nations, the organ,
+// the symbol, Distr., the date, languages), the Commission and its
+// session, place and dates, agenda items with their titles, the title, the
+// meeting ("Held at ..."), the author ("Prepared by ...", "Submission by"),
+// and the first section headings.
+enum class Role {
+  kMasthead,  // "United Nations", "Economic and Social Council", "Distr.: General", "English only", a symbol
+  kBody,      // "Commission on Science and Technology for Development"
+  kSession,   // "Twenty-fifth session", "Geneva, 28 March–1 April 2022"
+  kAgendaItem,   // "Item 2 of the provisional agenda"
+  kAgendaTitle,  // the line after an agenda item
+  kDate,         // "1 February 2022", "Distr.: General 1 February 2022"
+  kMeeting,      // "Held at ...", "Wednesday 29th March 2023, ..."
+  kAuthor,       // "Prepared by the UNCTAD secretariat", "Submission by"
+  kSection,      // "Background", "Introduction", "I. Introduction"
+  kOther,        // a title candidate
+};
+
+// Masthead lines, as printed (lower case, exact or as a prefix).
+bool IsMasthead(std::string_view line) {
+  const std::string l = text::AsciiLower(text::Trim(line));
+  for (std::string_view exact : {"united nations", "economic and social council", "general assembly",
+                                 "security council", "trade and development board", "unctad", "distr.", "original"}) {
+    if (l == exact) return true;
+  }
+  for (std::string_view prefix :
+       {"distr.", "distr:", "distr ", "original:", "english only", "french only", "spanish only", "arabic only",
+        "chinese only", "russian only", "english/", "for participants only", "restricted", "advance unedited",
+        "advance copy", "unedited"}) {
+    if (l.rfind(prefix, 0) == 0) return true;
+  }
+  if (l.rfind("united nations ", 0) == 0) {
+    // "United Nations E/CN.16/2022/CRP.1", "United Nations Conference on Trade and Development"
+    const std::string rest = l.substr(15);
+    return rest.find('/') != std::string::npos || rest.rfind("conference on trade and development", 0) == 0;
+  }
+  return false;
+}
+
+// Headings that open a section of any document rather than name one.
+bool IsSectionHeading(std::string_view line) {
+  std::string l = text::AsciiLower(text::Trim(line));
+  while (!l.empty() && (l.back() == ':' || l.back() == '.')) l.pop_back();
+  // "I. Introduction", "A. Background", "1. Introduction"
+  if (const size_t dot = l.find(". "); dot != std::string::npos && dot <= 5) {
+    const std::string number = l.substr(0, dot);
+    if (number.find_first_not_of("ivxlc0123456789abcdefgh") == std::string::npos) return true;
+  }
+  for (std::string_view heading :
+       {"background", "introduction", "summary", "executive summary", "overview", "objectives", "objective",
+        "context", "contents", "table of contents", "conclusions", "conclusion", "recommendations", "annex",
+        "annexes", "acknowledgements", "acknowledgments", "abstract", "purpose", "scope", "guiding questions",
+        "format", "programme", "agenda", "key messages", "main findings", "findings", "introduction and background",
+        "opening", "expected outcome", "expected outcomes", "participants", "speakers", "moderator", "panellists"}) {
+    if (l == heading) return true;
+  }
+  return false;
+}
+
+// "1 February 2022", "Distr.: General 1 February 2022", "Date: 1 February
+// 2022": a date alone once labels are set aside; nullopt for other lines.
+std::optional<std::string> DateOfDateLine(std::string_view line) {
+  std::string_view rest = text::Trim(line);
+  const std::string l = text::AsciiLower(rest);
+  for (std::string_view label : {"distr.: general", "distr.: limited", "distr.: restricted", "distr. general",
+                                 "distr. limited", "date:", "dated"}) {
+    if (l.rfind(label, 0) == 0) rest = text::Trim(rest.substr(label.size()));
+  }
+  std::string start, end;
+  if (rest.size() > 32 || !ParseDateRange(rest, &start, &end) || start != end) return std::nullopt;
+  return start;
+}
+
+Role RoleOf(std::string_view line, Role previous) {
+  const std::string l = text::AsciiLower(text::Trim(line));
+  if (IsMasthead(line)) return Role::kMasthead;
+  const size_t space = l.find(' ');
+  if (IsDocumentSymbol(text::Trim(line).substr(0, space == std::string::npos ? std::string::npos : space)) &&
+      std::count(l.begin(), l.end(), ' ') <= 2) {
+    return Role::kMasthead;
+  }
+  if ((l.rfind("item ", 0) == 0 || l.rfind("agenda item", 0) == 0 || l.rfind("provisional agenda item", 0) == 0) &&
+      l.find("agenda") != std::string::npos) {
+    return Role::kAgendaItem;
+  }
+  if (previous == Role::kAgendaItem) return Role::kAgendaTitle;
+  if (MeetingFromLine(line)) return Role::kMeeting;
+  if (SessionFromLine(line) || SessionPlaceAndDates(line)) return Role::kSession;
+  if (l.find("commission on science and technology for development") != std::string::npos && l.size() < 90 &&
+      l.find("report") == std::string::npos) {
+    return Role::kBody;
+  }
+  if (l == "(cstd)" || l == "cstd") return Role::kBody;
+  for (std::string_view prefix : {"prepared by", "submission by", "submitted by", "contribution by", "contributed by",
+                                  "note by the", "statement by", "compiled by", "by the "}) {
+    if (l.rfind(prefix, 0) == 0) return Role::kAuthor;
+  }
+  if (IsSectionHeading(line)) return Role::kSection;
+  if (DateOfDateLine(line)) return Role::kDate;
+  return Role::kOther;
 }
 
 std::optional<std::string> FindSymbol(std::string_view line) {
@@ -248,25 +491,76 @@ std::string TypeFrom(std::string_view head_text) {
   // Most specific first.
   static constexpr Rule kRules[] = {
       {"report of the intersessional panel", "panel-report"},
+      {"report on the intersessional panel", "panel-report"},
+      {"summary of the intersessional panel", "panel-report"},
       {"intersessional panel meeting", "panel-report"},
+      {"inter-sessional panel", "panel-report"},
       {"concept note", "concept-note"},
       {"informal note", "informal-note"},
       {"report of the secretary-general", "sg-report"},
+      {"note by the secretary-general", "sg-report"},
       {"submissions from entities", "submission"},
       {"submission by", "submission"},
+      {"submission from", "submission"},
+      {"submitted by", "submission"},
+      {"contribution by", "submission"},
+      {"contribution from", "submission"},
       {"draft resolution", "resolution"},
       {"resolution adopted", "resolution"},
+      {"draft decision", "resolution"},
       {"report on the", "submission"},
       {"statement by", "statement"},
+      {"opening statement", "statement"},
+      {"opening remarks", "statement"},
   };
+  static const std::regex kSessionReport("report on the [a-z0-9-]+ (annual )?session");
   const std::string lower = text::AsciiLower(head_text);
+  // The Commission's report on a session: "Report on the twenty-fifth
+  // session", "Report of the Commission ... on its twenty-fifth session".
+  const bool report = lower.find("report of the commission") != std::string::npos ||
+                      lower.find("report on the") != std::string::npos;
+  if (report && (lower.find(" on its ") != std::string::npos ||
+                 std::regex_search(lower, kSessionReport))) {
+    return "session-report";
+  }
   for (const auto& rule : kRules) {
     if (lower.find(rule.phrase) != std::string::npos) return std::string(rule.type);
   }
-  if (lower.find("report of the commission") != std::string::npos && lower.find("session") != std::string::npos) {
-    return "session-report";
-  }
   return "other";
+}
+
+// What an author line names: "Prepared by the UNCTAD secretariat" ->
+// "UNCTAD secretariat"; "Submission by" alone -> the next line.
+std::optional<std::string> AuthorFrom(const std::vector<std::string>& head, size_t i) {
+  std::string_view line = text::Trim(head[i]);
+  const std::string l = text::AsciiLower(line);
+  std::string_view rest;
+  for (std::string_view prefix : {"prepared by", "submission by", "submitted by", "contribution by",
+                                  "contributed by", "note by", "statement by", "compiled by", "by"}) {
+    if (StartsWithWordCi(line, prefix)) {
+      rest = text::Trim(line.substr(prefix.size()));
+      break;
+    }
+  }
+  if (rest.empty()) {
+    if (i + 1 >= head.size()) return std::nullopt;
+    rest = text::Trim(head[i + 1]);
+  }
+  while (!rest.empty() && (rest.back() == '.' || rest.back() == ',' || rest.back() == ':')) rest.remove_suffix(1);
+  if (StartsWithWordCi(rest, "the")) rest.remove_prefix(4);
+  if (rest.empty() || rest.size() > 160) return std::nullopt;
+  return std::string(rest);
+}
+
+// Words a broken title line ends with when it goes on in the next line.
+bool EndsWithLinkWord(std::string_view line) {
+  const size_t space = line.find_last_of(' ');
+  const std::string last = text::AsciiLower(space == std::string_view::npos ? line : line.substr(space + 1));
+  for (std::string_view w : {"of", "on", "for", "and", "the", "to", "in", "at", "by", "from", "with", "a", "an",
+                             "its", "their", "towards", "through", "into", "&"}) {
+    if (last == w) return true;
+  }
+  return !line.empty() && (line.back() == ',' || line.back() == '-' || line.back() == ':');
 }
 
 }  // namespace
@@ -274,28 +568,39 @@ std::string TypeFrom(std::string_view head_text) {
 void ExtractMetadata(const Structure& structure, std::string_view file_stem, Document& doc) {
   std::string head_text;
   for (const auto& line : structure.head) head_text += line + "\n";
+  const std::set<std::string> headings(structure.headings.begin(), structure.headings.end());
 
+  std::vector<Role> roles;
   for (const auto& line : structure.head) {
-    if (!doc.session) doc.session = SessionFromLine(line);
-    if (!doc.symbol) doc.symbol = FindSymbol(line);
-    // The document's own date is a head line that is only a date.
-    if (!doc.date && line.size() <= 24) doc.date = ParseDate(line);
-    if (!doc.meeting) doc.meeting = MeetingFromLine(line);
-    if (!doc.author && text::AsciiLower(line).rfind("prepared by ", 0) == 0) {
-      std::string author = line.substr(12);
-      if (text::AsciiLower(author).rfind("the ", 0) == 0) author.erase(0, 4);
-      doc.author = std::string(text::Trim(author));
+    roles.push_back(RoleOf(line, roles.empty() ? Role::kOther : roles.back()));
+  }
+
+  for (size_t i = 0; i < structure.head.size(); ++i) {
+    const std::string& line = structure.head[i];
+    if (!doc.session && roles[i] != Role::kAgendaTitle) doc.session = SessionFromLine(line);
+    if (!doc.symbol && roles[i] == Role::kMasthead) doc.symbol = FindSymbol(line);
+    if (!doc.date && roles[i] == Role::kDate) doc.date = DateOfDateLine(line);
+    if (!doc.meeting && roles[i] == Role::kMeeting) {
+      doc.meeting = MeetingFromLine(line);
+      if (doc.meeting) doc.meeting->place = CityOf(doc.meeting->place);
     }
+    if (!doc.author && roles[i] == Role::kAuthor) doc.author = AuthorFrom(structure.head, i);
   }
-  // "Submission by" stands on its own line, the author on the next.
-  for (size_t i = 0; !doc.author && i + 1 < structure.head.size(); ++i) {
-    if (text::AsciiLower(text::Trim(structure.head[i])) == "submission by") doc.author = structure.head[i + 1];
-  }
+  // The symbol a running header repeats on every page.
+  for (size_t i = 0; !doc.symbol && i < structure.furniture.size(); ++i) doc.symbol = FindSymbol(structure.furniture[i]);
+  for (size_t i = 0; !doc.symbol && i < structure.head.size(); ++i) doc.symbol = FindSymbol(structure.head[i]);
   if (!doc.session) {
     // Body text may say which session the document is for ("to the 27th
     // session of the CSTD"); only the first few paragraphs are trusted.
     for (size_t i = 0; i < structure.paragraphs.size() && i < 3 && !doc.session; ++i) {
       doc.session = SessionFromLine(structure.paragraphs[i].text);
+    }
+  }
+  if (!doc.session && doc.symbol && doc.symbol->rfind("E/CN.16/", 0) == 0) {
+    // "E/CN.16/2022/CRP.1": the Commission's documents carry the year of
+    // the session they are for.
+    if (const auto year = text::ParseInt(doc.symbol->substr(8, 4))) {
+      if (const Session* s = Sessions::Builtin().FindByYear(static_cast<int>(*year))) doc.session = s->number;
     }
   }
   if (doc.session && !doc.year) {
@@ -304,32 +609,42 @@ void ExtractMetadata(const Structure& structure, std::string_view file_stem, Doc
   if (!doc.year && doc.date) doc.year = static_cast<int>(*text::ParseInt(doc.date->substr(0, 4)));
 
   if (doc.body.empty() &&
-      (Contains(head_text, "Commission on Science and Technology for Development") || Contains(head_text, "CSTD"))) {
+      (Contains(head_text, "Commission on Science and Technology for Development") || Contains(head_text, "CSTD") ||
+       (doc.symbol && doc.symbol->rfind("E/CN.16/", 0) == 0))) {
     doc.body = "CSTD";
   }
 
   if (doc.title.empty()) {
-    // The first Markdown heading of the head that is not boilerplate, else
-    // the longest head line that is not boilerplate, a date or a session.
-    for (const auto& h : structure.headings) {
-      if (head_text.find(h) == std::string::npos) break;
-      if (!IsBoilerplate(h) && !SessionFromLine(h) && !ParseDate(h) && h.size() > 8) {
-        doc.title = h;
-        break;
+    // The title: the first line of the head that plays no other part (the
+    // cover gives the title before any other free text), a title broken
+    // over lines joined again.
+    for (size_t i = 0; i < structure.head.size() && doc.title.empty(); ++i) {
+      if (roles[i] != Role::kOther) continue;
+      std::string title = structure.head[i];
+      while (EndsWithLinkWord(title) && i + 1 < structure.head.size() && roles[i + 1] == Role::kOther &&
+             !headings.count(structure.head[i + 1])) {
+        title += " " + structure.head[++i];
       }
+      if (title.size() > 3) doc.title = title;
     }
-    if (doc.title.empty()) {
-      for (const auto& line : structure.head) {
-        if (IsBoilerplate(line) || SessionFromLine(line) || (ParseDate(line) && line.size() < 40)) continue;
-        if (line.size() > doc.title.size()) doc.title = line;
-      }
+    // Otherwise the line that names the document's kind ("Concept Note",
+    // "Report of the Secretary-General").
+    for (size_t i = 0; i < structure.head.size() && doc.title.empty(); ++i) {
+      if (roles[i] == Role::kAuthor && TypeFrom(structure.head[i]) != "other") doc.title = structure.head[i];
     }
     if (doc.title.empty()) doc.title = std::string(file_stem);
   }
   if (doc.type.empty()) doc.type = TypeFrom(head_text + doc.title);
+  if (!doc.meeting && doc.type == "session-report") {
+    // A session's report is about the session: its place and dates.
+    for (const auto& line : structure.head) {
+      if ((doc.meeting = SessionPlaceAndDates(line))) break;
+    }
+  }
   // Informal notes of the Commission carry no author line: its secretariat
   // issues them.
   if (!doc.author && doc.type == "informal-note" && doc.body == "CSTD") doc.author = "CSTD secretariat";
+  if (!doc.author && doc.type == "sg-report") doc.author = "Secretary-General";
 }
 
 }  // namespace cstd::indexer

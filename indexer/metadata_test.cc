@@ -69,7 +69,12 @@ TEST(ParseDateTest, ReadsDayMonthYear) {
       {"0 March 2023", std::nullopt},
       {"1 Febuary 2022", std::nullopt},
       {"1 February 22", std::nullopt},
-      {"2022-02-01", std::nullopt},
+      {"2022-02-01", "2022-02-01"},
+      {"2022-13-01", std::nullopt},
+      {"February 1, 2022", "2022-02-01"},
+      {"1st of February 2022", "2022-02-01"},
+      {"1 Sept. 2022", "2022-09-01"},
+      {"Nov. 17, 2021", "2021-11-17"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ParseDate(c.text), c.date) << "'" << c.text << "'";

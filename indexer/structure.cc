@@ -312,13 +312,8 @@ void CollectMarkers(std::string_view raw, std::set<int>& out) {
 //   hard-wrapped text, where the paragraph rules decide).
 void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::string>& warnings) {
   std::set<int> numbered;  // footnotes whose number survived
-  std::set<int> anywhere;  // every marker of the body
   for (const Line& line : lines) {
-    if (line.kind == Kind::kFootnote) {
-      numbered.insert(*line.number);
-    } else if (line.kind != Kind::kBlank && line.kind != Kind::kFurniture && line.kind != Kind::kHeading) {
-      CollectMarkers(line.raw, anywhere);
-    }
+    if (line.kind == Kind::kFootnote) numbered.insert(*line.number);
   }
 
   // The lines that are neither blank nor furniture, in order.
@@ -334,6 +329,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
            StartsLikeASentence(line.raw) && CleanInline(line.raw).markers.empty();
   };
   std::set<int> defined;
+  std::set<int> seen;         // markers of the body so far: a footnote comes after its marker
   int last = 0;               // the last footnote number defined, in document order
   bool in_block = false;      // the last unit was a footnote
   std::set<int> page_marks;   // markers of the body since the last footnote block
@@ -365,7 +361,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
     for (auto it = marks.upper_bound(last); it != marks.end(); ++it) {
       if (free(*it)) return *it;
     }
-    if (free(last + 1) && anywhere.count(last + 1)) return last + 1;
+    if (free(last + 1) && seen.count(last + 1)) return last + 1;
     return std::nullopt;
   };
 
@@ -377,7 +373,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
       continue;
     }
     if (line.kind == Kind::kText && line.lead && *line.lead > last && *line.lead <= last + 3 && free(*line.lead) &&
-        (in_block || anywhere.count(*line.lead))) {
+        (in_block || seen.count(*line.lead))) {
       define(line, *line.lead, false);
       continue;
     }
@@ -398,7 +394,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
       // start, each line must also read like a footnote and have its marker.
       bool sandwiched = next_number && *next_number - last - 1 == run;
       for (size_t k = u; sandwiched && k < end && !in_block; ++k) {
-        sandwiched = LooksLikeFootnote(lines[units[k]].raw) && anywhere.count(last + 1 + static_cast<int>(k - u));
+        sandwiched = LooksLikeFootnote(lines[units[k]].raw) && seen.count(last + 1 + static_cast<int>(k - u));
       }
       if (sandwiched) {
         for (size_t k = u; k < end; ++k) define(lines[units[k]], last + 1, true);
@@ -419,7 +415,11 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
     // Body text: its markers are answered by the next footnote block.
     if (in_block) page_marks.clear();
     in_block = false;
-    if (line.kind != Kind::kHeading) CollectMarkers(line.raw, page_marks);
+    if (line.kind != Kind::kHeading) {
+      const size_t before = page_marks.size();
+      CollectMarkers(line.raw, page_marks);
+      if (page_marks.size() != before) seen.insert(page_marks.begin(), page_marks.end());
+    }
   }
 }
 
