@@ -433,6 +433,7 @@ std::optional<std::string> DateOfDateLine(std::string_view line) {
 
 Role RoleOf(std::string_view line, Role previous) {
   const std::string l = text::AsciiLower(text::Trim(line));
+  if (DateOfDateLine(line)) return Role::kDate;
   if (IsMasthead(line)) return Role::kMasthead;
   const size_t space = l.find(' ');
   if (IsDocumentSymbol(text::Trim(line).substr(0, space == std::string::npos ? std::string::npos : space)) &&
@@ -444,6 +445,11 @@ Role RoleOf(std::string_view line, Role previous) {
     return Role::kAgendaItem;
   }
   if (previous == Role::kAgendaItem) return Role::kAgendaTitle;
+  // A title that names the document's kind may name a session too ("Report
+  // on the twenty-fifth session"): it is a title.
+  for (std::string_view kind : {"report ", "summary report", "summary of ", "draft report"}) {
+    if (l.rfind(kind, 0) == 0) return Role::kOther;
+  }
   if (MeetingFromLine(line)) return Role::kMeeting;
   if (SessionFromLine(line) || SessionPlaceAndDates(line)) return Role::kSession;
   if (l.find("commission on science and technology for development") != std::string::npos && l.size() < 90 &&
@@ -456,7 +462,6 @@ Role RoleOf(std::string_view line, Role previous) {
     if (l.rfind(prefix, 0) == 0) return Role::kAuthor;
   }
   if (IsSectionHeading(line)) return Role::kSection;
-  if (DateOfDateLine(line)) return Role::kDate;
   return Role::kOther;
 }
 

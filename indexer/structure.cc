@@ -541,6 +541,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
         Block& b = new_block(line);
         b.number = line.number;
         AppendClean(b, line.raw);
+        if (!wrapped) open = false;
         break;
       }
       case Kind::kSubItem:
