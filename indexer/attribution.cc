@@ -19,7 +19,8 @@ bool StartsWithWord(std::string_view s, std::string_view word) {
 
 // Honorifics as the archives print them, longest first.
 constexpr std::string_view kHonorifics[] = {"H.E. Mr.",  "H.E. Ms.",   "H.E.", "Mrs.", "Mr.", "Ms.", "Dr.", "Prof.",
-                                            "Professor", "Ambassador", "Sir",  "Dame", "Mx.", "Mr",  "Ms",  "Mrs"};
+                                            "Professor", "Ambassador", "Sir",  "Dame", "Mx.", "Mr",  "Ms",  "Mrs",
+                                            "Dr",        "Prof",       "Miss"};
 
 // Words that make a footnote segment an organization, not a person's name.
 constexpr std::string_view kOrganizationWords[] = {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "indexer/attribution.h"
+#include "indexer/cover_lines.h"
 #include "indexer/page_furniture.h"
 #include "model/text.h"
 
@@ -40,6 +41,7 @@ struct Line {
   // footnote whose number lost its superscript; AssignFootnotes decides.
   std::optional<int> lead;
   std::optional<int> page;
+  std::string_view whole;  // the whole line, trimmed, syntax and markers included
 };
 
 bool IsDigit(char c) {
@@ -226,27 +228,27 @@ Line Classify(std::string_view raw_line) {
   return line;
 }
 
-// Decides whether the text is hard-wrapped: most non-blank lines short, and
-// few blank lines between them.
+// Decides whether the text is hard-wrapped: most non-blank lines short and
+// of about one width, and a third of them or more followed by another line
+// of text (a paragraph's lines; a cover page and footnotes separated by
+// blank lines bring the share down), whether or not blank lines separate
+// paragraphs. Markdown with short lines has a blank line after nearly every
+// line.
 bool IsHardWrapped(const std::vector<std::string_view>& lines, size_t* width) {
   std::vector<size_t> lengths;
-  size_t blank = 0;
-  for (auto l : lines) {
-    l = text::Trim(l);
-    if (l.empty()) {
-      ++blank;
-    } else {
-      lengths.push_back(l.size());
-    }
+  size_t followed = 0;  // non-blank lines right above another non-blank line
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view l = text::Trim(lines[i]);
+    if (l.empty()) continue;
+    lengths.push_back(l.size());
+    if (i + 1 < lines.size() && !text::Trim(lines[i + 1]).empty()) ++followed;
   }
   if (lengths.size() < 8) return false;
   std::sort(lengths.begin(), lengths.end());
   const size_t p90 = lengths[lengths.size() * 9 / 10];
   const size_t median = lengths[lengths.size() / 2];
   *width = p90;
-  // Wrapped text: lines cluster near one width. Blank-line separated text
-  // (Markdown) with short lines is handled line by line anyway.
-  return p90 <= kMaxWrappedLineLength && median * 10 >= p90 * 6 && blank * 4 < lengths.size();
+  return p90 <= kMaxWrappedLineLength && median * 10 >= p90 * 6 && followed * 3 >= lengths.size();
 }
 
 // ---- Footnotes ----------------------------------------------------------------
@@ -310,7 +312,7 @@ void CollectMarkers(std::string_view raw, std::set<int>& out) {
 //   last block is its number;
 // - a line in lower case right under a footnote line continues it (not in
 //   hard-wrapped text, where the paragraph rules decide).
-void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::string>& warnings) {
+void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::vector<std::string>& warnings) {
   std::set<int> numbered;  // footnotes whose number survived
   for (const Line& line : lines) {
     if (line.kind == Kind::kFootnote) numbered.insert(*line.number);
@@ -377,7 +379,14 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
       define(line, *line.lead, false);
       continue;
     }
-    if (in_block && !wrapped && right_under && line.kind == Kind::kText && StartsLowercase(line.raw)) {
+    // A footnote's next line: in wrapped text, the line under a footnote
+    // line that ran to the full width; elsewhere a line in lower case.
+    const Line* above = u > 0 ? &lines[units[u - 1]] : nullptr;
+    const bool above_full = above && (above->kind == Kind::kFootnote || above->kind == Kind::kFootnoteContinuation) &&
+                            above->whole.size() * 10 >= width * 7 &&
+                            (!EndsSentence(above->raw) || StartsLowercase(line.raw));
+    if (in_block && right_under && line.kind == Kind::kText &&
+        (wrapped ? above_full : StartsLowercase(line.raw))) {
       line.kind = Kind::kFootnoteContinuation;
       continue;
     }
@@ -424,6 +433,10 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, std::vector<std::st
 }
 
 // ---- Paragraphs -----------------------------------------------------------------
+
+// The head (cover page) is the blocks before the first numbered paragraph
+// or the first block of running text, longer than this.
+constexpr size_t kHeadMaxWords = 30;
 
 // How a block began, for the reconciliation with the numbering.
 struct Origin {
@@ -484,10 +497,17 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
   bool open = false;          // the last block may still grow
   bool after_break = false;   // furniture or a footnote block since the last line of text
   bool heading_since = false; // a heading since the last block
+  bool heading_open = false;  // the last line was a heading, and may go on
   bool prev_short_end = true;
   bool bold_open = false;                // inside a "**...**" span over several lines
   std::optional<int> footnote;           // the footnote a continuation line belongs to
 
+  // Before the body begins, in wrapped text, a cover line with a role of
+  // its own (cover_lines.h: a date, a session, an agenda item, "Prepared
+  // by ...") is a block of its own, even under a long line: a cover page's
+  // lines are not a paragraph.
+  bool in_head = wrapped;
+  CoverRole role = CoverRole::kOther;
   const auto new_block = [&](const Line& line) -> Block& {
     blocks.emplace_back();
     blocks.back().section = section;
@@ -499,9 +519,11 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
     return blocks.back();
   };
 
-  for (const Line& line : lines) {
+  for (size_t index = 0; index < lines.size(); ++index) {
+    const Line& line = lines[index];
     switch (line.kind) {
       case Kind::kBlank:
+        heading_open = false;
         if (!wrapped) open = false;
         bold_open = false;
         prev_short_end = true;
@@ -518,6 +540,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
           a.heading_at.emplace_back(blocks.size(), heading);
           section = heading;
           heading_since = true;
+          heading_open = true;
         }
         open = false;
         continue;
@@ -535,9 +558,27 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
         break;
     }
     footnote.reset();
+    // A heading broken over lines: the line right under it goes on in lower
+    // case, or the heading stops inside a phrase.
+    if (heading_open && line.kind == Kind::kText && !result.headings.empty() &&
+        (StartsLowercase(line.raw) || EndsInsidePhrase(result.headings.back()))) {
+      std::string& heading = result.headings.back();
+      heading += " " + CleanInline(line.raw).text;
+      a.heading_at.back().second = heading;
+      section = heading;
+      continue;
+    }
+    heading_open = false;
     const std::string_view trimmed = text::Trim(line.raw);
     switch (line.kind) {
       case Kind::kNumbered: {
+        // "15. intelligence raised ..." under a line that stops mid-sentence:
+        // a number moved into the text that wrapping put at a line's start
+        // (RecoverMovedNumbers reads it).
+        if (wrapped && open && !blocks.empty() && StartsLowercase(line.raw) && !EndsSentence(blocks.back().text)) {
+          AppendClean(blocks.back(), line.whole);
+          break;
+        }
         Block& b = new_block(line);
         b.number = line.number;
         AppendClean(b, line.raw);
@@ -561,7 +602,15 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
         // unless the previous line ended a sentence well short of the width.
         // Anywhere, a line starting in lower case after a page break or
         // footnote block continues the last paragraph.
-        const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end;
+        const CoverRole previous_role = role;
+        role = in_head ? CoverRoleOf(CleanInline(line.raw).text, previous_role) : CoverRole::kOther;
+        // A line wholly in bold is a line of its own too: the title.
+        const std::string_view bare = text::Trim(line.raw);
+        const bool bold_line = bare.size() > 4 && bare.substr(0, 2) == "**" && bare.substr(bare.size() - 2) == "**";
+        const bool own_line = role != CoverRole::kOther || (in_head && bold_line) ||
+                              (previous_role != CoverRole::kOther && previous_role != CoverRole::kAgendaTitle &&
+                               prev_short_end);
+        const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end && !own_line;
         // A bold span broken over lines ("**Twenty-seventh session\nGeneva,
         // 15-19 April 2024**") is one line of the head.
         const bool continues_bold = !wrapped && bold_open && !blocks.empty();
@@ -582,6 +631,10 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
       default:
         break;
     }
+    if (line.kind == Kind::kNumbered || (!blocks.empty() && WordCount(blocks.back().text) > kHeadMaxWords)) {
+      in_head = false;
+      role = CoverRole::kOther;
+    }
     if (!wrapped && CountBold(line.raw) % 2 == 1) bold_open = !bold_open;
     // A line of markup only leaves an empty paragraph: drop it.
     if (!blocks.empty() && blocks.back().text.empty() && blocks.back().markers.empty()) {
@@ -589,10 +642,22 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
       a.origins.pop_back();
       open = false;
     }
-    prev_short_end = !wrapped || (trimmed.size() * 10 < width * 8 && EndsSentence(trimmed)) ||
-                     (line.kind != Kind::kText && trimmed.size() * 10 < width * 8);
-    if (wrapped && line.kind == Kind::kNumbered)
-      prev_short_end = trimmed.size() * 10 < width * 8 && EndsSentence(trimmed);
+    // In wrapped text a short line ends its paragraph when it ends a
+    // sentence, or when it is a line of its own: a cover page's lines
+    // ("Twenty-fifth session" over "Geneva, 28 March-1 April 2022") are
+    // short, end without a full stop and are followed by a capital; a line
+    // cut short inside a sentence ends in a link word or is followed by the
+    // sentence's next word.
+    // A line far longer than the wrapping width was not wrapped: on a
+    // cover page it is a line of its own.
+    const bool overlong = in_head && trimmed.size() * 10 > width * 12;
+    const bool short_line = trimmed.size() * 10 < width * 8 || overlong;
+    const Line* next = index + 1 < lines.size() ? &lines[index + 1] : nullptr;
+    const bool next_starts_anew =
+        next && next->kind == Kind::kText && StartsLikeASentence(CleanInline(next->raw).text);
+    prev_short_end = !wrapped || (short_line && (EndsSentence(trimmed) || line.kind != Kind::kText ||
+                                                 (next_starts_anew && !EndsInsidePhrase(trimmed))));
+    if (wrapped && line.kind == Kind::kNumbered) prev_short_end = short_line && EndsSentence(trimmed);
   }
   return a;
 }
@@ -676,10 +741,13 @@ void MergeSurplusBlocks(std::vector<Block>& blocks, std::vector<Origin>& origins
       const size_t first = *last_numbered + 1;
       const auto unnumbered = static_cast<int>(i - first);
       if (room >= 0 && unnumbered > room) {
+        // With no room at all, every block there that does not open a
+        // section is part of the paragraph before it; otherwise only
+        // blocks with signs of a cut are.
         std::vector<std::pair<int, size_t>> scored;  // score, block
         for (size_t k = first; k < i; ++k) {
           const int score = ContinuationScore(blocks[k - 1], blocks[k], origins[k]);
-          if (score > 0) scored.emplace_back(score, k);
+          if (score > 0 || (room == 0 && !origins[k].heading_before)) scored.emplace_back(score, k);
         }
         const auto surplus = static_cast<size_t>(unnumbered - room);
         if (scored.size() >= surplus) {
@@ -722,11 +790,36 @@ void InferNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings
   }
 }
 
+
+// A line that ends inside a footnote marker ("... speaker$^{^{\\rm" with
+// "6}}~$ said ..." on the next line, as a hard-wrapped conversion leaves a
+// marker with a space in it) is joined with the next one, so the marker is
+// read whole.
+std::vector<std::string_view> JoinBrokenMarkers(std::string_view text, std::vector<std::string_view> lines) {
+  const auto opens_marker = [](std::string_view l) {
+    const size_t math = l.rfind("$^{");
+    if (math != std::string_view::npos && l.find('$', math + 1) == std::string_view::npos) return true;
+    const size_t sup = l.rfind("<sup>");
+    return sup != std::string_view::npos && l.find("</sup>", sup) == std::string_view::npos && l.size() - sup < 16;
+  };
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    while (opens_marker(line) && i + 1 < lines.size() && !text::Trim(lines[i + 1]).empty()) {
+      const std::string_view next = lines[++i];
+      line = text.substr(static_cast<size_t>(line.data() - text.data()),
+                         static_cast<size_t>(next.data() + next.size() - line.data()));
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_starts) {
   Structure result;
-  const std::vector<std::string_view> raw_lines = text::Split(text, '\n');
+  const std::vector<std::string_view> raw_lines = JoinBrokenMarkers(text, text::Split(text, '\n'));
   size_t width = 0;
   const bool wrapped = IsHardWrapped(raw_lines, &width);
 
@@ -742,8 +835,9 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
     }
     lines.push_back(Classify(raw));
     lines.back().page = page;
+    lines.back().whole = text::Trim(raw);
   }
-  AssignFootnotes(lines, wrapped, result.warnings);
+  AssignFootnotes(lines, wrapped, width, result.warnings);
   Assembly assembly = Assemble(lines, wrapped, width, result);
   std::vector<Block>& blocks = assembly.blocks;
   std::vector<Origin>& origins = assembly.origins;
@@ -751,7 +845,6 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
   // The head: short blocks before the body begins (the first numbered
   // paragraph, or the first block of running text). They carry the date,
   // session, place and title, and are not passages.
-  constexpr size_t kHeadMaxWords = 30;
   size_t body_start = 0;
   for (; body_start < blocks.size(); ++body_start) {
     const Block& b = blocks[body_start];

@@ -46,8 +46,8 @@ constexpr std::array<std::string_view, 24> kLastNames = {
     "Okonkwo", "Nakamura",  "da Silva", "van der Berg", "Al-Hashimi", "Nowak",    "Fernández", "Mensah",
     "Ivanova", "Haddad",    "O'Brien",  "Kowalczyk",    "Dlamini",    "Santos Pereira", "Lindqvist", "Tanaka",
     "Diallo",  "Mbeki",     "Ruiz",     "Chowdhury",    "Kim",        "Raghavan", "El Amrani", "Müller"};
-constexpr std::array<std::string_view, 8> kHonorifics = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E. Mr.", "H.E. Ms.",
-                                                         "Ms."};
+constexpr std::array<std::string_view, 12> kHonorifics = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E. Mr.",
+                                                          "H.E. Ms.", "Ms.", "Mr", "Professor", "Ambassador", "Dr"};
 constexpr std::array<std::string_view, 12> kRoles = {
     "Director",          "Head of Digital Policy", "Professor",        "Chief Executive Officer",
     "Senior Adviser",    "Programme Officer",      "Deputy Minister",  "Chief Technology Officer",
@@ -202,6 +202,8 @@ struct Person {
   std::string honorific, name, role, affiliation, country;
 };
 
+const std::vector<const Country*>& Members();
+
 Person DrawPerson(Rng& rng, std::set<std::string>& used) {
   Person p;
   do {
@@ -211,7 +213,19 @@ Person DrawPerson(Rng& rng, std::set<std::string>& used) {
   p.honorific = Pick(rng, kHonorifics);
   if (Chance(rng, 0.7)) p.role = Pick(rng, kRoles);
   p.affiliation = Pick(rng, kAffiliations);
+  if (Chance(rng, 0.3)) p.country = Members()[rng() % Members().size()]->short_name;
   return p;
+}
+
+// A person's footnote in the forms reports print: "Mr. Name, Role,
+// Affiliation.", "Ms. Name, Affiliation, Country.", "Professor Name,
+// Affiliation."
+std::string PersonFootnote(const Person& p) {
+  std::string out = p.honorific + " " + p.name;
+  if (!p.role.empty()) out += ", " + p.role;
+  out += ", " + p.affiliation;
+  if (!p.country.empty()) out += ", " + p.country;
+  return out + ".";
 }
 
 // A country as reports write it after "Representative of": the short name,
@@ -283,15 +297,20 @@ struct Builder {
             "One speaker", "Another speaker", "A panellist", "One panellist",
             "A participant", "The moderator", "One expert", "The keynote speaker"};
         const Person person = DrawPerson(rng, used_names);
-        std::string footnote = person.honorific + " " + person.name;
-        if (!person.role.empty()) footnote += ", " + person.role;
-        footnote += ", " + person.affiliation + ".";
-        const int n = AddFootnote(footnote);
+        const int n = AddFootnote(PersonFootnote(person));
         const bool lead = p.segments.empty();
         words(std::string(lead ? "" : " ") + std::string(Pick(rng, kOpeners)));
         marker(n);
-        words(" " + verb + " that " + clause + ".");
         p.speakers.push_back(person.name);
+        if (Chance(rng, 0.25)) {  // two people in one sentence
+          const Person other = DrawPerson(rng, used_names);
+          words(Chance(rng, 0.5) ? " and another speaker" : " and a panellist");
+          marker(AddFootnote(PersonFootnote(other)));
+          p.speakers.push_back(other.name);
+          words(" " + verb + " that " + clause + ".");
+        } else {
+          words(" " + verb + " that " + clause + ".");
+        }
         break;
       }
       case 2: {  // delegations, through a footnote
@@ -304,8 +323,14 @@ struct Builder {
           names.push_back(CountryText(*c));
           p.countries.push_back(c->code);
         }
-        const std::string footnote = std::string(countries.size() == 1 ? "Representative of " : "Representatives of ") +
-                                     JoinCountries(names) + ".";
+        // International organizations in such lists are not delegations.
+        if (countries.size() > 1 && Chance(rng, 0.2)) names.insert(names.begin() + 1, "UNESCO");
+        static constexpr std::array<std::string_view, 4> kOne = {"Representative of ", "Representative of ",
+                                                                 "Representative from ", "Delegate of "};
+        static constexpr std::array<std::string_view, 3> kMany = {"Representatives of ", "Representatives of ",
+                                                                  "Representatives from "};
+        const std::string footnote =
+            std::string(countries.size() == 1 ? Pick(rng, kOne) : Pick(rng, kMany)) + JoinCountries(names) + ".";
         const int n = AddFootnote(footnote);
         words(std::string(p.segments.empty() ? "" : " ") + std::string(Pick(rng, kOpeners)));
         marker(n);
@@ -315,10 +340,17 @@ struct Builder {
       case 3: {  // a delegation named in the text
         static constexpr std::array<std::string_view, 4> kOpeners = {"The delegate of", "The representative of",
                                                                      "The delegation of", "The delegate from"};
-        const Country* c = DrawCountries(1)[0];
-        words(std::string(p.segments.empty() ? "" : " ") + std::string(Pick(rng, kOpeners)) + " " + CountryText(*c) +
-              " " + verb + " that " + clause + ".");
-        p.countries.push_back(c->code);
+        static constexpr std::array<std::string_view, 3> kPlural = {"The delegates of", "The representatives of",
+                                                                    "The delegations of"};
+        const auto countries = DrawCountries(Chance(rng, 0.3) ? 2 : 1);
+        std::vector<std::string> names;
+        for (const Country* c : countries) {
+          names.push_back(CountryText(*c));
+          p.countries.push_back(c->code);
+        }
+        words(std::string(p.segments.empty() ? "" : " ") +
+              std::string(countries.size() == 1 ? Pick(rng, kOpeners) : Pick(rng, kPlural)) + " " +
+              JoinCountries(names) + " " + verb + " that " + clause + ".");
         break;
       }
       case 4: {  // countries mentioned, nobody speaking for them
@@ -581,10 +613,39 @@ std::string HeadForm(int form, int n) {
   }
 }
 
+// Greedy wrapping at `width` bytes, as a PDF's printed lines come out of a
+// text conversion. Existing line breaks (a hyphenated word) stay.
+std::string Wrap(const std::string& text, size_t width) {
+  std::string out;
+  size_t line = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find_first_of(" \n", i);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(i, end - i);
+    if (line > 0 && line + 1 + word.size() > width) {
+      out += "\n";
+      line = 0;
+    } else if (line > 0) {
+      out += " ";
+      ++line;
+    }
+    out += word;
+    line += word.size();
+    if (end < text.size() && text[end] == '\n') {
+      out += "\n";
+      line = 0;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
 struct Renderer {
   Rng rng;
   RenderLog* log = nullptr;
   bool blank_lines = true;  // blank lines between blocks (Markdown) or none
+  size_t wrap_width = 0;    // lines wrapped at this width (pdftotext), or not
   int body_form = 0;        // marker form, or -1 for mixed
   int head_form = 0;
   int number_form = 0;      // "N. ", "- N. ", "N.\t"
@@ -599,7 +660,7 @@ struct Renderer {
   }
   void Block(const std::string& text) {
     if (!out.empty()) out += blank_lines ? "\n\n" : "\n";
-    out += text;
+    out += wrap_width ? Wrap(text, wrap_width) : text;
   }
   std::string Marker(int n) { return MarkerForm(body_form >= 0 ? body_form : Between(rng, 0, 5), n); }
   std::string Furniture() {
@@ -634,6 +695,7 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
   r.log = log;
   Rng& rng = r.rng;
   r.blank_lines = Chance(rng, 0.75);
+  if (Chance(rng, 0.3)) r.wrap_width = static_cast<size_t>(Between(rng, 60, 95));
   r.body_form = Chance(rng, 0.25) ? -1 : Between(rng, 0, 5);
   r.head_form = Between(rng, 0, 6);
   r.number_form = Between(rng, 0, 2);
@@ -644,7 +706,7 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
   r.hyphenate = Chance(rng, 0.5) ? 0.3 : 0;
   r.page_break = Chance(rng, 0.7) ? 0.35 : 0;
   r.symbol = report.truth.symbol.value_or("");
-  r.Note("blank_lines=" + std::to_string(r.blank_lines) + " body_form=" + std::to_string(r.body_form) +
+  r.Note("blank_lines=" + std::to_string(r.blank_lines) + " wrap=" + std::to_string(r.wrap_width) + " body_form=" + std::to_string(r.body_form) +
          " head_form=" + std::to_string(r.head_form) + " number_form=" + std::to_string(r.number_form) +
          " furniture=" + std::to_string(r.furniture_form));
 
@@ -727,7 +789,10 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
     std::string number;
     const bool inner = k > 0 && k + 1 < report.paragraphs.size() && report.paragraphs[k + 1].section == p.section &&
                        report.paragraphs[k - 1].section == p.section;
-    if (inner && !previous_lost_number && Chance(rng, r.lost_paragraph)) {
+    // In wrapped text without blank lines a paragraph that lost its number
+    // cannot be told from the one before it: no conversion is read there.
+    const bool can_lose = r.blank_lines || !r.wrap_width;
+    if (inner && can_lose && !previous_lost_number && Chance(rng, r.lost_paragraph)) {
       number = Chance(rng, 0.5) ? "- " : "";
       previous_lost_number = true;
       r.Note("paragraph " + std::to_string(p.number) + " lost its number");

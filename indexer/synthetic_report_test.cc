@@ -81,8 +81,14 @@ void Compare(const SyntheticReport& report, const ExtractedDocument& got, Score&
     if (text::FoldKey(g.text) == text::FoldKey(Plain(p))) {
       ++score.texts_intact;
     } else {
-      score.differences.push_back("paragraph " + std::to_string(p.number) + " text: got '" + g.text.substr(0, 80) +
-                                  "...', want '" + Plain(p).substr(0, 80) + "...'");
+      // Where the texts part: 40 bytes before, 60 after.
+      const std::string want_text = Plain(p);
+      size_t at = 0;
+      while (at < g.text.size() && at < want_text.size() && g.text[at] == want_text[at]) ++at;
+      const size_t from = at > 40 ? at - 40 : 0;
+      score.differences.push_back("paragraph " + std::to_string(p.number) + " text at byte " + std::to_string(at) +
+                                  ": got '" + g.text.substr(from, 100) + "', want '" + want_text.substr(from, 100) +
+                                  "'");
     }
     const std::set<std::string> want_speakers(p.speakers.begin(), p.speakers.end());
     const std::set<std::string> got_speakers(g.speakers.begin(), g.speakers.end());
