@@ -268,9 +268,11 @@ bool LooksLikeFootnote(std::string_view s) {
        {"representative of ", "representatives of ", "representative from ", "representatives from ",
         "delegate of ", "delegates of ", "delegate from ", "delegates from ", "delegation of ", "delegations of ",
         "see ", "available at", "ibid", "http", "www.", "for more information", "for further information",
-        "general assembly resolution", "resolution "}) {
+        "general assembly resolution", "economic and social council resolution"}) {
     if (lower.rfind(opening, 0) == 0) return true;
   }
+  // "Resolution 2006/46.", not "Resolution will have to face ...".
+  if (lower.rfind("resolution ", 0) == 0 && lower.size() > 11 && IsDigit(lower[11])) return true;
   const size_t space = s.find(' ');
   return IsDocumentSymbol(s.substr(0, space == std::string_view::npos ? s.size() : space));
 }
@@ -289,11 +291,20 @@ void CollectBareNumbers(std::string_view text, std::set<int>& out) {
 }
 
 // The footnote numbers a line of body text points to: its markers, and
-// numbers that may be markers that lost their superscript.
-void CollectMarkers(std::string_view raw, std::set<int>& out) {
+// numbers that may be markers that lost their superscript (weaker evidence:
+// "Article 2" and "Goal 11" read the same).
+void CollectMarkers(std::string_view raw, std::set<int>& markers, std::set<int>& bare) {
   const CleanLine clean = CleanInline(raw);
-  for (const Marker& m : clean.markers) out.insert(m.number);
-  CollectBareNumbers(clean.text, out);
+  for (const Marker& m : clean.markers) markers.insert(m.number);
+  CollectBareNumbers(clean.text, bare);
+  // A line starting "26 recalled that ...": wrapping put the marker after
+  // "A panellist" at the start of the next line.
+  size_t digits = 0;
+  while (digits < clean.text.size() && IsDigit(clean.text[digits])) ++digits;
+  if (digits >= 1 && digits <= 3 && digits + 1 < clean.text.size() && clean.text[digits] == ' ' &&
+      std::islower(static_cast<unsigned char>(clean.text[digits + 1]))) {
+    bare.insert(std::stoi(clean.text.substr(0, digits)));
+  }
 }
 
 // Decides which lines are footnotes. A footnote block is a run of footnote
@@ -332,15 +343,22 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
   };
   std::set<int> defined;
   std::set<int> seen;         // markers of the body so far: a footnote comes after its marker
+  // Numbers after words so far, perhaps markers: evidence in a document
+  // that shows footnotes, or for a line that reads like a footnote (a
+  // speech without footnotes has "Article 2" and lines that start "2 ...").
+  std::set<int> seen_bare;
   int last = 0;               // the last footnote number defined, in document order
   bool in_block = false;      // the last unit was a footnote
   std::set<int> page_marks;   // markers of the body since the last footnote block
   std::set<int> block_marks;  // the markers the current block answers
+  std::set<int> page_bare, block_bare;  // the same for numbers after words
   const auto free = [&](int n) { return !numbered.count(n) && !defined.count(n); };
   const auto enter_block = [&] {
     if (in_block) return;
     block_marks = std::move(page_marks);
     page_marks.clear();
+    block_bare = std::move(page_bare);
+    page_bare.clear();
     in_block = true;
   };
   const auto define = [&](Line& line, int number, bool lost) {
@@ -359,11 +377,20 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
   // tell it: the first marker of the block's page still unanswered, else
   // the one after the last footnote if the body has its marker.
   const auto next_lost = [&]() -> std::optional<int> {
+    // A document without footnotes or markers has no footnote that lost its
+    // number ("Resolution will have to face ..." is a sentence).
+    if (numbered.empty() && seen.empty() && defined.empty()) return std::nullopt;
+    // Footnotes run in sequence: the next one, if its marker is on this
+    // page; else the first marker of this page still unanswered (the next
+    // one's marker is elsewhere, or its footnote was never printed); else
+    // the next one if its marker is anywhere before.
     const std::set<int>& marks = in_block ? block_marks : page_marks;
+    const std::set<int>& bare = in_block ? block_bare : page_bare;
+    if (free(last + 1) && (marks.count(last + 1) || bare.count(last + 1))) return last + 1;
     for (auto it = marks.upper_bound(last); it != marks.end(); ++it) {
       if (free(*it)) return *it;
     }
-    if (free(last + 1) && seen.count(last + 1)) return last + 1;
+    if (free(last + 1) && (seen.count(last + 1) || (in_block && seen_bare.count(last + 1)))) return last + 1;
     return std::nullopt;
   };
 
@@ -374,10 +401,14 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
       define(line, *line.number, false);
       continue;
     }
-    if (line.kind == Kind::kText && line.lead && *line.lead > last && *line.lead <= last + 3 && free(*line.lead) &&
-        (in_block || seen.count(*line.lead))) {
-      define(line, *line.lead, false);
-      continue;
+    if (line.kind == Kind::kText && line.lead && *line.lead > last && *line.lead <= last + 3 && free(*line.lead)) {
+      const int n = *line.lead;
+      const std::string_view rest = text::Trim(line.raw.substr(line.raw.find(' ')));
+      const bool shows_footnotes = !numbered.empty() || !seen.empty();
+      if (in_block || seen.count(n) || (seen_bare.count(n) && (shows_footnotes || LooksLikeFootnote(rest)))) {
+        define(line, n, false);
+        continue;
+      }
     }
     // A footnote's next line: in wrapped text, the line under a footnote
     // line that ran to the full width; elsewhere a line in lower case.
@@ -403,7 +434,8 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
       // start, each line must also read like a footnote and have its marker.
       bool sandwiched = next_number && *next_number - last - 1 == run;
       for (size_t k = u; sandwiched && k < end && !in_block; ++k) {
-        sandwiched = LooksLikeFootnote(lines[units[k]].raw) && seen.count(last + 1 + static_cast<int>(k - u));
+        const int n = last + 1 + static_cast<int>(k - u);
+        sandwiched = LooksLikeFootnote(lines[units[k]].raw) && (seen.count(n) || seen_bare.count(n));
       }
       if (sandwiched) {
         for (size_t k = u; k < end; ++k) define(lines[units[k]], last + 1, true);
@@ -422,12 +454,16 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
       }
     }
     // Body text: its markers are answered by the next footnote block.
-    if (in_block) page_marks.clear();
+    if (in_block) {
+      page_marks.clear();
+      page_bare.clear();
+    }
     in_block = false;
     if (line.kind != Kind::kHeading) {
-      const size_t before = page_marks.size();
-      CollectMarkers(line.raw, page_marks);
+      const size_t before = page_marks.size(), before_bare = page_bare.size();
+      CollectMarkers(line.raw, page_marks, page_bare);
       if (page_marks.size() != before) seen.insert(page_marks.begin(), page_marks.end());
+      if (page_bare.size() != before_bare) seen_bare.insert(page_bare.begin(), page_bare.end());
     }
   }
 }
@@ -437,6 +473,17 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
 // The head (cover page) is the blocks before the first numbered paragraph
 // or the first block of running text, longer than this.
 constexpr size_t kHeadMaxWords = 30;
+
+// A block of running text rather than a cover line: it ends a sentence
+// and has the words of one, or holds a sentence boundary. Cover lines
+// (titles, sessions, agenda items, "Held at ...", "Prepared by ...") end
+// without a full stop.
+bool ReadsAsSentences(std::string_view text) {
+  text = text::Trim(text);
+  if (text.empty()) return false;
+  const bool ends = text.back() == '.' || text.back() == '!' || text.back() == '?';
+  return (ends && WordCount(text) >= 6) || text.find(". ") != std::string_view::npos;
+}
 
 // How a block began, for the reconciliation with the numbering.
 struct Origin {
@@ -602,14 +649,26 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
         // unless the previous line ended a sentence well short of the width.
         // Anywhere, a line starting in lower case after a page break or
         // footnote block continues the last paragraph.
+        // Only a line that starts like one can be a cover line: not "ninth
+        // session. My delegation ..." under "... at its fifty-".
         const CoverRole previous_role = role;
-        role = in_head ? CoverRoleOf(CleanInline(line.raw).text, previous_role) : CoverRole::kOther;
+        const std::string clean = in_head ? CleanInline(line.raw).text : std::string();
+        const bool starts_line = in_head && StartsLikeASentence(clean) &&
+                                 (index == 0 || !EndsInsidePhrase(lines[index - 1].whole));
+        role = starts_line ? CoverRoleOf(clean, previous_role) : CoverRole::kOther;
         // A line wholly in bold is a line of its own too: the title.
         const std::string_view bare = text::Trim(line.raw);
         const bool bold_line = bare.size() > 4 && bare.substr(0, 2) == "**" && bare.substr(bare.size() - 2) == "**";
-        const bool own_line = role != CoverRole::kOther || (in_head && bold_line) ||
-                              (previous_role != CoverRole::kOther && previous_role != CoverRole::kAgendaTitle &&
-                               prev_short_end);
+        // After a line that never wraps (a masthead line, the session, an
+        // agenda item, a date) a new line starts; after one that may (an
+        // agenda item's title, the meeting, the author, a title) the wrapping
+        // rules decide. A line far longer than the width was not wrapped.
+        const bool wraps = previous_role == CoverRole::kOther || previous_role == CoverRole::kAgendaTitle ||
+                           previous_role == CoverRole::kMeeting || previous_role == CoverRole::kAuthor ||
+                           previous_role == CoverRole::kTitleKind;
+        const bool overlong_line = in_head && text::Trim(line.raw).size() * 10 > width * 12;
+        const bool own_line = role != CoverRole::kOther || (in_head && bold_line) || overlong_line ||
+                              (in_head && !wraps) || (previous_role != CoverRole::kOther && prev_short_end);
         const bool continues_wrapped = wrapped && open && !blocks.empty() && !prev_short_end && !own_line;
         // A bold span broken over lines ("**Twenty-seventh session\nGeneva,
         // 15-19 April 2024**") is one line of the head.
@@ -853,20 +912,35 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
   // A document of short lines only (a list, a short note) has no head.
   const bool has_body = body_start < blocks.size();
   if (!has_body) body_start = 0;
+  // Nothing of the text is lost to the head: sentences before the body (a
+  // speech's opening lines) are body text only, and any other block that
+  // is not a cover line with a role of its own (cover_lines.h: masthead,
+  // session, agenda item, date, meeting, author) is a head line and a
+  // paragraph both -- a title may repeat text, never remove it.
+  std::vector<bool> keep(body_start, false);
   auto heading = assembly.heading_at.begin();
+  CoverRole previous = CoverRole::kOther;
   for (size_t i = 0; i < body_start; ++i) {
     for (; heading != assembly.heading_at.end() && heading->first <= i; ++heading) {
       result.head.push_back(heading->second);
+      previous = CoverRole::kOther;
     }
-    result.head.push_back(blocks[i].text);
+    const CoverRole role = CoverRoleOf(blocks[i].text, previous);
+    previous = role;
+    const bool sentences = ReadsAsSentences(blocks[i].text);
+    keep[i] = sentences || role == CoverRole::kOther || role == CoverRole::kTitleKind;
+    if (!sentences) result.head.push_back(blocks[i].text);
   }
   // Headings before the body (a title right above paragraph 1, say) are head
   // lines too.
   for (; has_body && heading != assembly.heading_at.end() && heading->first <= body_start; ++heading) {
     result.head.push_back(heading->second);
   }
-  blocks.erase(blocks.begin(), blocks.begin() + static_cast<long>(body_start));
-  origins.erase(origins.begin(), origins.begin() + static_cast<long>(body_start));
+  for (size_t i = body_start; i-- > 0;) {
+    if (keep[i]) continue;
+    blocks.erase(blocks.begin() + static_cast<long>(i));
+    origins.erase(origins.begin() + static_cast<long>(i));
+  }
 
   JoinRunOns(blocks, origins);
   RecoverMovedNumbers(blocks, result.warnings);

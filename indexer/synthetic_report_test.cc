@@ -19,7 +19,7 @@ namespace cstd::indexer::testing {
 namespace {
 
 // Seeds run in the suite; each is a report of 8 to 30 paragraphs.
-constexpr uint64_t kSeeds = 150;
+constexpr uint64_t kSeeds = 300;
 
 struct Counts {
   int tp = 0, fp = 0, fn = 0;
