@@ -1,5 +1,6 @@
 // The request handler: a pure function from an HTTP request to a response.
-// It knows the routes, the JSON API and the compiled-in search page
+// It knows the routes, the JSON API, the documents' original files (read,
+// never written; see original.h) and the compiled-in search page
 // (searchd/web/), nothing of sockets or threads.
 //
 // Metrics: the handler only reads them (to render GET /metrics); the server's
