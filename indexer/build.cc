@@ -16,6 +16,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
 #include "indexer/reader.h"
+#include "model/archive_file.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
@@ -87,6 +88,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
     const bool had = old != known.end();
     if (had && same_catalogue && old->second.size == f.record.size && old->second.mtime_ns == f.record.mtime_ns &&
         old->second.root == f.record.root) {
+      writer.EnsureFileRecord(old->second.doc_id, f.key);
       ++summary.files_unchanged;  // the fast path: not even read
       progress.Advance(f.record.size);
       continue;
@@ -97,6 +99,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
       if (had && same_catalogue && old->second.hash == record.hash) {
         record.doc_id = old->second.doc_id;
         writer.UpdateSource(f.key, record);  // touched, not changed
+        writer.EnsureFileRecord(record.doc_id, f.key);
         ++summary.files_unchanged;
         progress.Advance(f.record.size);
         continue;

@@ -18,6 +18,7 @@
 #include "indexer/passage_indexer.h"
 #include "indexer/reader.h"
 #include "indexer/speaker_registry.h"
+#include "model/archive_file.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
@@ -236,6 +237,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
         record.doc_id = doc->document.id;
         record.hash = hash;
         shard.db.set_metadata(std::string(schema::kMetaSourcePrefix) + f.key, EncodeSourceRecord(record));
+        shard.db.set_metadata(std::string(schema::kMetaFilePrefix) + doc->document.id, f.key);
       }
       progress.Advance(f.record.size);
     }

@@ -1,8 +1,8 @@
 #include "indexer/index_writer.h"
 
-#include <cstdio>
 #include <filesystem>
 
+#include "model/archive_file.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
@@ -11,17 +11,6 @@
 namespace cstd::indexer {
 
 namespace fs = std::filesystem;
-
-std::string ContentHash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
-}
 
 IndexWriter::IndexWriter(const std::string& index_dir) : index_dir_(index_dir) {
   std::error_code ec;
@@ -58,6 +47,7 @@ size_t IndexWriter::RemoveDocument(const std::string& doc_id) {
   const size_t passages = db_.get_termfreq(term);
   if (passages > 0) db_.delete_document(term);
   db_.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc_id, "");
+  db_.set_metadata(std::string(schema::kMetaFilePrefix) + doc_id, "");
   return passages;
 }
 
@@ -78,6 +68,11 @@ std::map<std::string, SourceRecord> IndexWriter::Sources() const {
 
 void IndexWriter::UpdateSource(const std::string& source, const SourceRecord& record) {
   db_.set_metadata(std::string(schema::kMetaSourcePrefix) + source, EncodeSourceRecord(record));
+}
+
+void IndexWriter::EnsureFileRecord(const std::string& doc_id, const std::string& source) {
+  const std::string key = std::string(schema::kMetaFilePrefix) + doc_id;
+  if (db_.get_metadata(key) != source) db_.set_metadata(key, source);
 }
 
 size_t IndexWriter::RemoveSource(const std::string& source) {
@@ -114,6 +109,7 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted, std::string key, Sourc
     db_.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc.id, indexer_->DocumentRecord(doc));
     source.doc_id = doc.id;
     UpdateSource(key, source);
+    db_.set_metadata(std::string(schema::kMetaFilePrefix) + doc.id, key);
     return passages.size();
   } catch (const Xapian::Error& e) {
     throw IndexError(index_dir_ + ": writing " + doc.source + ": " + e.get_msg());

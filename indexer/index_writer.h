@@ -31,8 +31,9 @@ class IndexWriter {
   IndexWriter& operator=(const IndexWriter&) = delete;
 
   /// Replaces whatever the index holds for `doc.document.id` (and for the
-  /// file `key` names) with `doc`, and records `source` under `key` (its doc
-  /// id filled in). `key` is the file's absolute path; empty: doc.source.
+  /// file `key` names) with `doc`, records `source` under `key` (its doc id
+  /// filled in) and `key` as the document's file (schema::kMetaFilePrefix).
+  /// `key` is the file's absolute path; empty: doc.source.
   /// If another file already owns the id, the new document gets the id with
   /// a hash of its source appended, and `doc`'s id is updated to match.
   /// Returns the number of passages written.
@@ -47,6 +48,11 @@ class IndexWriter {
   /// Records `record` for `source` without touching its passages (an
   /// unchanged file whose mtime moved).
   void UpdateSource(const std::string& source, const SourceRecord& record);
+
+  /// Records `source` as the file of document `doc_id` unless it already
+  /// is: an unchanged file of an index built before file records existed
+  /// gets one without being read.
+  void EnsureFileRecord(const std::string& doc_id, const std::string& source);
 
   /// Removes the document built from `source` and its record. Returns the
   /// number of passages removed.
@@ -74,10 +80,6 @@ class IndexWriter {
   std::unique_ptr<PassageIndexer> indexer_;
   std::unique_ptr<SpeakerRegistry> speakers_;
 };
-
-/// A 64-bit FNV-1a hash of `bytes` as 16 hex digits: how a build tells a
-/// changed file from one that was only touched.
-std::string ContentHash(std::string_view bytes);
 
 }  // namespace cstd::indexer
 

@@ -145,8 +145,9 @@ TEST_F(IndexWriterTest, WritesPassagesTermsValuesAndRecords) {
   EXPECT_EQ(stored.source, "/archive/panel-2022.md");
   EXPECT_EQ(stored.title, "Report of the intersessional panel meeting");
   EXPECT_EQ(stored.session, 25);
-  EXPECT_EQ(DecodeSourceRecord(db.get_metadata(std::string(schema::kMetaSourcePrefix) + "/archive/panel-2022.md")).doc_id,
-            "panel-2022");
+  EXPECT_EQ(
+      DecodeSourceRecord(db.get_metadata(std::string(schema::kMetaSourcePrefix) + "/archive/panel-2022.md")).doc_id,
+      "panel-2022");
 }
 
 TEST_F(IndexWriterTest, NothingIsVisibleBeforeCommit) {
@@ -216,13 +217,49 @@ TEST_F(IndexWriterTest, SourcesWithTheSameStemGetDistinctIds) {
   EXPECT_EQ(db.get_doccount(), 3u);
   EXPECT_EQ(Postings(db, schema::Term(schema::kPrefixDocId, "report")), 2u);
   EXPECT_EQ(Postings(db, schema::Term(schema::kPrefixDocId, b.document.id)), 1u);
-  EXPECT_EQ(StoredRecords(db).DocumentOf("report")->source,
-            "/archive/2022/report.txt");
-  EXPECT_EQ(StoredRecords(db).DocumentOf(b.document.id)->source,
-            "/archive/2023/report.txt");
+  EXPECT_EQ(StoredRecords(db).DocumentOf("report")->source, "/archive/2022/report.txt");
+  EXPECT_EQ(StoredRecords(db).DocumentOf(b.document.id)->source, "/archive/2023/report.txt");
   const Xapian::Document passage =
       db.get_document(*db.postlist_begin(schema::Term(schema::kPrefixPassageId, b.document.id + "-1")));
   EXPECT_EQ(StoredRecords(db).PassageOf(passage).paragraph.text, "From 2023.");
+}
+
+// Each document knows its file (for searchd to serve the original) as long
+// as the document is there, under whichever id it has.
+TEST_F(IndexWriterTest, EachDocumentRecordsItsFile) {
+  IndexWriter writer(dir_);
+  SourceRecord record;
+  record.size = 3;
+  record.hash = "0123456789abcdef";
+  ExtractedDocument doc = MakeDocument("old-id", "archive/d.txt", {"One."});
+  writer.Replace(doc, "/srv/archive/d.txt", record);
+  writer.Commit();
+  {
+    const Xapian::Database db = OpenIndex(dir_);
+    const auto file = StoredRecords(db).FileOf("old-id");
+    ASSERT_TRUE(file);
+    EXPECT_EQ(file->path, "/srv/archive/d.txt");
+    EXPECT_EQ(file->record.doc_id, "old-id");
+    EXPECT_EQ(file->record.hash, "0123456789abcdef");
+    EXPECT_FALSE(StoredRecords(db).FileOf("unknown"));
+  }
+  ExtractedDocument renamed = MakeDocument("new-id", "archive/d.txt", {"One."});
+  writer.Replace(renamed, "/srv/archive/d.txt", record);
+  writer.Commit();
+  {
+    const Xapian::Database db = OpenIndex(dir_);
+    EXPECT_FALSE(StoredRecords(db).FileOf("old-id"));
+    EXPECT_EQ(StoredRecords(db).FileOf("new-id")->path, "/srv/archive/d.txt");
+  }
+  // An index without the record gets it back; a record is not rewritten.
+  writer.SetMetadata(std::string(schema::kMetaFilePrefix) + "new-id", "");
+  writer.EnsureFileRecord("new-id", "/srv/archive/d.txt");
+  writer.Commit();
+  EXPECT_EQ(StoredRecords(OpenIndex(dir_)).FileOf("new-id")->path, "/srv/archive/d.txt");
+  writer.RemoveSource("/srv/archive/d.txt");
+  writer.Commit();
+  const Xapian::Database db = OpenIndex(dir_);
+  EXPECT_TRUE(db.get_metadata(std::string(schema::kMetaFilePrefix) + "new-id").empty());
 }
 
 TEST_F(IndexWriterTest, SecondWriterOnTheSameFolderIsRefused) {

@@ -13,6 +13,7 @@
 #include "indexer/reader.h"
 #include "indexer/structure.h"
 #include "model/errors.h"
+#include "tests/pdf_writer.h"
 
 namespace cstd::indexer {
 namespace {
@@ -28,81 +29,9 @@ std::string PdfText(const std::string& path, std::string_view bytes) {
   return out;
 }
 
-// One line of text drawn at (x, y) points from the page's bottom left.
-struct TextLine {
-  int x = 72;
-  int y = 720;
-  std::string text;  // WinAnsi bytes
-};
-
-// A PDF literal string: (text) with '(', ')' and '\' escaped.
-std::string PdfString(std::string_view text) {
-  std::string out = "(";
-  for (char c : text) {
-    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + ")";
-}
-
-// A page's content stream: each line drawn in Helvetica 12 at its place.
-std::string Content(const std::vector<TextLine>& lines) {
-  std::string content = "BT /F1 12 Tf\n";
-  for (const TextLine& line : lines) {
-    content +=
-        "1 0 0 1 " + std::to_string(line.x) + " " + std::to_string(line.y) + " Tm " + PdfString(line.text) + " Tj\n";
-  }
-  return content + "ET";
-}
-
-// A minimal valid PDF, written by hand: one page per content stream, the
-// font Helvetica (WinAnsiEncoding), the cross-reference table's offsets
-// computed as the objects are written. Objects: 1 catalog, 2 page tree,
-// 3 font, then page and content per page (4 and 5 for the first), then
-// `encrypt_dictionary` if given, which the trailer names as /Encrypt, with
-// a file /ID of sixteen 0x33 bytes.
-std::string MakePdfFromStreams(const std::vector<std::string>& streams, std::string_view encrypt_dictionary = {}) {
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                                      "/Encoding /WinAnsiEncoding >>"};
-  std::string kids;
-  for (const std::string& content : streams) {
-    const size_t page_id = objects.size() + 1;
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(page_id + 1) +
-                      " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-    kids += (kids.empty() ? "" : " ") + std::to_string(page_id) + " 0 R";
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(streams.size()) + " >>";
-  if (!encrypt_dictionary.empty()) objects.emplace_back(encrypt_dictionary);
-
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    const std::string digits = std::to_string(offset);
-    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R";
-  if (!encrypt_dictionary.empty()) {
-    pdf += " /Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<" + std::string(32, '3') + "> <" +
-           std::string(32, '3') + ">]";
-  }
-  pdf += " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
-
-// A PDF with one page per entry of `pages`.
-std::string MakePdf(const std::vector<std::vector<TextLine>>& pages, std::string_view encrypt_dictionary = {}) {
-  std::vector<std::string> streams;
-  for (const auto& lines : pages) streams.push_back(Content(lines));
-  return MakePdfFromStreams(streams, encrypt_dictionary);
-}
+using test_support::MakePdf;
+using test_support::MakePdfFromStreams;
+using test_support::TextLine;
 
 std::string FromHex(std::string_view hex) {
   std::string out;
@@ -276,7 +205,7 @@ TEST_F(PdfReaderTest, EncryptedPdfThrows) {
 // decrypts. Made with the standard security handler (revision 2, 40-bit
 // RC4), owner password "owner", /P -44 and the /ID MakePdfFromStreams
 // writes; the content stream, object 5, is
-// Content({{72, 720, "1. Readable without a password."}}) encrypted with
+// PdfContent({{72, 720, "1. Readable without a password."}}) encrypted with
 // that object's key.
 TEST_F(PdfReaderTest, PdfEncryptedWithAnEmptyUserPasswordIsRead) {
   const std::string pdf = MakePdfFromStreams(

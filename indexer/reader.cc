@@ -11,29 +11,14 @@
 
 namespace cstd::indexer {
 
-namespace {
-
-std::string LowerExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
-}  // namespace
-
 Format FormatOf(const std::string& path) {
-  const std::string ext = LowerExtension(path);
-  if (ext == ".txt") return Format::kText;
-  if (ext == ".md" || ext == ".markdown") return Format::kMarkdown;
-  if (ext == ".pdf") return Format::kPdf;
-  if (ext == ".html" || ext == ".htm") return Format::kHtml;
-  throw InputError(path, "unsupported format '" + ext + "' (reads .txt, .md, .pdf and .html)");
+  if (const auto format = FormatOfPath(path)) return *format;
+  throw InputError(path, "unsupported format '" + std::filesystem::path(path).extension().string() +
+                             "' (reads .txt, .md, .pdf and .html)");
 }
 
 bool IsSupported(const std::string& path) {
-  const std::string ext = LowerExtension(path);
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".pdf" || ext == ".html" || ext == ".htm";
+  return FormatOfPath(path).has_value();
 }
 
 namespace {

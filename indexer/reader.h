@@ -7,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "model/archive_file.h"
+
 namespace cstd::indexer {
 
-/// The formats the indexer reads, by file extension: .txt; .md and
-/// .markdown; .pdf; .html and .htm.
-enum class Format { kText, kMarkdown, kPdf, kHtml };
+// The formats, kMaxFileBytes and ContentHash are in model/archive_file.h:
+// cstd-searchd serves the originals by the same rules.
 
-/// The format for `path`'s extension (case-insensitive), or throws
+/// The format for `path`'s extension (see FormatOfPath), or throws
 /// InputError("unsupported format") for any other file.
 Format FormatOf(const std::string& path);
 
@@ -50,10 +51,6 @@ SourceText ReadFile(const std::string& path, std::vector<std::string>* warnings 
 /// The bytes of `path`, unconverted. Throws InputError when it cannot be
 /// read or is larger than kMaxFileBytes.
 std::string ReadBytes(const std::string& path);
-
-/// Files past this size are refused rather than read into memory: the
-/// largest real CSTD report is a few MB, so 64 MB means a wrong file.
-inline constexpr size_t kMaxFileBytes = 64u << 20;
 
 }  // namespace cstd::indexer
 

@@ -15,13 +15,10 @@ using json::OptStr;
 using json::Str;
 using json::StrList;
 
+// The document's fields after `id` and `source`, as keys of the object
+// being written.
 template <typename W>
-void DocumentTo(W& w, const Document& d) {
-  w.StartObject();
-  w.Key("id");
-  Str(w, d.id);
-  w.Key("source");
-  Str(w, d.source);
+void DocumentFieldsTo(W& w, const Document& d) {
   w.Key("body");
   Str(w, d.body);
   w.Key("symbol");
@@ -53,6 +50,16 @@ void DocumentTo(W& w, const Document& d) {
   OptStr(w, d.author);
   w.Key("action_lines");
   StrList(w, d.action_lines);
+}
+
+template <typename W>
+void DocumentTo(W& w, const Document& d) {
+  w.StartObject();
+  w.Key("id");
+  Str(w, d.id);
+  w.Key("source");
+  Str(w, d.source);
+  DocumentFieldsTo(w, d);
   w.EndObject();
 }
 
@@ -222,8 +229,10 @@ void WritePassageDocumentFields(JsonWriter& w, const Passage& p) {
   OptStr(w, p.date);
 }
 
-void WriteDocument(JsonWriter& w, const Document& d) {
-  DocumentTo(w, d);
+void WriteDocumentFields(JsonWriter& w, const Document& d) {
+  w.Key("id");
+  Str(w, d.id);
+  DocumentFieldsTo(w, d);
 }
 void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id) {
   ParagraphTo(w, p, passage_id);

@@ -85,7 +85,11 @@ struct Passage {
 /// stored passage record and the API's hits so the two never drift apart.
 void WritePassageDocumentFields(JsonWriter& w, const Passage& p);
 
-void WriteDocument(JsonWriter& w, const Document& d);
+/// Writes the document's fields as keys of the object being written, `id`
+/// first and without `source`: what the HTTP API shows of a document, which
+/// never names a path on the server. (Inspect and the stored record keep
+/// `source`.)
+void WriteDocumentFields(JsonWriter& w, const Document& d);
 /// Writes a paragraph as inspect does; with a passage id, that comes first.
 void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id = {});
 void WriteSpeaker(JsonWriter& w, const Speaker& s);
@@ -101,7 +105,7 @@ std::string EncodeDocument(const Document& d);
 
 /// A SourceRecord as stored under schema::kMetaSourcePrefix.
 std::string EncodeSourceRecord(const SourceRecord& r);
-/// Throws DataError if `data` is not one.
+/// Throws IndexError if `data` is not one.
 SourceRecord DecodeSourceRecord(std::string_view data);
 /// Throws IndexError if `data` is not a document record.
 Document DecodeDocument(std::string_view data);

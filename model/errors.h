@@ -67,6 +67,14 @@ class NotFoundError : public Error {
   using Error::Error;
 };
 
+/// Something requested exists, but no longer as the index knows it: a
+/// document's original file whose bytes changed on disk since it was
+/// indexed (HTTP 409). The next build of the index resolves it.
+class ConflictError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace cstd
 
 #endif  // CSTD_MODEL_ERRORS_H_

@@ -120,9 +120,16 @@ inline constexpr std::string_view kMetaSpeakerPrefix = "speaker:";
 /// (model/document.h): the doc id, and the size, mtime and content hash that
 /// let an incremental build skip an unchanged file and find a vanished one.
 inline constexpr std::string_view kMetaSourcePrefix = "src:";
+/// Prefix of per-document file records: key + doc id holds the absolute
+/// path of the file the document was read from (the key of its
+/// kMetaSourcePrefix record), so that cstd-searchd can serve the original
+/// and check that the file still has the bytes that were indexed. Plain
+/// text, not compressed. An index built before these records existed gets
+/// them at its next build, for unchanged files too.
+inline constexpr std::string_view kMetaFilePrefix = "file:";
 /// The zstd dictionary stored records are compressed with (RecordCodec);
 /// empty or absent: plain zstd. Document data and doc: records are
-/// compressed; speaker: and src: records are not (short, and read by key).
+/// compressed; speaker:, src: and file: records are not (short, and read by key).
 inline constexpr std::string_view kMetaDictionary = "cstd.zstd_dictionary";
 /// Hash of the --metadata catalogue the index was built with (empty: none):
 /// a build with another catalogue re-reads every file.

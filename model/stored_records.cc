@@ -17,4 +17,14 @@ std::optional<Document> StoredRecords::DocumentOf(const std::string& doc_id) con
   return DecodeDocument(codec_.Decompress(record, "document " + doc_id));
 }
 
+std::optional<IndexedFile> StoredRecords::FileOf(const std::string& doc_id) const {
+  IndexedFile file;
+  file.path = db_.get_metadata(std::string(schema::kMetaFilePrefix) + doc_id);
+  if (file.path.empty()) return std::nullopt;
+  const std::string record = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + file.path);
+  if (record.empty()) return std::nullopt;
+  file.record = DecodeSourceRecord(record);
+  return file;
+}
+
 }  // namespace cstd

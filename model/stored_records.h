@@ -16,6 +16,12 @@
 
 namespace cstd {
 
+/// The file a document was read from, as the index recorded it.
+struct IndexedFile {
+  std::string path;     // absolute, on the machine that built the index
+  SourceRecord record;  // its size, mtime and content hash when indexed
+};
+
 class StoredRecords {
  public:
   /// Reads `db` with the dictionary stored in it. Throws DataError if that
@@ -27,6 +33,11 @@ class StoredRecords {
 
   /// The metadata of document `doc_id`, or nullopt if the index has none.
   std::optional<Document> DocumentOf(const std::string& doc_id) const;
+
+  /// The file document `doc_id` was read from (schema::kMetaFilePrefix and
+  /// the kMetaSourcePrefix record it names), or nullopt if the index records
+  /// none. Throws IndexError if the source record does not decode.
+  std::optional<IndexedFile> FileOf(const std::string& doc_id) const;
 
   const RecordCodec& codec() const { return codec_; }
 

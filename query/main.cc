@@ -112,8 +112,11 @@ void PrintTable(const std::string& json) {
   for (const auto& hit : d["hits"].GetArray()) {
     ++rank;
     std::cout << "\n" << rank << ". " << StringOr(hit, "title", "") << "  [" << StringOr(hit, "doc_id", "") << "]\n";
-    std::cout << "   paragraph " << StringOr(hit, "paragraph", "-") << " | session " << StringOr(hit, "session", "-")
-              << " | year " << StringOr(hit, "year", "-") << " | " << StringOr(hit, "type", "") << "\n";
+    std::cout << "   paragraph " << StringOr(hit, "paragraph", "-");
+    // Only PDFs have pages; other hits say nothing rather than "page -".
+    if (hit.HasMember("page") && hit["page"].IsInt()) std::cout << " | page " << hit["page"].GetInt();
+    std::cout << " | session " << StringOr(hit, "session", "-") << " | year " << StringOr(hit, "year", "-") << " | "
+              << StringOr(hit, "type", "") << "\n";
     std::string people;
     for (const auto& s : hit["speakers"].GetArray()) people += (people.empty() ? "" : ", ") + StringOr(s, "name", "");
     std::string countries;

@@ -309,9 +309,17 @@ FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field
   return result;
 }
 
+namespace {
+
+NotFoundError NoSuchDocument(const std::string& doc_id) {
+  return NotFoundError("no document with id '" + doc_id + "'");
+}
+
+}  // namespace
+
 std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::string& doc_id) const {
   auto document = records_.DocumentOf(doc_id);
-  if (!document) throw NotFoundError("no document with id '" + doc_id + "'");
+  if (!document) throw NoSuchDocument(doc_id);
   std::pair<Document, std::vector<Passage>> out{std::move(*document), {}};
   const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
@@ -320,6 +328,16 @@ std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::strin
   std::sort(out.second.begin(), out.second.end(),
             [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
   return out;
+}
+
+IndexedFile Searcher::FileOf(const std::string& doc_id) const {
+  if (!records_.DocumentOf(doc_id)) throw NoSuchDocument(doc_id);
+  auto file = records_.FileOf(doc_id);
+  if (!file) {
+    throw NotFoundError("the index records no file for document '" + doc_id +
+                        "' (it was built before files were recorded; the next build records them)");
+  }
+  return std::move(*file);
 }
 
 namespace {
@@ -408,6 +426,8 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
     WritePassageDocumentFields(w, p);
     w.Key("paragraph");
     OptInt(w, p.paragraph.number);
+    w.Key("page");
+    OptInt(w, p.paragraph.page);
     w.Key("speakers");
     w.StartArray();
     for (size_t k = 0; k < p.paragraph.speakers.size() && k < p.speaker_ids.size(); ++k) {

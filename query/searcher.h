@@ -78,6 +78,12 @@ class Searcher {
   /// The document record and its passages in order; throws NotFoundError.
   std::pair<Document, std::vector<Passage>> GetDocument(const std::string& doc_id) const;
 
+  /// The file document `doc_id` was read from, as the index recorded it.
+  /// Throws NotFoundError naming the document when the index has no such
+  /// document or records no file for it (an index built before file
+  /// records; its next build adds them).
+  IndexedFile FileOf(const std::string& doc_id) const;
+
   size_t passage_count() const { return db_.get_doccount(); }
   /// Number of distinct documents.
   size_t document_count() const;

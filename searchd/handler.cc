@@ -6,10 +6,13 @@
 #include <functional>
 #include <optional>
 
+#include "model/archive_file.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/text.h"
+#include "query/http_client.h"
 #include "query/searcher.h"
+#include "searchd/original.h"
 #include "searchd/web_assets.h"
 
 namespace cstd::searchd {
@@ -75,6 +78,22 @@ const std::string* LastValue(const Params& params, const std::string& name) {
   return &std::prev(end)->second;
 }
 
+// The route of a document's original, and its URL for one document. Both
+// come from this one pattern.
+constexpr std::string_view kOriginalRoute = "/v1/documents/{doc_id}/original";
+
+std::string OriginalPath(const std::string& doc_id) {
+  const size_t open = kOriginalRoute.find('{'), close = kOriginalRoute.find('}');
+  return std::string(kOriginalRoute.substr(0, open)) + query::UrlEncode(doc_id) +
+         std::string(kOriginalRoute.substr(close + 1));
+}
+
+// True when the client's copy (If-None-Match) is the one tagged `etag`.
+bool ClientHasCurrent(const Request& request, std::string_view etag) {
+  const auto if_none_match = request[http::field::if_none_match];
+  return !if_none_match.empty() && std::string_view(if_none_match.data(), if_none_match.size()) == etag;
+}
+
 // What a handler may use besides the request: the index, and the metrics
 // (read only, for GET /metrics).
 struct Context {
@@ -116,7 +135,18 @@ Response get_document(const Request& request, const std::string& doc_id, const P
   JsonWriter w(buffer);
   w.StartObject();
   w.Key("document");
-  WriteDocument(w, document);
+  w.StartObject();
+  WriteDocumentFields(w, document);
+  // Instead of `source`, a server path: where a client gets the file.
+  w.Key("original");
+  json::Str(w, OriginalPath(document.id));
+  w.Key("format");
+  if (const auto format = FormatOfPath(document.source)) {
+    json::Str(w, FormatName(*format));
+  } else {
+    w.Null();
+  }
+  w.EndObject();
   w.Key("paragraphs");
   w.StartArray();
   std::vector<Speaker> speakers;
@@ -137,6 +167,38 @@ Response get_document(const Request& request, const std::string& doc_id, const P
   w.EndArray();
   w.EndObject();
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+}
+
+// An archive's HTML may carry scripts; served from this origin they could
+// use the API as the page does. The sandbox gives the file an origin of its
+// own, runs no script and loads nothing from anywhere. Not for PDFs: the
+// browser's PDF viewer does not run in a sandboxed document.
+constexpr std::string_view kOriginalPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+// The file a document was read from, checked against the index on every
+// request (ReadOriginal). Browsers revalidate (no-cache) and get 304 while
+// the ETag -- the indexed bytes' hash -- holds: a copy they have is the
+// indexed original, whatever the disk holds now.
+Response get_original(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
+  const IndexedFile file = context.index.ForThisThread().FileOf(doc_id);
+  const std::string etag = OriginalEtag(file.record);
+  const bool unchanged = ClientHasCurrent(request, etag);
+  Response response{unchanged ? http::status::not_modified : http::status::ok, request.version()};
+  response.set(http::field::etag, etag);
+  response.set(http::field::cache_control, "no-cache");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.keep_alive(request.keep_alive());
+  if (unchanged) return response;  // no body, no Content-Length
+  Original original = ReadOriginal(doc_id, file);
+  const std::string_view content_type = ContentTypeOf(original.format);
+  response.set(http::field::content_type, boost::beast::string_view(content_type.data(), content_type.size()));
+  response.set(http::field::content_disposition, InlineDisposition(original.file_name));
+  if (original.format != Format::kPdf) {
+    response.set("Content-Security-Policy", boost::beast::string_view(kOriginalPolicy.data(), kOriginalPolicy.size()));
+  }
+  response.body() = std::move(original.bytes);
+  response.prepare_payload();
+  return response;
 }
 
 Response get_facet(const Request& request, const std::string& field_name, const Params& params,
@@ -182,9 +244,7 @@ Response get_metrics(const Request& request, const std::string&, const Params&, 
 // (no-cache) and get 304 while the ETag holds, so a new build is seen at
 // once and an unchanged file costs no bytes.
 Response StaticResponse(const WebAsset& asset, const Request& request) {
-  const auto if_none_match = request[http::field::if_none_match];
-  const bool unchanged = !if_none_match.empty() &&
-                         std::string_view(if_none_match.data(), if_none_match.size()) == std::string_view(asset.etag);
+  const bool unchanged = ClientHasCurrent(request, asset.etag);
   Response response{unchanged ? http::status::not_modified : http::status::ok, request.version()};
   response.set(http::field::etag, asset.etag);
   response.set(http::field::cache_control, "no-cache");
@@ -217,23 +277,31 @@ Response get_asset(const Request& request, const std::string& name, const Params
   return StaticResponse(*asset, request);
 }
 
-// A handler gets the request, the path's parameter (the part after a prefix
-// route's path; the whole path otherwise), the query parameters and the
-// context (index, metrics).
+// A handler gets the request, the path's parameter (what "{name}" in the
+// route's pattern matched; the whole path for a pattern without one), the
+// query parameters and the context (index, metrics).
 using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, const Context&)>;
 
 struct Route {
   http::verb method;
-  std::string_view path;   // exact ("/" too), or a prefix ending in '/' for "/v1/documents/{doc_id}"
-  std::string_view label;  // the path pattern, as metrics and the OpenAPI document name it
+  // The path pattern, as metrics and the OpenAPI document name it: exact
+  // ("/" too), or with one "{name}" that matches one path segment.
+  std::string_view pattern;
   HandlerFn handler;
 
-  bool is_prefix() const { return path.size() > 1 && path.back() == '/'; }
   // The path parameter if `request_path` is this route's, else nullopt.
   std::optional<std::string> Match(const std::string& request_path) const {
-    if (!is_prefix()) return request_path == path ? std::optional<std::string>(request_path) : std::nullopt;
-    if (request_path.size() <= path.size() || request_path.compare(0, path.size(), path) != 0) return std::nullopt;
-    std::string parameter = request_path.substr(path.size());
+    const size_t open = pattern.find('{');
+    if (open == std::string_view::npos) {
+      return request_path == pattern ? std::optional<std::string>(request_path) : std::nullopt;
+    }
+    const std::string_view prefix = pattern.substr(0, open);
+    const std::string_view suffix = pattern.substr(pattern.find('}', open) + 1);
+    const std::string_view path(request_path);
+    if (path.size() <= prefix.size() + suffix.size() || !path.starts_with(prefix) || !path.ends_with(suffix)) {
+      return std::nullopt;
+    }
+    std::string parameter(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
     if (parameter.find('/') != std::string::npos) return std::nullopt;
     return parameter;
   }
@@ -242,15 +310,16 @@ struct Route {
 // The route table: every endpoint the server answers.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
-      {http::verb::get, "/v1/health", "/v1/health", get_health},
-      {http::verb::get, "/v1/search", "/v1/search", get_search},
-      {http::verb::get, "/v1/documents/", "/v1/documents/{doc_id}", get_document},
-      {http::verb::get, "/v1/facets/", "/v1/facets/{field}", get_facet},
-      {http::verb::get, "/metrics", "/metrics", get_metrics},
+      {http::verb::get, "/v1/health", get_health},
+      {http::verb::get, "/v1/search", get_search},
+      {http::verb::get, "/v1/documents/{doc_id}", get_document},
+      {http::verb::get, kOriginalRoute, get_original},
+      {http::verb::get, "/v1/facets/{field}", get_facet},
+      {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.
-      {http::verb::get, "/", "/", get_page},
-      {http::verb::get, "/assets/", "/assets/{name}", get_asset},
+      {http::verb::get, "/", get_page},
+      {http::verb::get, "/assets/{name}", get_asset},
   };
   return kRoutes;
 }
@@ -334,7 +403,7 @@ Response ErrorResponse(http::status status, std::string_view code, std::string_v
 
 std::vector<std::string_view> EndpointLabels() {
   std::vector<std::string_view> labels;
-  for (const Route& route : Routes()) labels.push_back(route.label);
+  for (const Route& route : Routes()) labels.push_back(route.pattern);
   labels.push_back(kOtherEndpoint);
   return labels;
 }
@@ -344,7 +413,7 @@ std::string_view EndpointOf(std::string_view target) {
   const auto path = UrlDecode(raw_path);
   if (!path) return kOtherEndpoint;
   for (const Route& route : Routes()) {
-    if (route.Match(*path)) return route.label;
+    if (route.Match(*path)) return route.pattern;
   }
   return kOtherEndpoint;
 }
@@ -368,7 +437,7 @@ Response HandleRequest(const Request& request, IndexPool& index, const Metrics& 
       const auto match = route.Match(path);
       if (!match) continue;
       path_known = true;
-      info->endpoint = route.label;
+      info->endpoint = route.pattern;
       if (route.method == request.method() ||
           (route.method == http::verb::get && request.method() == http::verb::head)) {
         found = &route;
@@ -400,12 +469,18 @@ Response HandleRequest(const Request& request, IndexPool& index, const Metrics& 
     return error(http::status::bad_request, "bad_request", e.what());
   } catch (const NotFoundError& e) {
     return error(http::status::not_found, "not_found", e.what());
+  } catch (const ConflictError& e) {
+    return error(http::status::conflict, "changed", e.what());
   } catch (const IndexError& e) {
-    return error(http::status::service_unavailable, "unavailable", e.what());
+    info->detail = e.what();
+    return error(http::status::service_unavailable, "unavailable",
+                 "the index cannot be read at the moment; the server's log says why");
   } catch (const Xapian::Error& e) {
-    return error(http::status::internal_server_error, "internal", "index error: " + e.get_msg());
+    info->detail = "index error: " + e.get_description();
+    return error(http::status::internal_server_error, "internal", "index error; the server's log says more");
   } catch (const std::exception& e) {
-    return error(http::status::internal_server_error, "internal", e.what());
+    info->detail = e.what();
+    return error(http::status::internal_server_error, "internal", "internal error; the server's log says more");
   }
 }
 

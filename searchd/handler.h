@@ -1,5 +1,6 @@
 // The request handler: a pure function from an HTTP request to a response.
-// It knows the routes, the JSON API and the compiled-in search page
+// It knows the routes, the JSON API, the documents' original files (read,
+// never written; see original.h) and the compiled-in search page
 // (searchd/web/), nothing of sockets or threads.
 //
 // Metrics: the handler only reads them (to render GET /metrics); the server's
@@ -46,12 +47,17 @@ struct RequestInfo {
   /// The JSON error code of an error response ("bad_request"), empty on
   /// success. Points into static storage.
   std::string_view error_code;
+  /// For an error the server answered without saying why (a 5xx: the index
+  /// cannot be read, an internal error), the reason, for the server's log
+  /// only: it may name paths on the server, which no answer shows.
+  std::string detail;
 };
 
 /// Answers `request`; `metrics` is read for GET /metrics only. When `info`
-/// is given, it receives the route and error code. Never throws: errors
-/// become JSON error responses ({"error": {"code", "message"}}) with the
-/// matching status.
+/// is given, it receives the route, the error code and the detail of a 5xx.
+/// Never throws: errors become JSON error responses ({"error": {"code",
+/// "message"}}) with the matching status. No answer names a path on the
+/// server: 5xx messages say what failed, and `info->detail` says where.
 Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info = nullptr);
 
 /// The path patterns of every route, for Metrics' endpoint labels.

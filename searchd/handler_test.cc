@@ -5,13 +5,18 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <regex>
 #include <set>
+#include <sstream>
 
+#include "indexer/build.h"
 #include "indexer/extract.h"
 #include "indexer/index_writer.h"
+#include "model/archive_file.h"
 #include "model/errors.h"
 #include "searchd/web_assets.h"
 
@@ -217,6 +222,198 @@ TEST_F(HandlerTest, PageAnswersHeadAndRefusesOtherMethods) {
   EXPECT_EQ(Call("/assets/app.js", http::verb::delete_).result(), http::status::method_not_allowed);
 }
 
+// ---- Originals ---------------------------------------------------------------
+
+// A folder of archive files indexed by the real build (a new generation,
+// then incremental builds), and a handler over the index.
+class OriginalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() / ("cstd-original-" + std::to_string(std::random_device()()));
+    archive_ = root_ / "archive";
+    std::filesystem::create_directories(archive_);
+    Write("speech-ken.txt", "Twenty-sixth session\n\n1. Kenya spoke on broadband.\n");
+    Write("notes.md", "# Notes\n\n1. Markdown on e-government.\n");
+    Write("page.html", "<html><body><h1>Page</h1><p>1. HTML on <b>e-waste</b>.</p></body></html>\n");
+    Build(false);
+  }
+  void TearDown() override {
+    pool_.reset();
+    std::filesystem::remove_all(root_);
+  }
+
+  void Write(const std::string& name, const std::string& bytes) {
+    std::ofstream out(archive_ / name, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  std::string Index() const { return (root_ / "index").string(); }
+
+  // Builds the index of the archive folder and opens a fresh pool on it.
+  void Build(bool rebuild) {
+    pool_.reset();
+    indexer::BuildOptions options;
+    options.index_dir = Index();
+    options.sources = {archive_.string()};
+    options.rebuild = rebuild;
+    options.threads = 2;
+    std::ostringstream progress;
+    const auto summary = indexer::Build(options, progress);
+    ASSERT_TRUE(summary.skipped.empty()) << progress.str();
+    pool_ = std::make_unique<IndexPool>(Index());
+  }
+
+  Response Call(const std::string& target, const std::string& if_none_match = "", http::verb method = http::verb::get) {
+    Request request{method, target, 11};
+    if (!if_none_match.empty()) request.set(http::field::if_none_match, if_none_match);
+    return HandleRequest(request, *pool_, metrics_, &info_);
+  }
+
+  // The message of an error answer, checked to name `doc_id` and no path
+  // on this machine.
+  std::string ErrorMessage(const Response& r, const std::string& doc_id) {
+    rapidjson::Document d;
+    d.Parse(r.body().c_str());
+    EXPECT_TRUE(d.IsObject() && d.HasMember("error")) << r.body();
+    const std::string message = d["error"]["message"].GetString();
+    EXPECT_NE(message.find("'" + doc_id + "'"), std::string::npos) << message;
+    EXPECT_EQ(message.find(root_.string()), std::string::npos) << message;
+    return message;
+  }
+
+  std::filesystem::path root_, archive_;
+  std::unique_ptr<IndexPool> pool_;
+  Metrics metrics_{EndpointLabels()};
+  RequestInfo info_;
+};
+
+TEST_F(OriginalTest, TheDocumentNamesItsOriginalAndFormatAndNoPath) {
+  const struct {
+    const char* doc_id;
+    const char* format;
+  } kCases[] = {{"speech-ken", "text"}, {"notes", "markdown"}, {"page", "html"}};
+  for (const auto& c : kCases) {
+    const Response r = Call(std::string("/v1/documents/") + c.doc_id);
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    rapidjson::Document d;
+    d.Parse(r.body().c_str());
+    const auto& doc = d["document"];
+    EXPECT_FALSE(doc.HasMember("source")) << r.body();
+    EXPECT_EQ(r.body().find(root_.string()), std::string::npos) << r.body();
+    EXPECT_STREQ(doc["original"].GetString(), (std::string("/v1/documents/") + c.doc_id + "/original").c_str());
+    EXPECT_STREQ(doc["format"].GetString(), c.format);
+    // Formats without pages: every paragraph's page is null.
+    for (const auto& p : d["paragraphs"].GetArray()) EXPECT_TRUE(p["page"].IsNull());
+  }
+}
+
+TEST_F(OriginalTest, ServesEachFormatAsItWasRead) {
+  const struct {
+    const char* doc_id;
+    const char* file;
+    const char* content_type;
+    bool sandboxed;
+  } kCases[] = {{"speech-ken", "speech-ken.txt", "text/plain; charset=utf-8", true},
+                {"notes", "notes.md", "text/markdown; charset=utf-8", true},
+                {"page", "page.html", "text/html; charset=utf-8", true}};
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.doc_id);
+    const Response r = Call(std::string("/v1/documents/") + c.doc_id + "/original");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    EXPECT_EQ(info_.endpoint, "/v1/documents/{doc_id}/original");
+    std::ifstream in(archive_ / c.file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(r.body(), bytes);
+    EXPECT_EQ(r[http::field::content_type], c.content_type);
+    EXPECT_EQ(r[http::field::content_disposition], std::string("inline; filename=\"") + c.file + "\"");
+    EXPECT_EQ(r[http::field::cache_control], "no-cache");
+    EXPECT_EQ(r[http::field::etag], "\"" + ContentHash(bytes) + "\"");
+    EXPECT_EQ(r["X-Content-Type-Options"], "nosniff");
+    EXPECT_EQ(std::string(r["Content-Security-Policy"]).rfind("sandbox;", 0) == 0, c.sandboxed);
+  }
+}
+
+TEST_F(OriginalTest, AnUnchangedOriginalIs304AndHeadHasNoBody) {
+  const Response first = Call("/v1/documents/notes/original");
+  const std::string etag(first[http::field::etag]);
+  const Response again = Call("/v1/documents/notes/original", etag);
+  EXPECT_EQ(again.result(), http::status::not_modified);
+  EXPECT_TRUE(again.body().empty());
+  EXPECT_EQ(again[http::field::etag], etag);
+  EXPECT_EQ(Call("/v1/documents/notes/original", "\"0000000000000000\"").result(), http::status::ok);
+  const Response head = Call("/v1/documents/notes/original", "", http::verb::head);
+  EXPECT_EQ(head.result(), http::status::ok);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_EQ(head[http::field::content_length], std::to_string(first.body().size()));
+}
+
+TEST_F(OriginalTest, UnknownDocumentsAndVanishedFilesAre404) {
+  const Response unknown = Call("/v1/documents/no-such-doc/original");
+  EXPECT_EQ(unknown.result(), http::status::not_found);
+  EXPECT_EQ(info_.error_code, "not_found");
+  ErrorMessage(unknown, "no-such-doc");
+
+  std::filesystem::remove(archive_ / "notes.md");
+  const Response gone = Call("/v1/documents/notes/original");
+  EXPECT_EQ(gone.result(), http::status::not_found);
+  EXPECT_NE(ErrorMessage(gone, "notes").find("gone from disk"), std::string::npos);
+  // The document is still served from the index until the next build.
+  EXPECT_EQ(Call("/v1/documents/notes").result(), http::status::ok);
+}
+
+TEST_F(OriginalTest, AChangedFileIsRefusedNeverServed) {
+  const std::string kNewBytes = "Twenty-sixth session\n\n1. Kenya spoke on satellites instead, and at length.\n";
+  // Other bytes of the same size, then of another size: both refused.
+  for (const std::string& bytes : {std::string("Twenty-sixth session\n\n1. Kenya spoke on BROADBAND.\n"), kNewBytes}) {
+    Write("speech-ken.txt", bytes);
+    const Response r = Call("/v1/documents/speech-ken/original");
+    EXPECT_EQ(r.result(), http::status::conflict) << bytes;
+    EXPECT_EQ(info_.error_code, "changed");
+    EXPECT_NE(ErrorMessage(r, "speech-ken").find("changed on disk since it was indexed"), std::string::npos);
+    EXPECT_EQ(r.body().find("BROADBAND"), std::string::npos);
+  }
+  // A browser's copy of the indexed bytes is still the indexed original.
+  const std::string indexed = "\"" + ContentHash("Twenty-sixth session\n\n1. Kenya spoke on broadband.\n") + "\"";
+  EXPECT_EQ(Call("/v1/documents/speech-ken/original", indexed).result(), http::status::not_modified);
+  // The next build takes the new bytes; they are then the original.
+  Build(false);
+  const Response r = Call("/v1/documents/speech-ken/original");
+  EXPECT_EQ(r.result(), http::status::ok);
+  EXPECT_EQ(r.body(), kNewBytes);
+}
+
+TEST_F(OriginalTest, ATouchedFileWithTheSameBytesIsServed) {
+  const auto when = std::filesystem::last_write_time(archive_ / "notes.md");
+  std::filesystem::last_write_time(archive_ / "notes.md", when + std::chrono::hours(1));
+  EXPECT_EQ(Call("/v1/documents/notes/original").result(), http::status::ok);
+}
+
+TEST_F(OriginalTest, AnIndexWithoutFileRecordsGetsThemAtItsNextBuild) {
+  pool_.reset();
+  {
+    // As an index built before file records were: none for any document.
+    Xapian::WritableDatabase db((std::filesystem::path(Index()) / "gen-000001").string());
+    for (const char* id : {"speech-ken", "notes", "page"}) db.set_metadata("file:" + std::string(id), "");
+    db.commit();
+  }
+  pool_ = std::make_unique<IndexPool>(Index());
+  const Response before = Call("/v1/documents/notes/original");
+  EXPECT_EQ(before.result(), http::status::not_found);
+  EXPECT_NE(ErrorMessage(before, "notes").find("records no file"), std::string::npos);
+  // Nothing changed, so nothing is read; the records are added all the same.
+  Build(false);
+  EXPECT_EQ(Call("/v1/documents/notes/original").result(), http::status::ok);
+  EXPECT_EQ(Call("/v1/documents/page/original").result(), http::status::ok);
+}
+
+TEST_F(OriginalTest, ANewGenerationRecordsTheFilesToo) {
+  Build(true);
+  EXPECT_EQ(Call("/v1/documents/page/original").result(), http::status::ok);
+  std::filesystem::remove(archive_ / "page.html");
+  Build(false);  // the vanished file's document goes, and its record with it
+  EXPECT_EQ(Call("/v1/documents/page").result(), http::status::not_found);
+  EXPECT_EQ(Call("/v1/documents/page/original").result(), http::status::not_found);
+}
+
 TEST(EndpointOfTest, NamesRoutePatternsAndOther) {
   EXPECT_EQ(EndpointOf("/"), "/");
   EXPECT_EQ(EndpointOf("/?q=internet+governance"), "/");
@@ -227,6 +424,9 @@ TEST(EndpointOfTest, NamesRoutePatternsAndOther) {
   EXPECT_EQ(EndpointOf("/v1/documents/abc"), "/v1/documents/{doc_id}");
   EXPECT_EQ(EndpointOf("/v1/documents/"), kOtherEndpoint);
   EXPECT_EQ(EndpointOf("/v1/documents/a/b"), kOtherEndpoint);
+  EXPECT_EQ(EndpointOf("/v1/documents/abc/original"), "/v1/documents/{doc_id}/original");
+  EXPECT_EQ(EndpointOf("/v1/documents//original"), kOtherEndpoint);
+  EXPECT_EQ(EndpointOf("/v1/documents/a/b/original"), kOtherEndpoint);
   EXPECT_EQ(EndpointOf("/metrics"), "/metrics");
   EXPECT_EQ(EndpointOf("/%ZZ"), kOtherEndpoint);
   EXPECT_EQ(EndpointOf("/wp-admin.php"), kOtherEndpoint);

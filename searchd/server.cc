@@ -160,7 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
       self->state_->metrics.RequestFinished();
       asio::post(self->stream_.get_executor(), [self, response, info, start] {
         const bool wants_keep_alive = response->keep_alive();
-        self->Answer(std::move(*response), info.endpoint, info.error_code, start, wants_keep_alive);
+        self->Answer(std::move(*response), info.endpoint, info.error_code, start, wants_keep_alive, info.detail);
       });
     });
   }
@@ -202,9 +202,11 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Records, logs and writes `response`; the connection is kept open only
-  // when `keep_alive` and the limits allow.
+  // when `keep_alive` and the limits allow. `detail`, why a 5xx happened,
+  // goes to the log even without request logging: an operator needs it, and
+  // the answer does not carry it (see RequestInfo).
   void Answer(Response&& response, std::string_view endpoint, std::string_view error_code, Clock::time_point start,
-              bool keep_alive) {
+              bool keep_alive, std::string_view detail = {}) {
     ++served_;
     if (!keep_alive || served_ >= state_->limits.max_requests_per_connection || closing_ || state_->stopping) {
       keep_alive = false;
@@ -223,6 +225,9 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       line << ' ' << response.result_int() << ' ' << std::fixed << std::setprecision(2) << ms << "ms\n";
       std::cerr << line.str();
+    }
+    if (!detail.empty()) {
+      std::cerr << "error: " + std::to_string(response.result_int()) + ": " + std::string(detail) + "\n";
     }
     Write(std::move(response));
   }

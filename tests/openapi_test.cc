@@ -1,5 +1,5 @@
-// docs/openapi.json against the real server: index ../shared/corpus/cstd,
-// start cstd-searchd, and check the actual responses of every endpoint --
+// docs/openapi.json against the real server: index ../shared/corpus/cstd
+// (with a PDF, Markdown and HTML beside it), start cstd-searchd, and check the actual responses of every endpoint --
 // successes and every declared error status -- against the document's
 // schemas, so the document cannot drift from what the server does.
 //
@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "query/http_client.h"
+#include "tests/pdf_writer.h"
 #include "tests/process.h"
 #include "tests/raw_http.h"
 
@@ -179,8 +180,19 @@ class OpenApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     api_ = new OpenApi(std::string(CSTD_SOURCE_DIR) + "/docs/openapi.json");
     temp_ = new TempDir();
+    // The corpus, a PDF, and two files the originals' test changes and
+    // removes after the build.
+    const std::string archive = temp_->path() + "/archive";
+    std::filesystem::create_directories(archive);
+    for (const auto& entry : std::filesystem::directory_iterator(SharedCorpus())) {
+      std::filesystem::copy_file(entry.path(), std::filesystem::path(archive) / entry.path().filename());
+    }
+    std::ofstream(archive + "/report.pdf", std::ios::binary)
+        << test_support::MakePdf({{{72, 720, "1. Broadband on page one."}}, {{72, 720, "2. Spectrum on page two."}}});
+    std::ofstream(archive + "/changing.md") << "# Changing\n\n1. This file changes after the build.\n";
+    std::ofstream(archive + "/vanishing.html") << "<p>1. This file goes after the build.</p>\n";
     const std::string index = temp_->path() + "/index";
-    const RunResult build = BuildIndex(index, SharedCorpus());
+    const RunResult build = BuildIndex(index, archive);
     ASSERT_EQ(build.exit_code, 0) << build.err;
     // Room for one request in flight, so the test can provoke 503 on every
     // endpoint; its own requests are sequential and never see one unasked.
@@ -223,6 +235,10 @@ class OpenApiTest : public ::testing::Test {
           EXPECT_FALSE(r.Header(name).empty()) << "required header " << name << " is missing";
         }
       }
+    }
+    if (!declared.HasMember("content")) {
+      EXPECT_TRUE(r.body.empty()) << "a response declared without content has a body";
+      return;
     }
     const std::string content_type = r.Header("content-type");
     const Value* media = nullptr;
@@ -384,8 +400,9 @@ std::map<std::string, std::set<std::string>> OpenApiTest::covered_;
 TEST_F(OpenApiTest, DocumentIsWellFormed) {
   const auto& doc = api_->doc();
   EXPECT_STREQ(doc["openapi"].GetString(), "3.1.0");
-  const std::set<std::string> want_paths = {"/v1/search", "/v1/documents/{doc_id}", "/v1/facets/{field}", "/v1/health",
-                                            "/metrics"};
+  const std::set<std::string> want_paths = {
+      "/v1/search", "/v1/documents/{doc_id}", "/v1/documents/{doc_id}/original", "/v1/facets/{field}", "/v1/health",
+      "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
   EXPECT_EQ(paths, want_paths);
@@ -445,6 +462,33 @@ TEST_F(OpenApiTest, DocumentsMatchTheDocument) {
       CheckGet(path, std::string("/v1/documents/") + doc_id["x-invalid-example"].GetString(), 404);
   EXPECT_NE(missing.body.find(doc_id["x-invalid-example"].GetString()), std::string::npos);
   CheckTransportErrors(path, std::string("/v1/documents/") + doc_id["example"].GetString());
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, OriginalsMatchTheDocument) {
+  const std::string path = "/v1/documents/{doc_id}/original";
+  const Value& doc_id = api_->doc()["components"]["parameters"]["doc_id"];
+  // Each format, by the URL the document names.
+  for (const char* id : {doc_id["example"].GetString(), "report", "changing", "vanishing"}) {
+    const HttpResponse document = Fetch(std::string("/v1/documents/") + id);
+    rapidjson::Document d;
+    d.Parse(document.body.c_str());
+    ASSERT_TRUE(d.IsObject() && d.HasMember("document")) << document.body.substr(0, 300);
+    const HttpResponse r = CheckGet(path, d["document"]["original"].GetString(), 200);
+    // The revalidation of the copy just fetched.
+    const HttpResponse again =
+        Fetch(d["document"]["original"].GetString(), "GET", {"If-None-Match: " + r.Header("etag")});
+    EXPECT_EQ(again.status, 304);
+    Check(path, again, std::string("GET with If-None-Match of ") + id);
+  }
+  const HttpResponse missing =
+      CheckGet(path, std::string("/v1/documents/") + doc_id["x-invalid-example"].GetString() + "/original", 404);
+  EXPECT_NE(missing.body.find(doc_id["x-invalid-example"].GetString()), std::string::npos);
+  std::ofstream(temp_->path() + "/archive/changing.md") << "# Changed\n";
+  CheckGet(path, "/v1/documents/changing/original", 409);
+  std::filesystem::remove(temp_->path() + "/archive/vanishing.html");
+  CheckGet(path, "/v1/documents/vanishing/original", 404);
+  CheckTransportErrors(path, std::string("/v1/documents/") + doc_id["example"].GetString() + "/original");
   ExpectAllDeclaredStatusesSeen(path);
 }
 

@@ -39,6 +39,7 @@
 #include "indexer/passage_indexer.h"
 #include "indexer/reader.h"
 #include "indexer/speaker_registry.h"
+#include "model/archive_file.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/program.h"
@@ -122,7 +123,7 @@ int main(int argc, char** argv) {
       // Two files with one id: the index keeps both, the second with a suffix.
       std::string doc_id = doc.document.id;
       if (!ids.insert(doc_id).second) {
-        doc_id += "-" + cstd::indexer::ContentHash(f.path).substr(0, 8);
+        doc_id += "-" + cstd::ContentHash(f.path).substr(0, 8);
         ids.insert(doc_id);
       }
       // The indexer's own resolution, in the same file order.

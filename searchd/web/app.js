@@ -249,6 +249,7 @@ function hitItem(hit) {
     hit.year ? h('span', {}, String(hit.year)) : null,
     hit.symbol ? h('span', {class: 'symbol'}, hit.symbol) : null,
     h('span', {class: 'para-ref'}, hit.paragraph !== null ? `Paragraph ${hit.paragraph}` : 'Unnumbered paragraph'),
+    hit.page !== null ? h('span', {class: 'page-ref', title: `Page ${hit.page} of the original PDF`}, `p. ${hit.page}`) : null,
   ];
   const chip = (field, value, label, kind) => {
     const on = state.filters[field].includes(value);

@@ -1,6 +1,7 @@
 // The document view: the whole document from /v1/documents/{doc_id}, its
 // numbered paragraphs each with an anchor (#p37) and its attribution, the
-// searched words highlighted, and the way back to the results.
+// searched words highlighted, a link to the original file (and, for a PDF,
+// from each paragraph to its page), and the way back to the results.
 
 import {api} from './api.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
@@ -48,6 +49,15 @@ function filterHref(state, field, value) {
   if (!next.filters[field].includes(value)) next.filters[field].push(value);
   next.page = 1;
   return stateUrl(next, {doc: null});
+}
+
+/**
+ * The link to the original file, or for a PDF to one of its pages: browsers'
+ * PDF viewers open a PDF at #page=N. A new tab keeps the document view.
+ */
+function originalLink(doc, attrs, page, ...children) {
+  const href = page ? `${doc.original}#page=${page}` : doc.original;
+  return h('a', {...attrs, href, target: '_blank', rel: 'noopener'}, ...children);
 }
 
 function attribution(paragraph, state) {
@@ -125,9 +135,14 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
     if (hasMark) matching.push({id, number: p.number});
     const numberLabel = p.number !== null ? `Paragraph ${p.number}` : 'Unnumbered paragraph';
     body.append(h('div', {class: `para${hasMark ? ' para-match' : ''}`, id, tabindex: '-1'},
-      h('a', {class: 'para-num', href: `#${id}`, title: `Link to this paragraph (${numberLabel.toLowerCase()})`,
-              'aria-label': `${numberLabel}: link to cite`},
-        p.number !== null ? String(p.number) : '¶'),
+      h('div', {class: 'para-gutter'},
+        h('a', {class: 'para-num', href: `#${id}`, title: `Link to this paragraph (${numberLabel.toLowerCase()})`,
+                'aria-label': `${numberLabel}: link to cite`},
+          p.number !== null ? String(p.number) : '¶'),
+        p.page !== null
+          ? originalLink(doc, {class: 'para-page', title: `Page ${p.page} of the original PDF`,
+                               'aria-label': `${numberLabel}: page ${p.page} of the original PDF`}, p.page, `p. ${p.page}`)
+          : null),
       h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state))));
   }
 
@@ -147,9 +162,10 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
   }
 
   clear(view);
+  const original = originalLink(doc, {class: 'doc-original', title: 'The archive file as it was indexed'}, null,
+                                doc.format === 'pdf' ? 'Original PDF' : 'Original file');
   view.append(h('nav', {class: 'doc-nav', 'aria-label': 'Document'}, back,
-                h('span', {class: 'doc-nav-title', 'aria-hidden': 'true'}, doc.title),
-                h('span', {class: 'doc-source', title: 'The archive file'}, doc.source.split('/').pop())),
+                h('span', {class: 'doc-nav-title', 'aria-hidden': 'true'}, doc.title), original),
               header, summary, body);
   view.removeAttribute('aria-busy');
   document.title = `${doc.title} — CSTD Archive Search`;

@@ -1,5 +1,6 @@
 // The search page end to end: the real cstd-indexer builds an index of
-// ../shared/corpus/cstd in a temp folder, the real cstd-searchd serves it on
+// ../shared/corpus/cstd and of the same reports as PDFs
+// (../shared/corpus/cstd-pdf) in a temp folder, the real cstd-searchd serves it on
 // a loopback port, and Debian's Chromium (headless, driven by
 // playwright-core) uses the page as a delegate would. What the page shows is
 // checked against what the API answers to the same question, and every
@@ -8,8 +9,8 @@
 // Screenshots of each step go to build/e2e-artifacts/ (CSTD_E2E_ARTIFACTS).
 //
 // Environment: CSTD_BIN_DIR (default build/bin), CSTD_CORPUS (default
-// ../shared/corpus/cstd), CSTD_CHROMIUM (default /usr/bin/chromium),
-// CSTD_E2E_ARTIFACTS.
+// ../shared/corpus/cstd), CSTD_CORPUS_PDF (default ../shared/corpus/cstd-pdf),
+// CSTD_CHROMIUM (default /usr/bin/chromium), CSTD_E2E_ARTIFACTS.
 
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
@@ -25,6 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const binDir = process.env.CSTD_BIN_DIR || path.join(root, 'build/bin');
 const corpus = process.env.CSTD_CORPUS || path.resolve(root, '../shared/corpus/cstd');
+const corpusPdf = process.env.CSTD_CORPUS_PDF || path.resolve(root, '../shared/corpus/cstd-pdf');
 const chromiumPath = process.env.CSTD_CHROMIUM || '/usr/bin/chromium';
 const artifacts = process.env.CSTD_E2E_ARTIFACTS || path.join(root, 'build/e2e-artifacts');
 const WIDE = {width: 1280, height: 1000};
@@ -73,7 +75,8 @@ const fmt = (n) => n.toLocaleString('en');
 before(async () => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'cstd-e2e-'));
   const index = path.join(temp, 'index');
-  execFileSync(path.join(binDir, 'cstd-indexer'), ['build', '--index', index, corpus], {stdio: ['ignore', 'ignore', 'inherit']});
+  execFileSync(path.join(binDir, 'cstd-indexer'), ['build', '--index', index, corpus, corpusPdf],
+               {stdio: ['ignore', 'ignore', 'inherit']});
   const started = await startServer(index);
   server = started.child;
   base = started.url;
@@ -298,6 +301,54 @@ test('opening a hit lands on its paragraph anchor, words highlighted, and goes b
   assert.equal(await page.isVisible('#document-view'), false);
   assert.equal(new URL(page.url()).searchParams.get('doc'), null);
   await waitForTotal(page, journey.filtered.total);
+  await page.close();
+});
+
+test('a PDF\'s hits show their page; its document links to the original and each paragraph to its page', async () => {
+  const page = await context.newPage();
+  const want = await api('/v1/search?q=digital+divide&per_page=20');
+  const pdfHits = want.hits.filter((hit) => hit.page !== null);
+  assert.ok(pdfHits.length > 0 && pdfHits.length < want.hits.length, 'hits from the PDFs and from the text files');
+  await page.goto(`${base}/?q=digital+divide`);
+  await waitForTotal(page, want.total);
+  const shown = await page.$$eval('#hits .hit-meta', (metas) => metas.map((m) => m.querySelector('.page-ref')?.textContent ?? null));
+  assert.deepEqual(shown, want.hits.map((hit) => (hit.page === null ? null : `p. ${hit.page}`)));
+  await shot(page, '08-hits-with-pages.png');
+
+  // The document of the first PDF hit, opened as a delegate would.
+  const hit = pdfHits[0];
+  // The page's anchors: #p37, or #passage-ID for an unnumbered paragraph.
+  const anchor = hit.paragraph !== null ? `p${hit.paragraph}` : `passage-${hit.passage_id}`;
+  await page.click(`#hits .hit >> nth=${want.hits.indexOf(hit)} >> .hit-title a`);
+  await page.waitForSelector(`#document-view:not([hidden]) #${anchor}.is-target`);
+  const doc = await api(`/v1/documents/${hit.doc_id}`);
+  assert.equal(doc.document.format, 'pdf');
+  assert.equal(doc.document.original, `/v1/documents/${hit.doc_id}/original`);
+  assert.ok(!('source' in doc.document), 'no server path in the answer');
+  const original = page.locator('#document-view .doc-original');
+  assert.equal(await original.textContent(), 'Original PDF');
+  assert.equal(await original.getAttribute('href'), doc.document.original);
+  // Each paragraph links to its page of the PDF.
+  const links = await page.$$eval('#document-view .para', (paras) => paras.map((p) => p.querySelector('.para-page')?.getAttribute('href') ?? null));
+  assert.deepEqual(links, doc.paragraphs.map((p) => (p.page === null ? null : `${doc.document.original}#page=${p.page}`)));
+  assert.ok(doc.paragraphs.some((p) => p.page > 1), 'paragraphs on later pages');
+  assert.equal(await page.locator(`#${anchor} .para-page`).textContent(), `p. ${hit.page}`);
+  await shot(page, '09-document-original-pdf.png');
+
+  // What the links point at is the PDF itself, served by this server.
+  const response = await fetch(base + doc.document.original);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  assert.match(response.headers.get('content-disposition'), /^inline; filename="[^"/]+\.pdf"$/);
+  assert.equal(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+
+  // A text document links to its original file, and its paragraphs to no page.
+  const text = want.hits.find((h) => h.page === null);
+  await page.goto(`${base}/?doc=${encodeURIComponent(text.doc_id)}`);
+  await page.waitForSelector('#document-view:not([hidden]) .doc-original');
+  assert.equal(await page.textContent('#document-view .doc-original'), 'Original file');
+  assert.equal(await page.getAttribute('#document-view .doc-original', 'href'), `/v1/documents/${text.doc_id}/original`);
+  assert.equal(await page.locator('#document-view .para-page').count(), 0);
   await page.close();
 });
 
