@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <vector>
 
 #include "model/text.h"
 
@@ -48,6 +49,37 @@ int SuperscriptDigit(std::string_view s, size_t i, size_t* length) {
     }
   }
   return -1;
+}
+
+// The markers a superscript holds: one number, or a list of them ("12,13",
+// "12, 13"); the text between tags ("<a href=\"#fn12\">12</a>" reads as 12).
+// Empty when `s` is anything else.
+std::vector<int> MarkerNumbers(std::string_view s) {
+  std::string bare;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      const size_t close = s.find('>', i);
+      if (close == std::string_view::npos) return {};
+      i = close;
+      continue;
+    }
+    bare.push_back(s[i]);
+  }
+  std::vector<int> numbers;
+  int current = -1;
+  for (char c : bare) {
+    if (IsDigit(c)) {
+      current = (current < 0 ? 0 : current * 10) + (c - '0');
+      if (current > 999) return {};
+    } else if (c == ',' || c == ' ' || c == '.') {
+      if (current >= 0) numbers.push_back(current);
+      current = -1;
+    } else {
+      return {};
+    }
+  }
+  if (current >= 0) numbers.push_back(current);
+  return numbers;
 }
 
 // Parses a marker number: digits with an optional trailing '.' or ','. Returns
@@ -122,9 +154,9 @@ CleanLine CleanInline(std::string_view in) {
         const size_t close = Find(in, "</sup>", i + open_length, kMaxSupLength);
         if (close != std::string_view::npos) {
           const std::string_view inner = in.substr(i + open_length, close - i - open_length);
-          const int number = MarkerNumber(inner);
-          if (number >= 0) {
-            add_marker(number);
+          const std::vector<int> numbers = MarkerNumbers(inner);
+          if (!numbers.empty()) {
+            for (int number : numbers) add_marker(number);
           } else if (inner.find('<') == std::string_view::npos) {
             out.append(inner);  // "29<sup>th</sup>" -> "29th"
           }
@@ -170,12 +202,37 @@ CleanLine CleanInline(std::string_view in) {
       }
       if (decoded) continue;
     } else if (c == '^' && i + 1 < in.size() && in[i + 1] == '{') {
-      // ^{12.} from LaTeX-ish conversions.
+      // ^{12.} and ^{12,13} from LaTeX-ish conversions.
       const size_t close = Find(in, "}", i, 32);
+      if (close != std::string_view::npos) {
+        const std::vector<int> numbers = MarkerNumbers(in.substr(i + 2, close - i - 2));
+        if (!numbers.empty()) {
+          for (int number : numbers) add_marker(number);
+          i = close + 1;
+          continue;
+        }
+      }
+    } else if (c == '[' && i + 1 < in.size() && in[i + 1] == '^') {
+      // [^12]: a Markdown footnote reference (and, at a line's start with a
+      // colon after it, the footnote's definition).
+      const size_t close = Find(in, "]", i, 8);
       if (close != std::string_view::npos) {
         const int number = MarkerNumber(in.substr(i + 2, close - i - 2));
         if (number >= 0) {
           add_marker(number);
+          i = close + 1;
+          if (i < in.size() && in[i] == ':' && result.markers.size() == 1 && result.markers[0].offset == 0) ++i;
+          continue;
+        }
+      }
+    } else if (c == '\\' && StartsWith(in, i, "\\textsuperscript{")) {
+      // \textsuperscript{12} from LaTeX sources.
+      const size_t open = i + std::strlen("\\textsuperscript{");
+      const size_t close = Find(in, "}", open, 16);
+      if (close != std::string_view::npos) {
+        const std::vector<int> numbers = MarkerNumbers(in.substr(open, close - open));
+        if (!numbers.empty()) {
+          for (int number : numbers) add_marker(number);
           i = close + 1;
           continue;
         }
@@ -184,12 +241,19 @@ CleanLine CleanInline(std::string_view in) {
       // $^{^{\rm 12}~$ and similar inline math holding only a number.
       const size_t close = Find(in, "$", i + 1, 39);
       if (close != std::string_view::npos) {
+        // The numbers in it, one marker each ("$^{12,13}$").
+        std::vector<int> numbers;
         std::string digits;
-        for (size_t k = i + 1; k < close; ++k) {
-          if (IsDigit(in[k])) digits.push_back(in[k]);
+        for (size_t k = i + 1; k <= close; ++k) {
+          if (k < close && IsDigit(in[k])) {
+            digits.push_back(in[k]);
+          } else if (!digits.empty()) {
+            if (digits.size() <= 3) numbers.push_back(std::stoi(digits));
+            digits.clear();
+          }
         }
-        if (!digits.empty() && digits.size() <= 3) {
-          add_marker(std::stoi(digits));
+        if (!numbers.empty()) {
+          for (int number : numbers) add_marker(number);
           i = close + 1;
           continue;
         }
@@ -256,6 +320,9 @@ std::string EscapeInline(std::string_view text) {
         break;
       case '^':
         out += i + 1 < text.size() && text[i + 1] == '{' ? "&#94;" : "^";
+        break;
+      case '[':
+        out += i + 1 < text.size() && text[i + 1] == '^' ? "\\[" : "[";
         break;
       case '\\':
       case '*':

@@ -26,6 +26,11 @@ TEST(CleanInlineTest, FootnoteMarkersBecomeMarkersAfterTheWord) {
       {"unicode superscript one", "The Summit\u00B9 met in Geneva.", 1},
       {"sup with space before", "The Summit <sup>7</sup> met in Geneva.", 7},
       {"sup number with comma", "The Summit<sup>8,</sup> met in Geneva.", 8},
+      {"latex math, plain", "The Summit$^{12}$ met in Geneva.", 12},
+      {"latex math, scarred rm", "The Summit$^{^{\\}rm 12}~$ met in Geneva.", 12},
+      {"Markdown footnote reference", "The Summit[^12] met in Geneva.", 12},
+      {"textsuperscript", "The Summit\\textsuperscript{12} met in Geneva.", 12},
+      {"sup holding a link", "The Summit<sup><a href=\"#fn12\">12</a></sup> met in Geneva.", 12},
   };
   const std::string summit = "The Summit";
   for (const MarkerCase& c : cases) {
@@ -35,6 +40,20 @@ TEST(CleanInlineTest, FootnoteMarkersBecomeMarkersAfterTheWord) {
     ASSERT_EQ(clean.markers.size(), 1u);
     EXPECT_EQ(clean.markers[0].number, c.number);
     EXPECT_EQ(clean.markers[0].offset, summit.size());
+  }
+}
+
+// "speaker<sup>12,13</sup>": two footnotes on one word, in every form that
+// can hold a list.
+TEST(CleanInlineTest, ListsOfMarkersGiveOneMarkerEach) {
+  for (const char* line : {"Two speakers<sup>12,13</sup> spoke.", "Two speakers^{12, 13} spoke.",
+                           "Two speakers$^{12,13}$ spoke."}) {
+    const CleanLine clean = CleanInline(line);
+    EXPECT_EQ(clean.text, "Two speakers spoke.") << line;
+    ASSERT_EQ(clean.markers.size(), 2u) << line;
+    EXPECT_EQ(clean.markers[0].number, 12);
+    EXPECT_EQ(clean.markers[1].number, 13);
+    EXPECT_EQ(clean.markers[1].offset, std::string("Two speakers").size());
   }
 }
 

@@ -83,7 +83,8 @@ bool EndsSentence(std::string_view s) {
 }
 
 // Reads a leading footnote marker in any of its forms ("<sup>6</sup>",
-// "<sup>&</sup>lt;sup>6</sup>", "^{6}", "$^{6}$", "$^{^{\rm 6}}~$", "⁶") and
+// "<sup>&</sup>lt;sup>6</sup>", "^{6}", "$^{6}$", "$^{^{\rm 6}}~$", "⁶",
+// "[^6]:", "\textsuperscript{6}") and
 // returns the number, or -1. `*period` tells whether the number ended with a
 // full stop ("^{12.}"), which makes it a paragraph number, not a footnote's.
 int LeadingMarker(std::string_view s, std::string_view* rest, bool* period) {
@@ -100,6 +101,11 @@ int LeadingMarker(std::string_view s, std::string_view* rest, bool* period) {
     i = s.find('}') + 1;
   } else if (s.rfind("$^{", 0) == 0) {
     i = s.find('$', 1) + 1;
+  } else if (s.rfind("[^", 0) == 0) {  // "[^12]: text", a Markdown footnote
+    i = s.find(']') + 1;
+    if (i < s.size() && s[i] == ':') ++i;
+  } else if (s.rfind("\\textsuperscript{", 0) == 0) {
+    i = s.find('}') + 1;
   } else {
     while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) ++i;  // superscript digits
   }

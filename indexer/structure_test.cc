@@ -409,6 +409,14 @@ TEST(ParseStructureTest, FootnotesThatLostTheirNumbersArePlacedBySequence) {
   EXPECT_EQ(Texts(s).back(), "A short paragraph without a number.");
 }
 
+TEST(ParseStructureTest, MarkdownFootnoteDefinitionsAreFootnotes) {
+  const Structure s = ParseStructure("1. One speaker[^3] spoke.\n\n[^3]: Mr. Peter Major, Hungary.\n");
+  ASSERT_EQ(s.footnotes.count(3), 1u);
+  EXPECT_EQ(s.footnotes.at(3), "Mr. Peter Major, Hungary.");
+  ASSERT_EQ(s.paragraphs.size(), 1u);
+  EXPECT_EQ(s.paragraphs[0].markers.size(), 1u);
+}
+
 TEST(ParseStructureTest, ShortParagraphsBetweenFootnoteBlocksStayParagraphs) {
   const Structure s = ParseStructure(
       "The meeting was opened.<sup>1</sup>\n\n<sup>1</sup> Mr. Peter Major, Hungary.\n\n"

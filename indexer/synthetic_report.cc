@@ -598,6 +598,7 @@ std::string MarkerForm(int form, int n) {
     case 3: return "$^{" + std::to_string(n) + "}$";
     case 4: return "$^{^{\\rm " + std::to_string(n) + "}}~$";
     case 5: return "$^{^{\\}rm " + std::to_string(n) + "}~$";
+    case 6: return "[^" + std::to_string(n) + "]";  // Markdown
     default: return " " + std::to_string(n);  // lost its superscript: "One speaker 5 noted"
   }
 }
@@ -610,6 +611,7 @@ std::string HeadForm(int form, int n) {
     case 3: return Superscript(n);
     case 4: return "$^{" + std::to_string(n) + "}$";
     case 5: return "$^{^{\\rm " + std::to_string(n) + "}}~$";
+    case 6: return "[^" + std::to_string(n) + "]:";  // Markdown
     default: return std::to_string(n);  // a plain number
   }
 }
@@ -663,7 +665,7 @@ struct Renderer {
     if (!out.empty()) out += blank_lines ? "\n\n" : "\n";
     out += wrap_width ? Wrap(text, wrap_width) : text;
   }
-  std::string Marker(int n) { return MarkerForm(body_form >= 0 ? body_form : Between(rng, 0, 6), n); }
+  std::string Marker(int n) { return MarkerForm(body_form >= 0 ? body_form : Between(rng, 0, 7), n); }
   std::string Furniture() {
     ++page;
     switch (furniture_form) {
@@ -697,8 +699,8 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
   Rng& rng = r.rng;
   r.blank_lines = Chance(rng, 0.75);
   if (Chance(rng, 0.3)) r.wrap_width = static_cast<size_t>(Between(rng, 60, 95));
-  r.body_form = Chance(rng, 0.25) ? -1 : Between(rng, 0, 6);
-  r.head_form = Between(rng, 0, 6);
+  r.body_form = Chance(rng, 0.25) ? -1 : Between(rng, 0, 7);
+  r.head_form = Between(rng, 0, 7);
   r.number_form = Between(rng, 0, 2);
   r.furniture_form = Between(rng, 0, 3);
   r.lost_footnote = Chance(rng, 0.5) ? 0.25 : 0;
