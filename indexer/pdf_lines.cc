@@ -1,0 +1,246 @@
+#include "indexer/pdf_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <string_view>
+
+namespace cstd::indexer {
+
+namespace {
+
+// A superscript is set at most this fraction of its line's size (Word and
+// LaTeX use about 0.58-0.7; typewriter-style raised digits in the body size
+// are not told apart from text) ...
+constexpr double kSuperscriptMaxSize = 0.85;
+// ... and its bottom sits at least this fraction of the line's size above
+// the bottom of the line's text (a raised baseline, not just a smaller font
+// on the same baseline).
+constexpr double kSuperscriptMinRise = 0.12;
+
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// How far two vertical ranges overlap, as a fraction of the shorter.
+double VerticalOverlap(double top_a, double bottom_a, double top_b, double bottom_b) {
+  const double overlap = std::min(bottom_a, bottom_b) - std::max(top_a, top_b);
+  const double shorter = std::max(0.1, std::min(bottom_a - top_a, bottom_b - top_b));
+  return overlap / shorter;
+}
+
+// The size most of the characters of `words` have; ties go to the larger.
+double DominantSize(const std::vector<PdfWord>& words) {
+  std::map<long, size_t> chars;  // size in quarter points -> characters
+  for (const PdfWord& w : words) chars[std::lround(w.size * 4)] += w.text.size();
+  long best = 0;
+  size_t most = 0;
+  for (const auto& [size, count] : chars) {
+    if (count >= most) {
+      most = count;
+      best = size;
+    }
+  }
+  return static_cast<double>(best) / 4;
+}
+
+bool IsRomanSection(std::string_view w) {
+  if (w.size() < 2 || w.back() != '.') return false;
+  w.remove_suffix(1);
+  if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // "B."
+  return w.size() <= 7 && w.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
+bool IsSubItem(std::string_view w) {
+  if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
+  const std::string_view inner = w.substr(1, w.size() - 2);
+  const bool letters = inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), [](char c) {
+                         return c >= 'a' && c <= 'z';
+                       });
+  const bool roman = inner.size() <= 6 && inner.find_first_not_of("ivxl") == std::string_view::npos;
+  const bool digits = inner.size() <= 2 && std::all_of(inner.begin(), inner.end(), IsDigit);
+  return letters || roman || digits;
+}
+
+bool IsBullet(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kBullets = {
+      "\u2022", "\u25E6", "\u25AA", "\u25A0", "\u25CF", "\u25CB", "\u2023", "\u2013", "\u2014", "-", "*", "\u00B7"};
+  return std::find(kBullets.begin(), kBullets.end(), w) != kBullets.end();
+}
+
+// A one- or two-word line poppler may have set apart from the line it
+// belongs to: a lead token in the margin, or a raised small word.
+bool IsFragment(const PdfLine& line, double page_size) {
+  if (line.words.empty() || line.words.size() > 2) return false;
+  const bool small = std::all_of(line.words.begin(), line.words.end(),
+                                 [&](const PdfWord& w) { return w.size <= kSuperscriptMaxSize * page_size; });
+  if (small) return true;
+  if (line.words.size() != 1) return false;
+  const std::string& t = line.words[0].text;
+  int number = 0;
+  return (ReadPlainNumber(t, &number) && t.back() == '.') || IsRomanSection(t) || IsSubItem(t) || IsBullet(t);
+}
+
+void Finish(PdfLine& line) {
+  std::stable_sort(line.words.begin(), line.words.end(),
+                   [](const PdfWord& a, const PdfWord& b) { return a.x0 < b.x0; });
+  line.size = DominantSize(line.words);
+  // The line's own text: words in its size (within 5%).
+  std::vector<double> bottoms;
+  line.top = 1e9;
+  for (const PdfWord& w : line.words) {
+    if (std::abs(w.size - line.size) <= 0.05 * line.size) {
+      bottoms.push_back(w.bottom);
+      line.top = std::min(line.top, w.top);
+    }
+  }
+  std::sort(bottoms.begin(), bottoms.end());
+  line.bottom = bottoms.empty() ? line.words.front().bottom : bottoms[bottoms.size() / 2];
+  if (bottoms.empty()) line.top = line.words.front().top;
+  line.x0 = line.words.front().x0;
+  line.x1 = 0;
+  size_t chars = 0, bold_chars = 0;
+  line.superscript.assign(line.words.size(), false);
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    const PdfWord& w = line.words[i];
+    line.x1 = std::max(line.x1, w.x1);
+    line.superscript[i] =
+        w.size <= kSuperscriptMaxSize * line.size && w.bottom < line.bottom - kSuperscriptMinRise * line.size;
+    if (!line.superscript[i]) {
+      chars += w.text.size();
+      if (w.bold) bold_chars += w.text.size();
+    }
+  }
+  // Bold lines: all but a stray character or two (a regular-weight
+  // punctuation mark) in bold.
+  line.bold = chars > 0 && bold_chars * 10 >= chars * 9;
+
+  line.lead = Lead::kNone;
+  line.text_x0 = line.x0;
+  line.hanging = false;
+  if (line.superscript[0]) return;
+  const std::string& first = line.words[0].text;
+  int number = 0;
+  if (ReadPlainNumber(first, &number) && first.back() == '.') {
+    line.lead = Lead::kNumber;
+    line.number = number;
+  } else if (IsRomanSection(first)) {
+    line.lead = Lead::kSection;
+  } else if (IsSubItem(first)) {
+    line.lead = Lead::kSubItem;
+  } else if (IsBullet(first)) {
+    line.lead = Lead::kBullet;
+  }
+  if (line.lead != Lead::kNone && line.words.size() > 1) {
+    const double gap = line.words[1].x0 - line.words[0].x1;
+    // A lead set a tab away from its text (an em or more) hangs: its text
+    // starts where the lines after it start.
+    if (gap >= 0.6 * line.size) {
+      line.hanging = true;
+      line.text_x0 = line.words[1].x0;
+    }
+  }
+}
+
+}  // namespace
+
+std::string PdfLine::Text() const {
+  std::string out;
+  for (const PdfWord& w : words) out += (out.empty() ? "" : " ") + w.text;
+  return out;
+}
+
+bool ReadPlainNumber(const std::string& word, int* number) {
+  std::string_view w = word;
+  if (!w.empty() && (w.back() == '.' || w.back() == ')')) w.remove_suffix(1);
+  if (w.empty() || w.size() > 3 || !std::all_of(w.begin(), w.end(), IsDigit)) return false;
+  *number = std::stoi(std::string(w));
+  return true;
+}
+
+std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
+  std::vector<PdfLine> lines;
+  PdfLine current;
+  double top = 0, bottom = 0;
+  const auto flush = [&] {
+    if (!current.words.empty()) lines.push_back(std::move(current));
+    current = PdfLine();
+    current.page = page_index;
+  };
+  current.page = page_index;
+  for (const PdfWord& w : page.words) {
+    if (!current.words.empty()) {
+      const PdfWord& last = current.words.back();
+      const double em = std::max(w.size, last.size);
+      const bool on_line = VerticalOverlap(top, bottom, w.top, w.bottom) >= 0.5;
+      const bool forward = w.x0 >= last.x1 - 0.5 * em;
+      // Far apart, or apart and of very different sizes (the organ's name
+      // in the masthead and the date beside it): not one line.
+      const double gap = w.x0 - last.x1;
+      const double small = std::min(w.size, last.size);
+      const bool near = gap <= kColumnGapEms * em && (small >= 0.7 * em || gap <= 1.5 * small);
+      if (!on_line || !forward || !near) flush();
+    }
+    if (current.words.empty()) {
+      top = w.top;
+      bottom = w.bottom;
+    } else {
+      top = std::min(top, w.top);
+      bottom = std::max(bottom, w.bottom);
+    }
+    current.words.push_back(w);
+  }
+  flush();
+
+  // Put fragments back on their line: the nearest line beside them on the
+  // same baseline, within a few ems.
+  const double page_size = DominantSize(page.words);
+  std::vector<bool> merged(lines.size(), false);
+  for (size_t f = 0; f < lines.size(); ++f) {
+    if (!IsFragment(lines[f], page_size)) continue;
+    const PdfLine& fragment = lines[f];
+    double f_top = 1e9, f_bottom = -1e9, f_x0 = 1e9, f_x1 = -1e9, f_size = 0;
+    for (const PdfWord& w : fragment.words) {
+      f_top = std::min(f_top, w.top);
+      f_bottom = std::max(f_bottom, w.bottom);
+      f_x0 = std::min(f_x0, w.x0);
+      f_x1 = std::max(f_x1, w.x1);
+      f_size = std::max(f_size, w.size);
+    }
+    size_t best = lines.size();
+    double best_distance = 0;
+    for (size_t h = 0; h < lines.size(); ++h) {
+      if (h == f || merged[h] || (IsFragment(lines[h], page_size) && lines[h].words.size() <= fragment.words.size())) {
+        continue;
+      }
+      double h_top = 1e9, h_bottom = -1e9, h_x0 = 1e9, h_x1 = -1e9, h_size = 0;
+      for (const PdfWord& w : lines[h].words) {
+        h_top = std::min(h_top, w.top);
+        h_bottom = std::max(h_bottom, w.bottom);
+        h_x0 = std::min(h_x0, w.x0);
+        h_x1 = std::max(h_x1, w.x1);
+        h_size = std::max(h_size, w.size);
+      }
+      if (VerticalOverlap(f_top, f_bottom, h_top, h_bottom) < 0.5) continue;
+      const double distance = f_x1 <= h_x0 ? h_x0 - f_x1 : (f_x0 >= h_x1 ? f_x0 - h_x1 : -1);
+      if (distance < 0 || distance > kColumnGapEms * std::max(f_size, h_size)) continue;
+      if (best == lines.size() || distance < best_distance) {
+        best = h;
+        best_distance = distance;
+      }
+    }
+    if (best == lines.size()) continue;
+    for (const PdfWord& w : fragment.words) lines[best].words.push_back(w);
+    merged[f] = true;
+  }
+  std::vector<PdfLine> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (merged[i]) continue;
+    Finish(lines[i]);
+    out.push_back(std::move(lines[i]));
+  }
+  return out;
+}
+
+}  // namespace cstd::indexer
