@@ -18,6 +18,13 @@ constexpr double kSuperscriptMaxSize = 0.85;
 // the bottom of the line's text (a raised baseline, not just a smaller font
 // on the same baseline).
 constexpr double kSuperscriptMinRise = 0.12;
+// ... is short: a footnote number or two ("12", "3,4") or a text suffix
+// ("th", "er", "me") ...
+constexpr size_t kMaxSuperscriptLength = 7;
+// ... and stands at most this many ems of the line's size from the word it
+// belongs to (printers set markers against the word; a footnote's number
+// stands a thin space before its text).
+constexpr double kSuperscriptMaxGap = 0.5;
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
@@ -69,15 +76,13 @@ bool IsBullet(std::string_view w) {
   return std::find(kBullets.begin(), kBullets.end(), w) != kBullets.end();
 }
 
-// A one- or two-word line poppler may have set apart from the line it
+// A one-word line poppler may have set apart from the line it
 // belongs to: a lead token in the margin, or a raised small word.
 bool IsFragment(const PdfLine& line, double page_size) {
   if (line.words.empty() || line.words.size() > 2) return false;
-  const bool small = std::all_of(line.words.begin(), line.words.end(),
-                                 [&](const PdfWord& w) { return w.size <= kSuperscriptMaxSize * page_size; });
-  if (small) return true;
   if (line.words.size() != 1) return false;
   const std::string& t = line.words[0].text;
+  if (line.words[0].size <= kSuperscriptMaxSize * page_size && t.size() <= kMaxSuperscriptLength) return true;
   int number = 0;
   return (ReadPlainNumber(t, &number) && t.back() == '.') || IsRomanSection(t) || IsSubItem(t) || IsBullet(t);
 }
@@ -105,8 +110,13 @@ void Finish(PdfLine& line) {
   for (size_t i = 0; i < line.words.size(); ++i) {
     const PdfWord& w = line.words[i];
     line.x1 = std::max(line.x1, w.x1);
-    line.superscript[i] =
-        w.size <= kSuperscriptMaxSize * line.size && w.bottom < line.bottom - kSuperscriptMinRise * line.size;
+    // Raised, smaller, short, and touching the word before it (a marker
+    // after its word) or after it (a footnote's number before its text).
+    const bool touches = (i > 0 && w.x0 - line.words[i - 1].x1 <= kSuperscriptMaxGap * line.size) ||
+                         (i + 1 < line.words.size() && line.words[i + 1].x0 - w.x1 <= kSuperscriptMaxGap * line.size);
+    line.superscript[i] = w.size <= kSuperscriptMaxSize * line.size &&
+                          w.bottom < line.bottom - kSuperscriptMinRise * line.size &&
+                          w.text.size() <= kMaxSuperscriptLength && touches;
     if (!line.superscript[i]) {
       chars += w.text.size();
       if (w.bold) bold_chars += w.text.size();
