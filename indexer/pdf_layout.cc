@@ -313,6 +313,10 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
                    std::vector<std::vector<Role>>& roles) {
   // The edge lines of each page, top to bottom.
   std::vector<std::vector<size_t>> edges(pages.size());
+  // Whether an edge line stands apart from the text on its inner side (a
+  // running header or footer sits in the margin; a footnote that repeats,
+  // "Ibid.", sits among the others at their pitch).
+  std::vector<std::vector<bool>> apart(pages.size());
   std::map<std::string, size_t> pages_with;  // edge line shape -> pages it is on
   for (size_t p = 0; p < pages.size(); ++p) {
     std::vector<size_t> order;
@@ -322,7 +326,13 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return pages[p][a].top < pages[p][b].top; });
     for (size_t k = 0; k < order.size(); ++k) {
-      if (k < kTopEdgeLines || k + kBottomEdgeLines >= order.size()) edges[p].push_back(order[k]);
+      const PdfLine& line = pages[p][order[k]];
+      const bool top = k < kTopEdgeLines, bottom = k + kBottomEdgeLines >= order.size();
+      if (!top && !bottom) continue;
+      edges[p].push_back(order[k]);
+      const double below = k + 1 < order.size() ? pages[p][order[k + 1]].top - line.bottom : 1e9;
+      const double above = k > 0 ? line.top - pages[p][order[k - 1]].bottom : 1e9;
+      apart[p].push_back(top ? below >= line.size : above >= line.size);
     }
     std::vector<std::string> shapes;
     for (size_t i : edges[p]) shapes.push_back(Shape(pages[p][i].Text()));
@@ -332,7 +342,8 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
   }
   const size_t running = std::max<size_t>(2, (pages.size() + 1) / 2);
   for (size_t p = 0; p < pages.size(); ++p) {
-    for (size_t i : edges[p]) {
+    for (size_t e = 0; e < edges[p].size(); ++e) {
+      const size_t i = edges[p][e];
       const PdfLine& line = pages[p][i];
       const std::string text = line.Text();
       bool furniture = IsPageNumber(text);
@@ -350,7 +361,8 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
         all = false;
       }
       furniture = furniture || (all && numbers <= 2);
-      furniture = furniture || (text.size() <= kMaxRunningLineLength && pages_with[Shape(text)] >= running);
+      furniture = furniture ||
+                  (apart[p][e] && text.size() <= kMaxRunningLineLength && pages_with[Shape(text)] >= running);
       if (furniture) roles[p][i] = Role::kFurniture;
     }
   }
@@ -436,7 +448,14 @@ bool StartsBlock(const BodyLine& prev, const BodyLine& cur, const Measures& m, i
   const bool ends_sentence = EndsSentence(last);
   const std::string& first = b.words[0].text;
   const bool hyphenated = !last.empty() && last.back() == '-';
-  const bool fits = !hyphenated && a.x1 + kSpaceEms * b.size + (b.words[0].x1 - b.words[0].x0) <= prev.column.right;
+  // The first word with what is set against it ("27" and its "th").
+  double first_x1 = b.words[0].x1;
+  for (size_t i = 1; i < b.words.size() && !b.words[i - 1].space_after &&
+                     b.words[i].x0 - b.words[i - 1].x1 <= kWordGapEms * b.size;
+       ++i) {
+    first_x1 = b.words[i].x1;
+  }
+  const bool fits = !hyphenated && a.x1 + kSpaceEms * b.size + (first_x1 - b.words[0].x0) <= prev.column.right;
   const bool short_end = fits && (ends_sentence || IsUpperStart(first));
   if (gap || indent || short_end) return true;
   if (b.lead == Lead::kNumber) return b.hanging || ends_sentence || b.number == last_number + 1;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -51,15 +52,21 @@ TEST_P(TypesetReportTest, StructureComesBackWhole) {
   ASSERT_GE(report.pages, 2) << "a report that runs over pages";
   const SourceText source = Read(report);
   const Structure s = ParseStructure(source.text, source.page_starts);
-  SCOPED_TRACE(source.text);
 
   EXPECT_EQ(s.headings, report.headings) << "the title first, then the section headings";
   for (const std::string& line : report.masthead_lines) {
     EXPECT_NE(std::find(s.head.begin(), s.head.end(), line), s.head.end()) << "head line " << line;
   }
-  EXPECT_EQ(s.footnotes, report.footnotes);
-  ASSERT_EQ(s.paragraphs.size(), report.paragraphs.size());
-  for (size_t i = 0; i < s.paragraphs.size(); ++i) {
+  for (const auto& [number, text] : report.footnotes) {
+    const auto found = s.footnotes.find(number);
+    EXPECT_TRUE(found != s.footnotes.end() && found->second == text)
+        << "footnote " << number << ": " << (found == s.footnotes.end() ? "missing" : found->second);
+  }
+  EXPECT_EQ(s.footnotes.size(), report.footnotes.size());
+  EXPECT_EQ(s.paragraphs.size(), report.paragraphs.size());
+  // The first paragraph that differs, if any, says most.
+  bool differs = false;
+  for (size_t i = 0; i < std::min(s.paragraphs.size(), report.paragraphs.size()) && !differs; ++i) {
     const Block& got = s.paragraphs[i];
     const testing::ExpectedParagraph& want = report.paragraphs[i];
     SCOPED_TRACE("paragraph " + std::to_string(i) + " numbered " + std::to_string(want.number.value_or(0)));
@@ -70,7 +77,9 @@ TEST_P(TypesetReportTest, StructureComesBackWhole) {
     std::vector<std::pair<int, size_t>> markers;
     for (const Marker& m : got.markers) markers.emplace_back(m.number, m.offset);
     EXPECT_EQ(markers, want.markers);
+    differs = got.number != want.number || got.text != want.text || got.page != want.page || markers != want.markers;
   }
+  if (HasFailure()) std::printf("The text read:\n%s\n", source.text.c_str());
 }
 
 TEST_P(TypesetReportTest, MetadataAndSpeakersComeBack) {

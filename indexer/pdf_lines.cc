@@ -182,13 +182,21 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
   for (const PdfWord& w : page.words) {
     if (!current.words.empty()) {
       const PdfWord& last = current.words.back();
-      const double em = std::max(w.size, last.size);
+      // The line's last word in its largest size: a superscript between it
+      // and `w` does not count.
+      const PdfWord* ref = &last;
+      double largest = 0;
+      for (const PdfWord& c : current.words) largest = std::max(largest, c.size);
+      for (const PdfWord& c : current.words) {
+        if (c.size >= 0.95 * largest) ref = &c;
+      }
+      const double em = std::max(w.size, ref->size);
       const bool on_line = VerticalOverlap(top, bottom, w.top, w.bottom) >= 0.5;
       const bool forward = w.x0 >= last.x1 - 0.5 * em;
       // Far apart, or apart and of very different sizes (the organ's name
       // in the masthead and the date beside it): not one line.
-      const double gap = w.x0 - last.x1;
-      const double small = std::min(w.size, last.size);
+      const double gap = w.x0 - ref->x1;
+      const double small = std::min(w.size, ref->size);
       const bool near = gap <= kColumnGapEms * em && (small >= 0.7 * em || gap <= 1.5 * small);
       if (!on_line || !forward || !near) flush();
     }
@@ -233,7 +241,15 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
         h_size = std::max(h_size, w.size);
       }
       if (VerticalOverlap(f_top, f_bottom, h_top, h_bottom) < 0.5) continue;
-      const double distance = f_x1 <= h_x0 ? h_x0 - f_x1 : (f_x0 >= h_x1 ? f_x0 - h_x1 : -1);
+      double distance = f_x1 <= h_x0 ? h_x0 - f_x1 : (f_x0 >= h_x1 ? f_x0 - h_x1 : -1);
+      if (distance < 0) {
+        // Within the line's span: between two of its words, if it touches
+        // none ("21" and "session" with "st" between them).
+        const bool clear = std::none_of(lines[h].words.begin(), lines[h].words.end(), [&](const PdfWord& w) {
+          return std::min(w.x1, f_x1) - std::max(w.x0, f_x0) > 0.5;
+        });
+        if (clear) distance = 0;
+      }
       if (distance < 0 || distance > kColumnGapEms * std::max(f_size, h_size)) continue;
       if (best == lines.size() || distance < best_distance) {
         best = h;
