@@ -317,6 +317,7 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
   // running header or footer sits in the margin; a footnote that repeats,
   // "Ibid.", sits among the others at their pitch).
   std::vector<std::vector<bool>> apart(pages.size());
+  std::vector<std::vector<bool>> at_top(pages.size());
   std::map<std::string, size_t> pages_with;  // edge line shape -> pages it is on
   for (size_t p = 0; p < pages.size(); ++p) {
     std::vector<size_t> order;
@@ -333,6 +334,7 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
       const double below = k + 1 < order.size() ? pages[p][order[k + 1]].top - line.bottom : 1e9;
       const double above = k > 0 ? line.top - pages[p][order[k - 1]].bottom : 1e9;
       apart[p].push_back(top ? below >= line.size : above >= line.size);
+      at_top[p].push_back(top);
     }
     std::vector<std::string> shapes;
     for (size_t i : edges[p]) shapes.push_back(Shape(pages[p][i].Text()));
@@ -341,29 +343,37 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
     for (const std::string& s : shapes) ++pages_with[s];
   }
   const size_t running = std::max<size_t>(2, (pages.size() + 1) / 2);
-  for (size_t p = 0; p < pages.size(); ++p) {
-    for (size_t e = 0; e < edges[p].size(); ++e) {
-      const size_t i = edges[p][e];
-      const PdfLine& line = pages[p][i];
-      const std::string text = line.Text();
-      bool furniture = IsPageNumber(text);
-      // Every word a job number, a bar code, the symbol or a page number.
-      size_t numbers = 0;
-      bool all = true;
-      for (const PdfWord& w : line.words) {
-        if (IsPageNumber(w.text) || w.text == "Page" || w.text == "of" || w.text == "|" || w.text == "-" ||
-            w.text == "\u2013") {
-          numbers += IsPageNumber(w.text) ? 1 : 0;
-          continue;
-        }
-        if (IsJobToken(w.text)) continue;
-        if (p > 0 && symbol && w.text == *symbol) continue;
-        all = false;
+  const auto is_furniture = [&](size_t p, size_t e) {
+    const PdfLine& line = pages[p][edges[p][e]];
+    const std::string text = line.Text();
+    if (IsPageNumber(text)) return true;
+    // Every word a job number, a bar code, the symbol or a page number.
+    size_t numbers = 0;
+    bool all = true;
+    for (const PdfWord& w : line.words) {
+      if (IsPageNumber(w.text) || w.text == "Page" || w.text == "of" || w.text == "|" || w.text == "-" ||
+          w.text == "\u2013") {
+        numbers += IsPageNumber(w.text) ? 1 : 0;
+        continue;
       }
-      furniture = furniture || (all && numbers <= 2);
-      furniture = furniture ||
-                  (apart[p][e] && text.size() <= kMaxRunningLineLength && pages_with[Shape(text)] >= running);
-      if (furniture) roles[p][i] = Role::kFurniture;
+      if (IsJobToken(w.text)) continue;
+      if (p > 0 && symbol && w.text == *symbol) continue;
+      all = false;
+    }
+    if (all && numbers <= 2) return true;
+    return apart[p][e] && text.size() <= kMaxRunningLineLength && pages_with[Shape(text)] >= running;
+  };
+  // From the page's edge inwards, while lines are furniture: a line inside
+  // the text is never furniture (a footnote that looks like one on another
+  // page, "Ibid.", stays).
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (size_t e = 0; e < edges[p].size() && at_top[p][e]; ++e) {
+      if (!is_furniture(p, e)) break;
+      roles[p][edges[p][e]] = Role::kFurniture;
+    }
+    for (size_t e = edges[p].size(); e-- > 0 && !at_top[p][e];) {
+      if (!is_furniture(p, e)) break;
+      roles[p][edges[p][e]] = Role::kFurniture;
     }
   }
 }

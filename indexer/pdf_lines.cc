@@ -87,6 +87,23 @@ bool IsFragment(const PdfLine& line, double page_size) {
   return (ReadPlainNumber(t, &number) && t.back() == '.') || IsRomanSection(t) || IsSubItem(t) || IsBullet(t);
 }
 
+// The box around a line's words, and their largest size.
+struct Extent {
+  double x0 = 1e9, x1 = -1e9, top = 1e9, bottom = -1e9, size = 0;
+};
+
+Extent Span(const PdfLine& line) {
+  Extent e;
+  for (const PdfWord& w : line.words) {
+    e.x0 = std::min(e.x0, w.x0);
+    e.x1 = std::max(e.x1, w.x1);
+    e.top = std::min(e.top, w.top);
+    e.bottom = std::max(e.bottom, w.bottom);
+    e.size = std::max(e.size, w.size);
+  }
+  return e;
+}
+
 void Finish(PdfLine& line) {
   std::stable_sort(line.words.begin(), line.words.end(),
                    [](const PdfWord& a, const PdfWord& b) { return a.x0 < b.x0; });
@@ -218,28 +235,16 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
   for (size_t f = 0; f < lines.size(); ++f) {
     if (!IsFragment(lines[f], page_size)) continue;
     const PdfLine& fragment = lines[f];
-    double f_top = 1e9, f_bottom = -1e9, f_x0 = 1e9, f_x1 = -1e9, f_size = 0;
-    for (const PdfWord& w : fragment.words) {
-      f_top = std::min(f_top, w.top);
-      f_bottom = std::max(f_bottom, w.bottom);
-      f_x0 = std::min(f_x0, w.x0);
-      f_x1 = std::max(f_x1, w.x1);
-      f_size = std::max(f_size, w.size);
-    }
+    const Extent fe = Span(fragment);
+    const double f_top = fe.top, f_bottom = fe.bottom, f_x0 = fe.x0, f_x1 = fe.x1, f_size = fe.size;
     size_t best = lines.size();
     double best_distance = 0;
     for (size_t h = 0; h < lines.size(); ++h) {
       if (h == f || merged[h] || (IsFragment(lines[h], page_size) && lines[h].words.size() <= fragment.words.size())) {
         continue;
       }
-      double h_top = 1e9, h_bottom = -1e9, h_x0 = 1e9, h_x1 = -1e9, h_size = 0;
-      for (const PdfWord& w : lines[h].words) {
-        h_top = std::min(h_top, w.top);
-        h_bottom = std::max(h_bottom, w.bottom);
-        h_x0 = std::min(h_x0, w.x0);
-        h_x1 = std::max(h_x1, w.x1);
-        h_size = std::max(h_size, w.size);
-      }
+      const Extent he = Span(lines[h]);
+      const double h_top = he.top, h_bottom = he.bottom, h_x0 = he.x0, h_x1 = he.x1, h_size = he.size;
       if (VerticalOverlap(f_top, f_bottom, h_top, h_bottom) < 0.5) continue;
       double distance = f_x1 <= h_x0 ? h_x0 - f_x1 : (f_x0 >= h_x1 ? f_x0 - h_x1 : -1);
       if (distance < 0) {
@@ -259,6 +264,33 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
     if (best == lines.size()) continue;
     for (const PdfWord& w : fragment.words) lines[best].words.push_back(w);
     merged[f] = true;
+  }
+  // Pieces of one line poppler set in blocks of their own (a short line
+  // justified with wide spaces): side by side on one baseline, a few ems
+  // apart, and spanned together by a line of the same column above or below
+  // them -- which no line does for two columns of text.
+  for (size_t a = 0; a < lines.size(); ++a) {
+    if (merged[a]) continue;
+    Extent ae = Span(lines[a]);
+    for (size_t b = 0; b < lines.size(); ++b) {
+      if (b == a || merged[b]) continue;
+      const Extent be = Span(lines[b]);
+      const double gap = be.x0 - ae.x1;
+      if (gap < 0 || gap > kColumnGapEms * std::max(ae.size, be.size) ||
+          VerticalOverlap(ae.top, ae.bottom, be.top, be.bottom) < 0.5 || std::abs(ae.size - be.size) > 0.05 * ae.size) {
+        continue;
+      }
+      const bool spanned = std::any_of(lines.begin(), lines.end(), [&](const PdfLine& other) {
+        if (&other == &lines[a] || &other == &lines[b] || other.words.empty()) return false;
+        const Extent oe = Span(other);
+        return oe.x0 <= ae.x0 + ae.size && oe.x1 >= be.x1 - ae.size && std::abs(oe.size - ae.size) <= 0.05 * ae.size &&
+               std::min(std::abs(oe.top - ae.bottom), std::abs(ae.top - oe.bottom)) <= 3 * ae.size;
+      });
+      if (!spanned) continue;
+      for (const PdfWord& w : lines[b].words) lines[a].words.push_back(w);
+      merged[b] = true;
+      ae = Span(lines[a]);
+    }
   }
   std::vector<PdfLine> out;
   for (size_t i = 0; i < lines.size(); ++i) {
