@@ -342,7 +342,9 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
     shapes.erase(std::unique(shapes.begin(), shapes.end()), shapes.end());
     for (const std::string& s : shapes) ++pages_with[s];
   }
-  const size_t running = std::max<size_t>(2, (pages.size() + 1) / 2);
+  // A running line is on two pages in three, and on three at least: a
+  // footnote, "Ibid." or "E/CN.16/2023/2, para. 4.", may end two pages.
+  const size_t running = std::max<size_t>(3, (2 * pages.size() + 2) / 3);
   const auto is_furniture = [&](size_t p, size_t e) {
     const PdfLine& line = pages[p][edges[p][e]];
     const std::string text = line.Text();
@@ -402,8 +404,9 @@ void MarkFootnotes(const PdfPage& page, const std::vector<PdfLine>& lines, const
 }
 
 // The column a line is in: the left edge its text starts at (the most
-// common start of the lines beside it) and the right edge (the furthest
-// end), over the body lines of its page it shares most of its width with.
+// common start of the lines without a lead beside it) and the right edge
+// (the furthest end), over the body lines of its page it shares most of
+// its width with.
 struct Column {
   double left = 0, right = 0;
 };
@@ -419,7 +422,9 @@ std::vector<Column> Columns(const std::vector<const PdfLine*>& lines) {
       const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
       if (overlap < 0.5 * std::min(a.x1 - a.x0, b.x1 - b.x0)) continue;
       right = std::max(right, b.x1);
-      ++starts[std::lround(b.text_x0)];
+      // Where lines that go on a paragraph start: lines with a lead (a
+      // number, a sub-item) start elsewhere.
+      if (b.lead == Lead::kNone) ++starts[std::lround(b.text_x0)];
     }
     long left = std::lround(a.text_x0);
     size_t most = 0;
@@ -451,8 +456,12 @@ bool StartsBlock(const BodyLine& prev, const BodyLine& cur, const Measures& m, i
   const bool same_flow = a.page == b.page && b.top > a.top;
   const double pitch = m.pitch * b.size / m.body_size;
   const bool gap = same_flow && b.bottom - a.bottom > pitch + std::max(kMinGapPoints, kGapEms * b.size);
-  const double indent_a = a.text_x0 - prev.column.left;
-  const double indent_b = b.text_x0 - cur.column.left;
+  // Indented further than the line before: down one column, where they
+  // start; over a page or column break, from where each column's lines
+  // start.
+  const bool same_column = same_flow && std::min(a.x1, b.x1) > std::max(a.x0, b.x0);
+  const double indent_a = a.text_x0 - (same_column ? 0 : prev.column.left);
+  const double indent_b = b.text_x0 - (same_column ? 0 : cur.column.left);
   const bool indent = indent_b > indent_a + kIndentEms * b.size;
   const std::string_view last = LastWord(a);
   const bool ends_sentence = EndsSentence(last);

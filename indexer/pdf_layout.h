@@ -19,9 +19,10 @@ namespace cstd::indexer {
 ///   Nations", the symbol, the organ, "Distr.: General", the date,
 ///   "Original: English"): the band at the top of page 1 beside and below
 ///   the lines set in its right-hand column;
-/// - page furniture is left out: running headers and footers (a line at a
-///   page's top or bottom that repeats on half the pages, digits aside, or
-///   that is the document's symbol), page numbers ("3", "3/14", "- 3 -",
+/// - page furniture is left out, from a page's top and bottom edges
+///   inwards while lines are furniture: running headers and footers (a line
+///   set apart that repeats on two pages in three, digits aside, or that is
+///   the document's symbol), page numbers ("3", "3/14", "- 3 -",
 ///   "Page 3 of 14"), job numbers and bar codes ("GE.24-01234(E)",
 ///   "*2401234*");
 /// - paragraphs are whole, their lines joined (hyphens at line ends removed
