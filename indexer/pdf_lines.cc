@@ -83,8 +83,10 @@ bool IsFragment(const PdfLine& line, double page_size) {
   if (line.words.size() != 1) return false;
   const std::string& t = line.words[0].text;
   if (line.words[0].size <= kSuperscriptMaxSize * page_size && t.size() <= kMaxSuperscriptLength) return true;
+  // A paragraph number ("12."), a footnote's number set in a column of its
+  // own ("12"), a section number, a sub-item label or a bullet.
   int number = 0;
-  return (ReadPlainNumber(t, &number) && t.back() == '.') || IsRomanSection(t) || IsSubItem(t) || IsBullet(t);
+  return ReadPlainNumber(t, &number) || IsRomanSection(t) || IsSubItem(t) || IsBullet(t);
 }
 
 // The box around a line's words, and their largest size.

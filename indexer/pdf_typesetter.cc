@@ -211,11 +211,16 @@ class Generator {
   // A sentence ending on a reference footnote.
   std::vector<Word> ReferenceSentence() {
     std::vector<Word> words = Split(PlainSentence());
-    const int n = AddFootnote({Chance(50) ? "See https://unctad.org/meeting/cstd-" + std::to_string(2020 + Pick(5)) + "."
-                                          : "E/CN.16/" + std::to_string(2019 + Pick(5)) + "/2, para. " +
-                                                std::to_string(3 + Pick(40)) + ".",
-                               {},
-                               {}});
+    const int kind = Pick(3);
+    // The long kind runs over two or three lines of the footnote block.
+    const std::string text =
+        kind == 0   ? "See https://unctad.org/meeting/cstd-" + std::to_string(2020 + Pick(5)) + "."
+        : kind == 1 ? "E/CN.16/" + std::to_string(2019 + Pick(5)) + "/2, para. " + std::to_string(3 + Pick(40)) + "."
+                    : "The contributions received from " + Phrase() + " and from " + Phrase() +
+                          " are summarized in the report of the secretariat on " + Phrase() + ", and the " +
+                          Of(kAdjectives) + " " + Of(kNouns) + " of the Commission is available online at " +
+                          "https://unctad.org/topic/commission-on-science-and-technology-for-development.";
+    const int n = AddFootnote({text, {}, {}});
     words.back().sup = std::to_string(n);
     words.back().footnote = n;
     return words;
@@ -290,6 +295,7 @@ struct Setter {
   double notes_height = 0;
   const std::vector<Footnote>* footnotes = nullptr;
   std::set<std::string> whole_words;  // lower-case words set whole so far
+  std::map<int, std::vector<std::vector<Word>>> note_lines;
 
   double Top() const { return L.page_height - 72 - L.body_size; }
   double Bottom() const { return 72; }
@@ -358,7 +364,6 @@ struct Setter {
       if (need <= room || lines.back().empty()) {
         lines.back().push_back(w);
         used += need + (lines.back().size() > 1 ? space : 0);
-        if (w.sup.empty() && w.text.find('-') == std::string::npos) whole_words.insert(Lower(w.text));
         continue;
       }
       Word left, right;
@@ -386,6 +391,11 @@ struct Setter {
     }
     const double tw = width > 0 && spaces > 0 ? std::max(0.0, (width - natural) / spaces) : 0;
     content += "BT " + f + Number(size) + " Tf " + Number(x) + " " + Number(baseline) + " Td " + Number(tw) + " Tw\n";
+    // Words set whole so far may be broken anywhere later: the reader's
+    // vocabulary knows them.
+    for (const Word& w : words) {
+      if (w.sup.empty() && w.text.find('-') == std::string::npos) whole_words.insert(Lower(w.text));
+    }
     std::string run;
     double advance = 0;  // from the line matrix's origin, for Td
     const double sup_size = SupSize(size), rise = std::round(size * 0.33 * 2) / 2;
@@ -412,10 +422,15 @@ struct Setter {
     content += "ET\n";
   }
 
-  std::vector<std::vector<Word>> NoteLines(int number) {
-    const double width = Right() - (L.left + 30);
-    return Break(Generator::Split((*footnotes)[static_cast<size_t>(number - 1)].text), width, width, L.notes,
-                 L.notes_size);
+  // A footnote's lines, broken once: when its marker's line is placed.
+  const std::vector<std::vector<Word>>& NoteLines(int number) {
+    auto& lines = note_lines[number];
+    if (lines.empty()) {
+      const double width = Right() - (L.left + 30);
+      lines = Break(Generator::Split((*footnotes)[static_cast<size_t>(number - 1)].text), width, width, L.notes,
+                    L.notes_size);
+    }
+    return lines;
   }
 
   double NotesHeight(const std::vector<int>& notes) {
@@ -431,7 +446,7 @@ struct Setter {
       content += "0.5 w " + Number(L.left) + " " + Number(baseline + L.notes_size + 4) + " m " + Number(L.left + 144) +
                  " " + Number(baseline + L.notes_size + 4) + " l S\n";
       for (int n : page_notes) {
-        const std::vector<std::vector<Word>> lines = NoteLines(n);
+        const std::vector<std::vector<Word>>& lines = NoteLines(n);
         for (size_t i = 0; i < lines.size(); ++i) {
           if (i == 0) {
             const std::string marker = std::to_string(n);
