@@ -106,7 +106,7 @@ TEST_P(TypesetReportTest, MetadataAndSpeakersComeBack) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, TypesetReportTest, ::testing::Range(1u, 401u));
+INSTANTIATE_TEST_SUITE_P(Seeds, TypesetReportTest, ::testing::Range(401u, 1201u));
 
 }  // namespace
 }  // namespace cstd::indexer

@@ -286,7 +286,7 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
         if (&other == &lines[a] || &other == &lines[b] || other.words.empty()) return false;
         const Extent oe = Span(other);
         return oe.x0 <= ae.x0 + ae.size && oe.x1 >= be.x1 - ae.size && std::abs(oe.size - ae.size) <= 0.05 * ae.size &&
-               std::min(std::abs(oe.top - ae.bottom), std::abs(ae.top - oe.bottom)) <= 3 * ae.size;
+               std::min(std::abs(oe.top - ae.bottom), std::abs(ae.top - oe.bottom)) <= kSpanningLineEms * ae.size;
       });
       if (!spanned) continue;
       for (const PdfWord& w : lines[b].words) lines[a].words.push_back(w);

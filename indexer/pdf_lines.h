@@ -67,6 +67,11 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index);
 /// Words further apart than this many ems are on different lines.
 inline constexpr double kColumnGapEms = 4.0;
 
+/// Pieces of a line side by side are one line when a line of their size
+/// within this many ems above or below spans them both (a few lines of one
+/// column; a body line across two columns is rare so near).
+inline constexpr double kSpanningLineEms = 6.0;
+
 /// True for a word that reads as a number of digits only, with an optional
 /// trailing '.' or ')' ("3", "12.", "7)"), setting `*number`.
 bool ReadPlainNumber(const std::string& word, int* number);
