@@ -38,9 +38,12 @@ constexpr size_t kMaxRunningLineLength = 80;
 // paragraph (first-line indents are 1.5 to 5 ems; justification and
 // kerning move a line's start by a fraction of a point).
 constexpr double kIndentEms = 0.6;
-// The space a line break stands for, in ems (the width poppler's and
-// Word's fonts give a space is 0.25 to 0.28 em).
+// The least space a line break stands for, in ems (fonts give a space 0.25
+// to 0.28 em).
 constexpr double kSpaceEms = 0.25;
+// A word "would have fit" on the line before only with this much room to
+// spare, in points: when in doubt, a line goes on the paragraph.
+constexpr double kFitSlack = 0.5;
 // A gap between lines larger than the usual line pitch by this many ems
 // (or kMinGapPoints) separates blocks.
 constexpr double kGapEms = 0.2;
@@ -474,7 +477,17 @@ bool StartsBlock(const BodyLine& prev, const BodyLine& cur, const Measures& m, i
        ++i) {
     first_x1 = b.words[i].x1;
   }
-  const bool fits = !hyphenated && a.x1 + kSpaceEms * b.size + (first_x1 - b.words[0].x0) <= prev.column.right;
+  // The space a break stands for: the line's own word space (a font's
+  // space is 0.25 to 0.28 em; a justified line's are wider, which only
+  // makes the test stricter).
+  std::vector<double> spaces;
+  for (size_t i = 1; i < a.words.size(); ++i) {
+    if (a.words[i - 1].space_after && !a.superscript[i]) spaces.push_back(a.words[i].x0 - a.words[i - 1].x1);
+  }
+  std::sort(spaces.begin(), spaces.end());
+  const double space =
+      spaces.empty() ? kSpaceEms * b.size : std::clamp(spaces[spaces.size() / 2], kSpaceEms * b.size, b.size);
+  const bool fits = !hyphenated && a.x1 + space + (first_x1 - b.words[0].x0) <= prev.column.right - kFitSlack;
   const bool short_end = fits && (ends_sentence || IsUpperStart(first));
   if (gap || indent || short_end) return true;
   if (b.lead == Lead::kNumber) return b.hanging || ends_sentence || b.number == last_number + 1;

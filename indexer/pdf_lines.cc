@@ -25,6 +25,9 @@ constexpr size_t kMaxSuperscriptLength = 7;
 // belongs to (printers set markers against the word; a footnote's number
 // stands a thin space before its text).
 constexpr double kSuperscriptMaxGap = 0.5;
+// Word spaces of one line differ by less than this many ems (poppler's
+// positions are exact; kerning before a comma moves a word a little).
+constexpr double kWordGapTolerance = 0.1;
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
@@ -269,8 +272,9 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
   }
   // Pieces of one line poppler set in blocks of their own (a short line
   // justified with wide spaces): side by side on one baseline, a few ems
-  // apart, and spanned together by a line of the same column above or below
-  // them -- which no line does for two columns of text.
+  // apart, and as far apart as the words inside them are, or spanned
+  // together by a line of the same column above or below them -- which no
+  // line does for two columns of text, whose gutter is wider than a space.
   for (size_t a = 0; a < lines.size(); ++a) {
     if (merged[a]) continue;
     Extent ae = Span(lines[a]);
@@ -282,7 +286,20 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
           VerticalOverlap(ae.top, ae.bottom, be.top, be.bottom) < 0.5 || std::abs(ae.size - be.size) > 0.05 * ae.size) {
         continue;
       }
-      const bool spanned = std::any_of(lines.begin(), lines.end(), [&](const PdfLine& other) {
+      // A stretched line keeps its word spaces even: the gap between the
+      // pieces is the gap between the words inside them.
+      const auto inner_gap = [](const PdfLine& line, double* median) {
+        if (line.words.size() < 2) return false;
+        std::vector<double> gaps;
+        for (size_t i = 1; i < line.words.size(); ++i) gaps.push_back(line.words[i].x0 - line.words[i - 1].x1);
+        std::sort(gaps.begin(), gaps.end());
+        *median = gaps[gaps.size() / 2];
+        return true;
+      };
+      double inner = 0;
+      const bool even = (inner_gap(lines[a], &inner) || inner_gap(lines[b], &inner)) &&
+                        std::abs(gap - inner) <= kWordGapTolerance * ae.size && gap > kWordGapTolerance * ae.size;
+      const bool spanned = even || std::any_of(lines.begin(), lines.end(), [&](const PdfLine& other) {
         if (&other == &lines[a] || &other == &lines[b] || other.words.empty()) return false;
         const Extent oe = Span(other);
         return oe.x0 <= ae.x0 + ae.size && oe.x1 >= be.x1 - ae.size && std::abs(oe.size - ae.size) <= 0.05 * ae.size &&
