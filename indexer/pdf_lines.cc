@@ -175,6 +175,34 @@ void Finish(PdfLine& line) {
   }
 }
 
+// True when two lines share most of the narrower one's width: one column.
+bool SameColumn(const PdfLine& a, const PdfLine& b) {
+  return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) >= 0.5 * std::min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+// Moves a line poppler's order put out of place (after lines of its column
+// that stand below it: a line starting with a raised "th" can end up in a
+// block of its own) between the two lines of its column it stands between.
+// A line after the foot of another column stays: the column break is
+// poppler's reading order.
+void PutLinesInPlace(std::vector<PdfLine>& lines) {
+  for (size_t x = 1; x < lines.size(); ++x) {
+    const PdfLine& line = lines[x];
+    const PdfLine& before = lines[x - 1];
+    if (before.top < line.top || !SameColumn(before, line)) continue;
+    for (size_t a = 0; a + 1 < lines.size(); ++a) {
+      if (a == x || a + 1 == x) continue;
+      const PdfLine &above = lines[a], &below = lines[a + 1];
+      if (above.top < line.top && line.top < below.top && SameColumn(above, line) && SameColumn(below, line)) {
+        PdfLine moved = std::move(lines[x]);
+        lines.erase(lines.begin() + static_cast<long>(x));
+        lines.insert(lines.begin() + static_cast<long>(a < x ? a + 1 : a), std::move(moved));
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string PdfLine::Text() const {
@@ -317,6 +345,7 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
     Finish(lines[i]);
     out.push_back(std::move(lines[i]));
   }
+  PutLinesInPlace(out);
   return out;
 }
 
