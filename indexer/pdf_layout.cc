@@ -320,7 +320,7 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
   // running header or footer sits in the margin; a footnote that repeats,
   // "Ibid.", sits among the others at their pitch).
   std::vector<std::vector<bool>> apart(pages.size());
-  std::vector<std::vector<bool>> at_top(pages.size());
+  std::vector<std::vector<bool>> at_top(pages.size()), at_bottom(pages.size());
   std::map<std::string, size_t> pages_with;  // edge line shape -> pages it is on
   for (size_t p = 0; p < pages.size(); ++p) {
     std::vector<size_t> order;
@@ -336,8 +336,11 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
       edges[p].push_back(order[k]);
       const double below = k + 1 < order.size() ? pages[p][order[k + 1]].top - line.bottom : 1e9;
       const double above = k > 0 ? line.top - pages[p][order[k - 1]].bottom : 1e9;
-      apart[p].push_back(top ? below >= line.size : above >= line.size);
+      // On a page of a few lines, a line may be at both edges; apart on
+      // the inner side of the edge being read.
+      apart[p].push_back(top && !bottom ? below >= line.size : above >= line.size);
       at_top[p].push_back(top);
+      at_bottom[p].push_back(bottom);
     }
     std::vector<std::string> shapes;
     for (size_t i : edges[p]) shapes.push_back(Shape(pages[p][i].Text()));
@@ -376,7 +379,7 @@ void MarkFurniture(const std::vector<std::vector<PdfLine>>& pages, const std::op
       if (!is_furniture(p, e)) break;
       roles[p][edges[p][e]] = Role::kFurniture;
     }
-    for (size_t e = edges[p].size(); e-- > 0 && !at_top[p][e];) {
+    for (size_t e = edges[p].size(); e-- > 0 && at_bottom[p][e];) {
       if (!is_furniture(p, e)) break;
       roles[p][edges[p][e]] = Role::kFurniture;
     }
