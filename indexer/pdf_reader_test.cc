@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "indexer/pdf_typesetter.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
 #include "model/errors.h"
@@ -35,66 +36,24 @@ struct TextLine {
   std::string text;  // WinAnsi bytes
 };
 
-// A PDF literal string: (text) with '(', ')' and '\' escaped.
-std::string PdfString(std::string_view text) {
-  std::string out = "(";
-  for (char c : text) {
-    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + ")";
-}
-
 // A page's content stream: each line drawn in Helvetica 12 at its place.
 std::string Content(const std::vector<TextLine>& lines) {
   std::string content = "BT /F1 12 Tf\n";
   for (const TextLine& line : lines) {
     content +=
-        "1 0 0 1 " + std::to_string(line.x) + " " + std::to_string(line.y) + " Tm " + PdfString(line.text) + " Tj\n";
+        "1 0 0 1 " + std::to_string(line.x) + " " + std::to_string(line.y) + " Tm " + testing::PdfString(line.text) + " Tj\n";
   }
   return content + "ET";
 }
 
-// A minimal valid PDF, written by hand: one page per content stream, the
-// font Helvetica (WinAnsiEncoding), the cross-reference table's offsets
-// computed as the objects are written. Objects: 1 catalog, 2 page tree,
-// 3 font, then page and content per page (4 and 5 for the first), then
-// `encrypt_dictionary` if given, which the trailer names as /Encrypt, with
-// a file /ID of sixteen 0x33 bytes.
+// A PDF of Letter pages, one per content stream, with the font /F1
+// (Helvetica) only: objects 1 catalog, 2 page tree, 3 font, then page and
+// content per page (4 and 5 for the first), then `encrypt_dictionary` if
+// given (see testing::WritePdf).
 std::string MakePdfFromStreams(const std::vector<std::string>& streams, std::string_view encrypt_dictionary = {}) {
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
-                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                                      "/Encoding /WinAnsiEncoding >>"};
-  std::string kids;
-  for (const std::string& content : streams) {
-    const size_t page_id = objects.size() + 1;
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(page_id + 1) +
-                      " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-    kids += (kids.empty() ? "" : " ") + std::to_string(page_id) + " 0 R";
-  }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(streams.size()) + " >>";
-  if (!encrypt_dictionary.empty()) objects.emplace_back(encrypt_dictionary);
-
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    const std::string digits = std::to_string(offset);
-    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R";
-  if (!encrypt_dictionary.empty()) {
-    pdf += " /Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<" + std::string(32, '3') + "> <" +
-           std::string(32, '3') + ">]";
-  }
-  pdf += " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  std::vector<testing::PageStream> pages;
+  for (const std::string& content : streams) pages.push_back({612, 792, content});
+  return testing::WritePdf(pages, encrypt_dictionary, /*all_fonts=*/false);
 }
 
 // A PDF with one page per entry of `pages`.
@@ -115,7 +74,7 @@ std::string OnePagePdf(const std::string& text) {
   return MakePdf({{{72, 720, text}}});
 }
 
-class PdfReaderTest : public testing::Test {
+class PdfReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cstd-pdf-test-" + std::to_string(::getpid()));
@@ -300,9 +259,9 @@ TEST_F(PdfReaderTest, PdfWithoutTextThrows) {
 
 TEST_F(PdfReaderTest, PopplerWritesNothingToStderr) {
   const std::string pdf = OnePagePdf("1. The delegate from Japan said hello.");
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   EXPECT_THROW(PdfText("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2)), InputError);
-  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
 // `cstd-indexer build --jobs N` reads PDFs on several threads: poppler's

@@ -553,13 +553,16 @@ std::string PdfString(std::string_view text) {
   return out + ")";
 }
 
-std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encrypt_dictionary) {
+std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encrypt_dictionary, bool all_fonts) {
   const auto font = [](std::string_view base) {
     return "<< /Type /Font /Subtype /Type1 /BaseFont /" + std::string(base) + " /Encoding /WinAnsiEncoding >>";
   };
   std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "", font("Helvetica")};
-  for (std::string_view base : kBaseFonts) objects.push_back(font(base));
-  const std::string resources = "<< /Font << /F1 3 0 R /TR 4 0 R /TB 5 0 R /HR 6 0 R /HB 7 0 R >> >>";
+  if (all_fonts) {
+    for (std::string_view base : kBaseFonts) objects.push_back(font(base));
+  }
+  const std::string resources = all_fonts ? "<< /Font << /F1 3 0 R /TR 4 0 R /TB 5 0 R /HR 6 0 R /HB 7 0 R >> >>"
+                                          : "<< /Font << /F1 3 0 R >> >>";
   std::string kids;
   for (const PageStream& page : pages) {
     const size_t page_id = objects.size() + 1;

@@ -31,10 +31,11 @@ struct PageStream {
 
 /// A minimal valid PDF, written by hand, the cross-reference table's
 /// offsets computed as the objects are written. Objects: 1 catalog, 2 page
-/// tree, 3 to 7 the fonts, then page and content per page, then
-/// `encrypt_dictionary` if given, which the trailer names as /Encrypt, with
-/// a file /ID of sixteen 0x33 bytes.
-std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encrypt_dictionary = {});
+/// tree, 3 the font /F1 and, with `all_fonts`, 4 to 7 the others, then page
+/// and content per page, then `encrypt_dictionary` if given, which the
+/// trailer names as /Encrypt, with a file /ID of sixteen 0x33 bytes.
+std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encrypt_dictionary = {},
+                     bool all_fonts = true);
 
 /// A PDF literal string: (text) with '(', ')' and '\' escaped.
 std::string PdfString(std::string_view text);
