@@ -6,13 +6,11 @@
 
 #include <algorithm>
 #include <climits>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <vector>
 
-#include "indexer/inline.h"
+#include "indexer/pdf_layout.h"
 #include "model/errors.h"
 #include "model/text.h"
 
@@ -63,74 +61,45 @@ std::string Damaged(const std::vector<std::string>& messages, std::string_view d
   return reason;
 }
 
-// One page's lines in raw order, trimmed, blank ones dropped.
-std::vector<std::string> PageLines(const poppler::page& page) {
-  const poppler::byte_array utf8 = page.text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
-  std::string text(utf8.begin(), utf8.end());
-  std::vector<std::string> lines;
-  for (std::string_view line : text::Split(text, '\n')) {
-    line = text::Trim(line);
-    while (!line.empty() && line.back() == '\f') line = text::Trim(line.substr(0, line.size() - 1));
-    while (!line.empty() && line.front() == '\f') line = text::Trim(line.substr(1));
-    if (!line.empty()) lines.emplace_back(line);
+// True when a font's name says it is bold: "Times-Bold",
+// "AAAAAA+LiberationSerif-Bold", "Arial,Black", "MyriadPro-Semibold".
+bool IsBoldFont(std::string_view name) {
+  const std::string lower = text::AsciiLower(name);
+  for (const char* weight : {"bold", "black", "heavy", "semibold", "demi"}) {
+    if (lower.find(weight) != std::string::npos) return true;
   }
-  return lines;
+  return false;
 }
 
-// A line's shape: digits replaced by '#', so "GE.24-01234 (E)  3" and
-// "Page 4 of 9" match on every page.
-std::string Shape(std::string_view line) {
-  std::string shape(line);
-  for (char& c : shape) {
-    if (c >= '0' && c <= '9') c = '#';
+// One page's words with their boxes and fonts, in poppler's reading order.
+// Words turned on the page (a margin note set upright) are left out when
+// the page has upright text.
+PdfPage PageWords(const poppler::page& page) {
+  PdfPage out;
+  const poppler::rectf box = page.page_rect();
+  out.width = box.width();
+  out.height = box.height();
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  const bool upright = std::any_of(boxes.begin(), boxes.end(), [](const poppler::text_box& b) { return b.rotation() == 0; });
+  for (const poppler::text_box& b : boxes) {
+    if (upright && b.rotation() != 0) continue;
+    const poppler::byte_array utf8 = b.text().to_utf8();
+    std::string word(utf8.begin(), utf8.end());
+    const std::string_view trimmed = text::Trim(word);
+    if (trimmed.empty()) continue;
+    const poppler::rectf r = b.bbox();
+    PdfWord w;
+    w.text = std::string(trimmed);
+    w.x0 = r.x();
+    w.top = r.y();
+    w.x1 = r.x() + r.width();
+    w.bottom = r.y() + r.height();
+    w.size = b.has_font_info() ? b.get_font_size() : r.height();
+    w.bold = b.has_font_info() && IsBoldFont(b.get_font_name());
+    w.space_after = b.has_space_after();
+    out.words.push_back(std::move(w));
   }
-  return shape;
-}
-
-bool IsPageNumber(std::string_view line) {
-  std::string shape = Shape(line);
-  if (shape.rfind("Page ", 0) == 0) shape.erase(0, 5);
-  if (const size_t of = shape.find(" of "); of != std::string::npos) shape.erase(of);
-  shape.erase(std::remove(shape.begin(), shape.end(), '-'), shape.end());
-  const std::string_view digits = text::Trim(shape);
-  return !digits.empty() && digits.size() <= 4 && digits.find_first_not_of('#') == std::string_view::npos;
-}
-
-// Indexes of the lines at a page's top and bottom, where page furniture is.
-std::vector<size_t> EdgeLines(const std::vector<std::string>& lines) {
-  constexpr size_t kEdge = 2;
-  std::vector<size_t> edges;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i < kEdge || i + kEdge >= lines.size()) edges.push_back(i);
-  }
-  return edges;
-}
-
-// Removes page furniture that would cut paragraphs at page breaks: page
-// numbers at the top or bottom of any page, and, from the second page on,
-// running headers and footers (a line at the top or bottom of at least half
-// the pages, digits aside). The first page keeps its header: it carries the
-// document symbol that metadata extraction reads.
-void RemovePageFurniture(std::vector<std::vector<std::string>>& pages) {
-  std::map<std::string, size_t> pages_with;  // edge line shape -> pages it is on
-  for (const auto& lines : pages) {
-    std::set<std::string> shapes;
-    for (size_t i : EdgeLines(lines)) shapes.insert(Shape(lines[i]));
-    for (const std::string& shape : shapes) ++pages_with[shape];
-  }
-  const size_t running = std::max<size_t>(2, (pages.size() + 1) / 2);
-  for (size_t p = 0; p < pages.size(); ++p) {
-    std::vector<std::string>& lines = pages[p];
-    std::vector<bool> drop(lines.size(), false);
-    for (size_t i : EdgeLines(lines)) {
-      drop[i] = IsPageNumber(lines[i]) || (p > 0 && pages_with[Shape(lines[i])] >= running);
-    }
-    std::vector<std::string> kept;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (!drop[i]) kept.push_back(std::move(lines[i]));
-    }
-    lines = std::move(kept);
-  }
+  return out;
 }
 
 }  // namespace
@@ -154,27 +123,15 @@ std::vector<std::string> PdfToPages(const std::string& path, std::string_view by
   const int pages = document->pages();
   if (pages <= 0) throw InputError(path, Damaged(messages, "no pages"));
 
-  std::vector<std::vector<std::string>> page_lines;
+  std::vector<PdfPage> page_words;
   bool any_text = false;
   for (int i = 0; i < pages; ++i) {
     const std::unique_ptr<poppler::page> page(document->create_page(i));
-    if (!page) continue;  // a broken page object: keep the others
-    page_lines.push_back(PageLines(*page));
-    any_text = any_text || !page_lines.back().empty();
+    page_words.push_back(page ? PageWords(*page) : PdfPage());  // a broken page object: keep the others
+    any_text = any_text || !page_words.back().words.empty();
   }
   if (!any_text) throw InputError(path, "PDF has no text layer (scanned images?)");
-  RemovePageFurniture(page_lines);
-
-  std::vector<std::string> out;
-  for (const auto& lines : page_lines) {
-    std::string page;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (i > 0) page += '\n';
-      page += EscapeInline(lines[i]);
-    }
-    out.push_back(std::move(page));
-  }
-  return out;
+  return LayOutPages(page_words);
 }
 
 }  // namespace cstd::indexer

@@ -10,21 +10,19 @@
 namespace cstd::indexer {
 
 /// The text of each page of the PDF whose bytes are `bytes` (`path` names
-/// the file in errors), one string per page. Pages come in order, each page's text in the order its content
-/// stream draws it (poppler's raw order: the reading order for PDFs written
-/// by word processors and LaTeX, column after column, where the physical
-/// layout would interleave two columns line by line), hard-wrapped lines as
-/// printed. ReadFile joins pages with a line break, not a blank line: in
-/// hard-wrapped text ParseStructure ends a paragraph at a blank line, and
-/// paragraphs run over page breaks. Page furniture that would
-/// cut a paragraph at a page break is left out: page numbers at the top or
-/// bottom of a page and, from the second page on, running headers and
-/// footers (a line at the top or bottom of at least half the pages, digits
-/// aside: "E/CN.16/2024/2", "GE.24-01234"); the first page keeps its
-/// header, which names the document. The text is escaped for
-/// CleanInline (see EscapeInline), so a literal '<' or '*' on the page
-/// survives ParseStructure. It is UTF-8 but not yet normalised: pass it
-/// through NormaliseText (ReadFile does).
+/// the file in errors), one string per page, read by the page's layout:
+/// poppler's words with their boxes and fonts (poppler::page::text_list),
+/// in its reading order (column after column), laid out by LayOutPages
+/// (pdf_layout.h) into the canonical form ParseStructure reads best --
+/// blocks separated by blank lines, each paragraph on one line, "N. "
+/// numbers, "# " headings, "<sup>N</sup>" markers, the page's footnotes
+/// after its body as "<sup>N</sup> text" -- with page furniture left out
+/// and page 1's masthead kept as short head lines. A paragraph that runs
+/// over a page break is whole on the page where it starts. ReadFile joins
+/// the pages with a blank line. The text is escaped for CleanInline (see
+/// EscapeInline), so a literal '<' or '*' on the page survives
+/// ParseStructure. It is UTF-8 but not yet normalised: pass it through
+/// NormaliseText (ReadFile does).
 ///
 /// Throws InputError naming `path`, with the reason:
 /// - "not a PDF (no %PDF- header)" for other files named .pdf;

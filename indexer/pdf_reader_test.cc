@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "indexer/pdf_typesetter.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
 #include "model/errors.h"
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 std::string PdfText(const std::string& path, std::string_view bytes) {
   std::string out;
   for (const std::string& page : PdfToPages(path, bytes)) {
-    if (!page.empty()) out += (out.empty() ? "" : "\n") + page;
+    if (!page.empty()) out += (out.empty() ? "" : "\n\n") + page;
   }
   return out;
 }
@@ -44,7 +45,7 @@ std::string OnePagePdf(const std::string& text) {
   return MakePdf({{{72, 720, text}}});
 }
 
-class PdfReaderTest : public testing::Test {
+class PdfReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cstd-pdf-test-" + std::to_string(::getpid()));
@@ -88,30 +89,27 @@ TEST_F(PdfReaderTest, ReadsAOnePagePdfIntoANumberedParagraph) {
   EXPECT_EQ(s.paragraphs[0].text, "The delegate from Japan said hello.");
 }
 
-TEST_F(PdfReaderTest, JoinsPagesInOrderLineAfterLine) {
+TEST_F(PdfReaderTest, JoinsPagesInOrderParagraphAfterParagraph) {
   const std::string pdf = MakePdf({{{72, 720, "1. First page, first paragraph."}, {72, 700, "Its second line."}},
                                    {{72, 720, "2. Second page."}},
                                    {},  // a page without text adds nothing
                                    {{72, 720, "3. Fourth page."}}});
-  EXPECT_EQ(PdfText("in.pdf", pdf),
-            "1. First page, first paragraph.\nIts second line.\n2. Second page.\n3. Fourth page.");
+  EXPECT_EQ(PdfText("in.pdf", pdf), "1. First page, first paragraph. Its second line.\n\n2. Second page.\n\n3. Fourth page.");
 }
 
-// The reason for the raw order: a two-column page whose content stream
-// draws the left column, then the right, reads column after column. The
-// physical layout would interleave the columns line by line.
+// A two-column page reads column after column (poppler's reading order);
+// the physical layout would interleave the columns line by line.
 TEST_F(PdfReaderTest, ReadsTwoColumnsColumnAfterColumn) {
   const std::string pdf = MakePdf({{{72, 720, "1. Left column,"},
                                     {72, 706, "first paragraph."},
                                     {72, 692, "2. Left again."},
                                     {320, 720, "3. Right column,"},
                                     {320, 706, "third paragraph."}}});
-  EXPECT_EQ(PdfText("in.pdf", pdf),
-            "1. Left column,\nfirst paragraph.\n2. Left again.\n3. Right column,\nthird paragraph.");
+  EXPECT_EQ(PdfText("in.pdf", pdf), "1. Left column, first paragraph.\n\n2. Left again.\n\n3. Right column, third paragraph.");
 }
 
-// Page numbers and running headers and footers would cut paragraph 2 in
-// two at the page break; the first page keeps its header.
+// Page numbers, job numbers and running headers would cut paragraph 2 in
+// two at the page break; the first page keeps its header, the masthead.
 TEST_F(PdfReaderTest, LeavesOutPageFurniture) {
   const auto page = [](std::vector<TextLine> body, int number) {
     std::vector<TextLine> lines = {{400, 770, "E/CN.16/2024/2"}};
@@ -125,8 +123,8 @@ TEST_F(PdfReaderTest, LeavesOutPageFurniture) {
                page({{72, 720, "runs over the page break."}, {72, 700, "3. The third."}}, 2),
                page({{72, 720, "4. The fourth."}}, 3)});
   EXPECT_EQ(PdfText("in.pdf", pdf),
-            "E/CN.16/2024/2\n1. The first paragraph.\n2. The second paragraph\nGE.24-01231\n"
-            "runs over the page break.\n3. The third.\n4. The fourth.");
+            "E/CN.16/2024/2\n\n1. The first paragraph.\n\n2. The second paragraph runs over the page break.\n\n"
+            "3. The third.\n\n4. The fourth.");
 }
 
 // A paragraph that runs over a page break stays one paragraph: hard-wrapped
@@ -139,7 +137,8 @@ TEST_F(PdfReaderTest, ParagraphsRunOverPageBreaks) {
     pages[0].push_back({72, y - 14, "the width of the page, with a sentence that ends on this line."});
   }
   pages[0].push_back({72, y, "10. The tenth paragraph runs to the bottom of the page and does"});
-  pages[0].push_back({72, y - 14, "not stop there: a page break cuts it after the article the"});
+  // As wide as the widest line: the next word did not fit on it.
+  pages[0].push_back({72, y - 14, "not stop there: a page break cuts it after the definite article the"});
   pages[0].push_back({300, 40, "1"});
   pages[1] = {{400, 770, "E/CN.16/2024/2"},
               {72, 720, "Commission uses and goes on to its end on the next page."},
@@ -148,14 +147,14 @@ TEST_F(PdfReaderTest, ParagraphsRunOverPageBreaks) {
   pages[0].insert(pages[0].begin(), {400, 770, "E/CN.16/2024/2"});
   const SourceText source = ReadFile(Write("long.pdf", MakePdf(pages)));
   const Structure s = ParseStructure(source.text, source.page_starts);
-  ASSERT_EQ(s.paragraphs.size(), 11u);
+  ASSERT_EQ(s.paragraphs.size(), 11u) << source.text;
   EXPECT_EQ(s.paragraphs[0].page, 1);
   EXPECT_EQ(s.paragraphs[9].number, 10);
   EXPECT_EQ(s.paragraphs[9].page, 1) << "a paragraph is on the page it starts on";
   EXPECT_EQ(s.paragraphs[10].page, 2);
   EXPECT_EQ(s.paragraphs[9].text,
             "The tenth paragraph runs to the bottom of the page and does not stop there: a page break cuts it after "
-            "the article the Commission uses and goes on to its end on the next page.");
+            "the definite article the Commission uses and goes on to its end on the next page.");
   EXPECT_EQ(s.paragraphs[10].number, 11);
 }
 
@@ -231,9 +230,9 @@ TEST_F(PdfReaderTest, PdfWithoutTextThrows) {
 
 TEST_F(PdfReaderTest, PopplerWritesNothingToStderr) {
   const std::string pdf = OnePagePdf("1. The delegate from Japan said hello.");
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   EXPECT_THROW(PdfText("half.pdf", std::string_view(pdf).substr(0, pdf.size() / 2)), InputError);
-  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
 // `cstd-indexer build --jobs N` reads PDFs on several threads: poppler's

@@ -50,17 +50,18 @@ std::string ToLfNfc(std::string_view bytes) {
 }
 
 // The pages of a PDF as one text: each page normalised on its own (NFC
-// never composes across the line break between pages, so this equals
-// normalising the whole), pages separated by a line break, and where each
-// begins.
+// never composes across the blank line between pages, so this equals
+// normalising the whole), pages separated by a blank line (PdfToPages ends
+// every block at its page's end: a paragraph that runs over a page break is
+// whole on the page where it starts), and where each begins.
 SourceText JoinPages(const std::string& path, const std::vector<std::string>& pages) {
   SourceText out;
   std::string all;
   for (const std::string& page : pages) all += page;
   CheckText(path, all);
   for (const std::string& page : pages) {
-    // An empty page adds no line: a blank line would end a paragraph.
-    if (!out.text.empty() && !page.empty()) out.text.push_back('\n');
+    // An empty page adds no blank line.
+    if (!out.text.empty() && !page.empty()) out.text += "\n\n";
     out.page_starts.push_back(out.text.size());
     out.text += ToLfNfc(page);
   }
