@@ -491,7 +491,9 @@ bool StartsBlock(const BodyLine& prev, const BodyLine& cur, const Measures& m, i
   const double space =
       spaces.empty() ? kSpaceEms * b.size : std::clamp(spaces[spaces.size() / 2], kSpaceEms * b.size, b.size);
   const bool fits = !hyphenated && a.x1 + space + (first_x1 - b.words[0].x0) <= prev.column.right - kFitSlack;
-  const bool short_end = fits && (ends_sentence || IsUpperStart(first));
+  // Bold lines (a title, an agenda item's title, a heading) are set ragged
+  // at a measure of their own: a short bold line under another goes on it.
+  const bool short_end = fits && (ends_sentence || IsUpperStart(first)) && !(a.bold && b.bold);
   if (gap || indent || short_end) return true;
   if (b.lead == Lead::kNumber) return b.hanging || ends_sentence || b.number == last_number + 1;
   if (b.lead == Lead::kSubItem) {

@@ -46,6 +46,38 @@ class TypesetReportTest : public ::testing::TestWithParam<uint32_t> {
   fs::path dir_;
 };
 
+// The paragraphs reading must give: a bullet list between two numbered
+// paragraphs is part of the paragraph before it (ParseStructure gives every
+// numbered paragraph its blocks up to the next number), as its sub-items are.
+std::vector<testing::ExpectedParagraph> ExpectedParagraphs(const TypesetReport& report) {
+  std::vector<testing::ExpectedParagraph> out;
+  const auto& all = report.paragraphs;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const bool numbered_later = std::any_of(all.begin() + static_cast<long>(i), all.end(),
+                                            [](const testing::ExpectedParagraph& p) { return p.number.has_value(); });
+    if (!all[i].number && !out.empty() && out.back().number && numbered_later) {
+      testing::ExpectedParagraph& into = out.back();
+      const size_t base = into.text.size() + 1;
+      into.text += " " + all[i].text;
+      for (const auto& [n, offset] : all[i].markers) into.markers.emplace_back(n, base + offset);
+      into.speakers.insert(into.speakers.end(), all[i].speakers.begin(), all[i].speakers.end());
+      into.countries.insert(into.countries.end(), all[i].countries.begin(), all[i].countries.end());
+      continue;
+    }
+    out.push_back(all[i]);
+  }
+  return out;
+}
+
+// The paragraphs read from the first numbered one on: the cover's free
+// lines before it (the title, "Report of the Secretary-General") are kept
+// as paragraphs too, so that no text is lost, and are not compared here.
+template <typename P>
+std::vector<P> FromFirstNumbered(const std::vector<P>& paragraphs) {
+  auto first = std::find_if(paragraphs.begin(), paragraphs.end(), [](const P& p) { return p.number.has_value(); });
+  return {first, paragraphs.end()};
+}
+
 TEST_P(TypesetReportTest, StructureComesBackWhole) {
   const TypesetReport report = testing::TypesetReportForSeed(GetParam());
   SCOPED_TRACE(testing::Describe(report.layout));
@@ -55,7 +87,10 @@ TEST_P(TypesetReportTest, StructureComesBackWhole) {
 
   EXPECT_EQ(s.headings, report.headings) << "the title first, then the section headings";
   for (const std::string& line : report.masthead_lines) {
-    EXPECT_NE(std::find(s.head.begin(), s.head.end(), line), s.head.end()) << "head line " << line;
+    // The symbol may come as page furniture (a running header) instead.
+    const bool in_head = std::find(s.head.begin(), s.head.end(), line) != s.head.end();
+    const bool furniture = std::find(s.furniture.begin(), s.furniture.end(), line) != s.furniture.end();
+    EXPECT_TRUE(in_head || furniture) << "head line " << line;
   }
   for (const auto& [number, text] : report.footnotes) {
     const auto found = s.footnotes.find(number);
@@ -63,12 +98,14 @@ TEST_P(TypesetReportTest, StructureComesBackWhole) {
         << "footnote " << number << ": " << (found == s.footnotes.end() ? "missing" : found->second);
   }
   EXPECT_EQ(s.footnotes.size(), report.footnotes.size());
-  EXPECT_EQ(s.paragraphs.size(), report.paragraphs.size());
+  const std::vector<Block> paragraphs = FromFirstNumbered(s.paragraphs);
+  const std::vector<testing::ExpectedParagraph> expected = ExpectedParagraphs(report);
+  EXPECT_EQ(paragraphs.size(), expected.size());
   // The first paragraph that differs, if any, says most.
   bool differs = false;
-  for (size_t i = 0; i < std::min(s.paragraphs.size(), report.paragraphs.size()) && !differs; ++i) {
-    const Block& got = s.paragraphs[i];
-    const testing::ExpectedParagraph& want = report.paragraphs[i];
+  for (size_t i = 0; i < std::min(paragraphs.size(), expected.size()) && !differs; ++i) {
+    const Block& got = paragraphs[i];
+    const testing::ExpectedParagraph& want = expected[i];
     SCOPED_TRACE("paragraph " + std::to_string(i) + " numbered " + std::to_string(want.number.value_or(0)));
     EXPECT_EQ(got.number, want.number);
     EXPECT_FALSE(got.number_inferred);
@@ -89,10 +126,12 @@ TEST_P(TypesetReportTest, MetadataAndSpeakersComeBack) {
   EXPECT_EQ(doc.document.symbol, report.symbol);
   EXPECT_EQ(doc.document.title, report.title);
   EXPECT_EQ(doc.document.date, report.date_iso);
-  ASSERT_EQ(doc.paragraphs.size(), report.paragraphs.size());
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    const Paragraph& got = doc.paragraphs[i];
-    const testing::ExpectedParagraph& want = report.paragraphs[i];
+  const std::vector<Paragraph> paragraphs = FromFirstNumbered(doc.paragraphs);
+  const std::vector<testing::ExpectedParagraph> expected = ExpectedParagraphs(report);
+  ASSERT_EQ(paragraphs.size(), expected.size());
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const Paragraph& got = paragraphs[i];
+    const testing::ExpectedParagraph& want = expected[i];
     SCOPED_TRACE("paragraph " + std::to_string(i) + ": " + got.text);
     for (const std::string& name : want.speakers) {
       EXPECT_NE(std::find(got.speakers.begin(), got.speakers.end(), name), got.speakers.end()) << name;
