@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+
+#include <hunspell/hunspell.hxx>
 
 #include "model/text.h"
 
@@ -48,6 +51,32 @@ std::string_view LeadingLetters(std::string_view s) {
 
 }  // namespace
 
+EnglishDictionary::EnglishDictionary() {
+  // Debian's hunspell dictionaries; British first, the spelling of UN
+  // documents, then American.
+  for (const char* name : {"en_GB", "en_US"}) {
+    const std::string base = std::string(kDictionaryFolder) + "/" + name;
+    std::error_code ec;
+    if (std::filesystem::exists(base + ".dic", ec) && std::filesystem::exists(base + ".aff", ec)) {
+      hunspell_ = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
+      return;
+    }
+  }
+}
+
+EnglishDictionary::~EnglishDictionary() = default;
+
+const EnglishDictionary& EnglishDictionary::Instance() {
+  static const EnglishDictionary dictionary;
+  return dictionary;
+}
+
+bool EnglishDictionary::Knows(const std::string& word) const {
+  if (!hunspell_) return false;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return hunspell_->spell(word);
+}
+
 Vocabulary::Vocabulary(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
@@ -66,7 +95,13 @@ Vocabulary::Vocabulary(std::string_view text) {
         break;
       }
     }
-    words_.insert(text::AsciiLower(text.substr(i, end - i)));
+    // A run right after a hyphen that ends a line ("develop-\nment", or
+    // "develop- ment" where a conversion joined the lines) is the second
+    // half of a broken word, not a word of its own.
+    size_t before = i;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\n' || text[before - 1] == '\r')) --before;
+    const bool second_half = before < i && before >= 2 && text[before - 1] == '-' && IsLetter(text[before - 2]);
+    if (!second_half) words_.insert(text::AsciiLower(text.substr(i, end - i)));
     i = end;
   }
 }
@@ -85,7 +120,10 @@ bool JoinsAsOneWord(std::string_view left, std::string_view right, const Vocabul
   if (vocabulary.Knows(hyphenated)) return false;
   if (vocabulary.Knows(std::string(head) + std::string(tail))) return true;
   const std::string lower_tail = text::AsciiLower(tail);
-  return std::find(kBreakSuffixes.begin(), kBreakSuffixes.end(), lower_tail) != kBreakSuffixes.end();
+  if (std::find(kBreakSuffixes.begin(), kBreakSuffixes.end(), lower_tail) != kBreakSuffixes.end()) return true;
+  // "transfor-" + "mation": the dictionary knows "transformation";
+  // "multi-" + "stakeholder" and "well-" + "known" keep their hyphens.
+  return EnglishDictionary::Instance().Knows(std::string(head) + std::string(tail));
 }
 
 }  // namespace cstd::indexer

@@ -6,6 +6,7 @@
 
 #include "indexer/attribution.h"
 #include "indexer/cover_lines.h"
+#include "indexer/hyphenation.h"
 #include "indexer/page_furniture.h"
 #include "model/text.h"
 
@@ -504,13 +505,48 @@ size_t CountBold(std::string_view s) {
   return n;
 }
 
-void AppendText(Block& block, const std::string& text, const std::vector<Marker>& markers, bool join_hyphen) {
+// How a paragraph's next piece joins the text before it.
+enum class Joint {
+  kSpace,          // a new word
+  kHyphenDropped,  // "transfor-" + "mation": one word split at a line end
+  kHyphenKept,     // "well-" + "known": a compound broken at its hyphen
+};
+
+// Decides hyphens at line ends from the document's own words
+// (hyphenation.h), collected the first time one is met.
+class LineEndHyphens {
+ public:
+  explicit LineEndHyphens(std::string_view text) : text_(text) {}
+
+  // How `next` joins `block`: at a hyphen after a letter, before a
+  // lower-case letter, one word or a compound; else a space.
+  Joint JointOf(const Block& block, std::string_view next) {
+    const std::string& t = block.text;
+    if (t.size() < 2 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) ||
+        !StartsLowercase(next)) {
+      return Joint::kSpace;
+    }
+    return Joins(std::string_view(t).substr(0, t.size() - 1), next) ? Joint::kHyphenDropped : Joint::kHyphenKept;
+  }
+
+  // True when "left-" + "right" is one word split by a hyphen.
+  bool Joins(std::string_view left, std::string_view right) {
+    if (!vocabulary_) vocabulary_.emplace(text_);
+    return JoinsAsOneWord(left, right, *vocabulary_);
+  }
+
+ private:
+  std::string_view text_;
+  std::optional<Vocabulary> vocabulary_;
+};
+
+void AppendText(Block& block, const std::string& text, const std::vector<Marker>& markers, Joint joint) {
   size_t base = block.text.size();
   if (!block.text.empty()) {
-    if (join_hyphen && block.text.back() == '-') {
+    if (joint == Joint::kHyphenDropped) {
       block.text.pop_back();
       base = block.text.size();
-    } else {
+    } else if (joint == Joint::kSpace) {
       block.text.push_back(' ');
       ++base;
     }
@@ -519,22 +555,35 @@ void AppendText(Block& block, const std::string& text, const std::vector<Marker>
   for (auto m : markers) block.markers.push_back({m.number, base + m.offset});
 }
 
-void AppendClean(Block& block, std::string_view raw, bool join_hyphen = false) {
+void AppendClean(Block& block, std::string_view raw, Joint joint = Joint::kSpace) {
   const CleanLine clean = CleanInline(raw);
   if (clean.text.empty() && clean.markers.empty()) return;
-  AppendText(block, clean.text, clean.markers, join_hyphen);
-}
-
-// A word broken at a line end: "transfor-" + "mation".
-bool JoinsHyphen(const Block& block, std::string_view next) {
-  return !block.text.empty() && block.text.back() == '-' && block.text.size() > 1 &&
-         std::isalpha(static_cast<unsigned char>(block.text[block.text.size() - 2])) && StartsLowercase(next);
+  AppendText(block, clean.text, clean.markers, joint);
 }
 
 // Appends block `from` to `into`, as one paragraph broken in two.
-void Merge(Block& into, Block&& from) {
-  const bool hyphen = JoinsHyphen(into, from.text);
-  AppendText(into, from.text, from.markers, hyphen);
+void Merge(Block& into, Block&& from, LineEndHyphens& hyphens) {
+  const Joint joint = hyphens.JointOf(into, from.text);
+  AppendText(into, from.text, from.markers, joint);
+}
+
+// "develop- ment" inside a line: a conversion that joined a hyphenated
+// line end with a space. Joined again where the halves make one word.
+void JoinInlineHyphens(Block& block, LineEndHyphens& hyphens) {
+  std::string& t = block.text;
+  for (size_t at = t.find("- "); at != std::string::npos; at = t.find("- ", at + 1)) {
+    if (at == 0 || !std::isalpha(static_cast<unsigned char>(t[at - 1])) || at + 2 >= t.size() ||
+        !std::islower(static_cast<unsigned char>(t[at + 2]))) {
+      continue;
+    }
+    size_t word = at;
+    while (word > 0 && t[word - 1] != ' ') --word;
+    if (!hyphens.Joins(std::string_view(t).substr(word, at - word), std::string_view(t).substr(at + 2))) continue;
+    t.erase(at, 2);
+    for (Marker& m : block.markers) {
+      if (m.offset > at) m.offset = m.offset >= at + 2 ? m.offset - 2 : at;
+    }
+  }
 }
 
 struct Assembly {
@@ -543,7 +592,8 @@ struct Assembly {
   std::vector<std::pair<size_t, std::string>> heading_at;  // block index, heading
 };
 
-Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Structure& result) {
+Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, LineEndHyphens& hyphens,
+                  Structure& result) {
   Assembly a;
   std::vector<Block>& blocks = a.blocks;
   std::string section;
@@ -553,7 +603,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
   bool heading_open = false;  // the last line was a heading, and may go on
   bool prev_short_end = true;
   bool bold_open = false;                // inside a "**...**" span over several lines
-  std::optional<int> footnote;           // the footnote a continuation line belongs to
+  int footnote = -1;                     // the footnote a continuation line belongs to, or -1
 
   // Before the body begins, in wrapped text, a cover line with a role of
   // its own (cover_lines.h: a date, a session, an agenda item, "Prepared
@@ -600,17 +650,17 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
       }
       case Kind::kFootnote:
         result.footnotes[*line.number] = CleanInline(line.raw).text;
-        footnote = line.number;
+        footnote = *line.number;
         after_break = true;
         open = false;
         continue;
       case Kind::kFootnoteContinuation:
-        if (footnote) result.footnotes[*footnote] += " " + CleanInline(line.raw).text;
+        if (footnote >= 0) result.footnotes[footnote] += " " + CleanInline(line.raw).text;
         continue;
       default:
         break;
     }
-    footnote.reset();
+    footnote = -1;
     // A heading broken over lines: the line right under it goes on in lower
     // case, or the heading stops inside a phrase.
     if (heading_open && line.kind == Kind::kText && !result.headings.empty() &&
@@ -684,7 +734,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, St
         if (continues_bold) {
           AppendClean(blocks.back(), line.raw);
         } else if (continues_wrapped || continues_break) {
-          AppendClean(blocks.back(), line.raw, JoinsHyphen(blocks.back(), line.raw));
+          AppendClean(blocks.back(), line.raw, hyphens.JointOf(blocks.back(), CleanInline(line.raw).text));
           open = wrapped;
           after_break = false;
         } else {
@@ -735,13 +785,13 @@ constexpr size_t kMinRunOnWords = 12;
 // middle of a sentence: a body paragraph of some length that does not end
 // a sentence continues in the plain-text block after it (not a numbered
 // paragraph, a list item or a heading), whatever its first letter's case.
-void JoinRunOns(std::vector<Block>& blocks, std::vector<Origin>& origins) {
+void JoinRunOns(std::vector<Block>& blocks, std::vector<Origin>& origins, LineEndHyphens& hyphens) {
   for (size_t i = 1; i < blocks.size();) {
     const Block& prev = blocks[i - 1];
     const Origin& o = origins[i];
     if (o.kind == Kind::kText && !o.heading_before && !blocks[i].number && WordCount(prev.text) >= kMinRunOnWords &&
         !EndsSentence(prev.text)) {
-      Merge(blocks[i - 1], std::move(blocks[i]));
+      Merge(blocks[i - 1], std::move(blocks[i]), hyphens);
       blocks.erase(blocks.begin() + static_cast<long>(i));
       origins.erase(origins.begin() + static_cast<long>(i));
       continue;
@@ -750,32 +800,82 @@ void JoinRunOns(std::vector<Block>& blocks, std::vector<Origin>& origins) {
   }
 }
 
-// Numbers moved by conversion into the text: an unnumbered paragraph after
-// paragraph N-1 whose text holds "N. " before a lower-case word ("their
-// bilateral and 24. multilateral") is paragraph N, and loses the stray "N. ".
-void RecoverMovedNumbers(std::vector<Block>& blocks, std::vector<std::string>& warnings) {
+// Where " N. " stands before a lower-case word in `text` ("their bilateral
+// and 24. multilateral"), or npos.
+size_t FindMovedNumber(const std::string& text, int n) {
+  const std::string needle = " " + std::to_string(n) + ". ";
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    if (at + needle.size() < text.size() && std::islower(static_cast<unsigned char>(text[at + needle.size()]))) {
+      return at;
+    }
+  }
+  return std::string::npos;
+}
+
+// Takes the stray " N. " at `at` out of `b`'s text, keeping one space.
+void EraseMovedNumber(Block& b, size_t at, int n) {
+  const size_t removed = std::to_string(n).size() + 2;  // "N. "
+  b.text.erase(at + 1, removed);
+  for (Marker& m : b.markers) {
+    if (m.offset > at) m.offset = m.offset >= at + 1 + removed ? m.offset - removed : at;
+  }
+}
+
+// Numbers moved by conversion into the first sentence of their paragraph
+// ("their bilateral and 24. multilateral"):
+// - an unnumbered paragraph after paragraph N-1 whose text holds " N. "
+//   before a lower-case word is paragraph N, and loses the stray "N. ";
+// - in a numbered paragraph N-1 followed by no paragraph N (wrapped text
+//   without blank lines ran the two together), paragraph N starts at the
+//   sentence that holds " N. ".
+void RecoverMovedNumbers(std::vector<Block>& blocks, std::vector<Origin>& origins, std::vector<std::string>& warnings) {
   std::optional<int> previous;
-  for (Block& b : blocks) {
-    if (b.number) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (!b.number) {
+      if (!previous) continue;
+      const size_t at = FindMovedNumber(b.text, *previous + 1);
+      if (at == std::string::npos) continue;
+      EraseMovedNumber(b, at, *previous + 1);
+      b.number = *previous + 1;
+      b.number_inferred = true;
       previous = b.number;
+      warnings.push_back("paragraph " + std::to_string(*b.number) + " had its number moved into its text; restored");
       continue;
     }
-    if (!previous) continue;
-    const std::string needle = " " + std::to_string(*previous + 1) + ". ";
-    const size_t at = b.text.find(needle);
-    if (at == std::string::npos || at + needle.size() >= b.text.size() ||
-        !std::islower(static_cast<unsigned char>(b.text[at + needle.size()]))) {
-      continue;
-    }
-    const size_t removed = needle.size() - 1;  // keep one space
-    b.text.erase(at + 1, removed);
-    for (Marker& m : b.markers) {
-      if (m.offset > at) m.offset = m.offset >= at + 1 + removed ? m.offset - removed : at;
-    }
-    b.number = *previous + 1;
-    b.number_inferred = true;
     previous = b.number;
-    warnings.push_back("paragraph " + std::to_string(*b.number) + " had its number moved into its text; restored");
+    const int next = *b.number + 1;
+    const auto later = std::find_if(blocks.begin() + static_cast<long>(i) + 1, blocks.end(),
+                                    [](const Block& x) { return x.number.has_value(); });
+    if (later != blocks.end() && *later->number <= next) continue;
+    const size_t at = FindMovedNumber(b.text, next);
+    if (at == std::string::npos) continue;
+    // The sentence it stands in starts after the last sentence end before it.
+    size_t start = std::string::npos;
+    for (std::string_view end : {". ", "? ", "! ", ".\u201D ", ".\" "}) {
+      const size_t found = b.text.rfind(end, at);
+      if (found != std::string::npos && (start == std::string::npos || found + end.size() > start)) {
+        start = found + end.size();
+      }
+    }
+    if (start == std::string::npos || start >= at) continue;
+    Block rest;
+    rest.section = b.section;
+    rest.page = b.page;
+    rest.text = b.text.substr(start);
+    for (const Marker& m : b.markers) {
+      if (m.offset > start) rest.markers.push_back({m.number, m.offset - start});
+    }
+    b.markers.erase(std::remove_if(b.markers.begin(), b.markers.end(), [&](const Marker& m) { return m.offset > start; }),
+                    b.markers.end());
+    b.text.erase(start);
+    while (!b.text.empty() && b.text.back() == ' ') b.text.pop_back();
+    EraseMovedNumber(rest, at - start, next);
+    rest.number = next;
+    rest.number_inferred = true;
+    blocks.insert(blocks.begin() + static_cast<long>(i) + 1, std::move(rest));
+    origins.insert(origins.begin() + static_cast<long>(i) + 1, Origin{Kind::kNumbered, false, false});
+    warnings.push_back("paragraph " + std::to_string(next) + " had its number moved into its text; restored");
   }
 }
 
@@ -797,7 +897,7 @@ int ContinuationScore(const Block& prev, const Block& block, const Origin& origi
 // When more unnumbered blocks stand there, the surplus are pieces of
 // paragraphs cut by page breaks: the blocks that read most like
 // continuations join the paragraph before them.
-void MergeSurplusBlocks(std::vector<Block>& blocks, std::vector<Origin>& origins) {
+void MergeSurplusBlocks(std::vector<Block>& blocks, std::vector<Origin>& origins, LineEndHyphens& hyphens) {
   std::optional<size_t> last_numbered;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i].number) continue;
@@ -821,7 +921,7 @@ void MergeSurplusBlocks(std::vector<Block>& blocks, std::vector<Origin>& origins
           for (size_t k = 0; k < surplus; ++k) merge.push_back(scored[k].second);
           std::sort(merge.rbegin(), merge.rend());  // from the back, so indexes stay valid
           for (size_t k : merge) {
-            Merge(blocks[k - 1], std::move(blocks[k]));
+            Merge(blocks[k - 1], std::move(blocks[k]), hyphens);
             blocks.erase(blocks.begin() + static_cast<long>(k));
             origins.erase(origins.begin() + static_cast<long>(k));
           }
@@ -903,7 +1003,8 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
     lines.back().whole = text::Trim(raw);
   }
   AssignFootnotes(lines, wrapped, width, result.warnings);
-  Assembly assembly = Assemble(lines, wrapped, width, result);
+  LineEndHyphens hyphens(text);
+  Assembly assembly = Assemble(lines, wrapped, width, hyphens, result);
   std::vector<Block>& blocks = assembly.blocks;
   std::vector<Origin>& origins = assembly.origins;
 
@@ -948,9 +1049,10 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
     origins.erase(origins.begin() + static_cast<long>(i));
   }
 
-  JoinRunOns(blocks, origins);
-  RecoverMovedNumbers(blocks, result.warnings);
-  MergeSurplusBlocks(blocks, origins);
+  JoinRunOns(blocks, origins, hyphens);
+  RecoverMovedNumbers(blocks, origins, result.warnings);
+  MergeSurplusBlocks(blocks, origins, hyphens);
+  for (Block& b : blocks) JoinInlineHyphens(b, hyphens);
   InferNumbers(blocks, result.warnings);
   result.paragraphs = std::move(blocks);
   return result;

@@ -783,8 +783,17 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
         if (e - i >= 9 && e < text.size() && (text[e] == ' ' || text[e] == ',' || text[e] == '.')) words.push_back(i);
       }
       if (!words.empty()) {
-        insert(words[rng() % words.size()] + 4, "-\n");
+        // A line end, or one a conversion joined with a space.
+        insert(words[rng() % words.size()] + 4, Chance(rng, 0.25) ? "- " : "-\n");
         r.Note("hyphenated in paragraph " + std::to_string(p.number));
+      }
+    }
+    // A compound broken at its own hyphen keeps it: "multi-\nstakeholder".
+    if (Chance(rng, r.hyphenate)) {
+      const size_t at = text.find("multi-stakeholder");
+      if (at != std::string::npos && text.find('\n') == std::string::npos) {
+        insert(at + 6, "\n");
+        r.Note("compound broken in paragraph " + std::to_string(p.number));
       }
     }
     // The number: kept, lost (with both neighbours keeping theirs), or
