@@ -9,6 +9,7 @@
 #include "indexer/metadata.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
+#include "indexer/text_integrity.h"
 
 namespace cstd::indexer {
 
@@ -51,6 +52,19 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
     out.paragraphs.push_back(std::move(p));
   }
   Attribute(structure, out);
+
+  // Nothing lost: the body's letters must all have reached a place.
+  const TextIntegrity integrity = CheckTextIntegrity(text.text, structure, out.paragraphs);
+  if (integrity.letters_missing > kMaxMissingLetters) {
+    out.letters_missing = integrity.letters_missing;
+    std::string where;
+    if (integrity.first_missing_line) {
+      where = "; first at line " + std::to_string(*integrity.first_missing_line) + ": \"" +
+              integrity.first_missing_text.substr(0, 80) + "\"";
+    }
+    out.warnings.push_back("text lost: " + std::to_string(integrity.letters_missing) +
+                           " letters of the body text reached no paragraph" + where);
+  }
 
   // Action lines: per paragraph, and for the document every line named in
   // its head or any paragraph.

@@ -69,6 +69,9 @@ struct ExtractedDocument {
   std::vector<Paragraph> paragraphs;
   std::vector<Speaker> speakers;
   std::vector<std::string> warnings;
+  /// Letters of the body text that no paragraph holds; more than a few
+  /// means extraction lost text, and `warnings` says where.
+  size_t letters_missing = 0;
 };
 
 /// What an index remembers of each source file it was built from
