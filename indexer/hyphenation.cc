@@ -78,6 +78,7 @@ bool EnglishDictionary::Knows(const std::string& word) const {
 }
 
 Vocabulary::Vocabulary(std::string_view text) {
+  std::string word;  // reused: one allocation for all the words
   size_t i = 0;
   while (i < text.size()) {
     if (!IsLetter(text[i])) {
@@ -101,7 +102,13 @@ Vocabulary::Vocabulary(std::string_view text) {
     size_t before = i;
     while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\n' || text[before - 1] == '\r')) --before;
     const bool second_half = before < i && before >= 2 && text[before - 1] == '-' && IsLetter(text[before - 2]);
-    if (!second_half) words_.insert(text::AsciiLower(text.substr(i, end - i)));
+    if (!second_half) {
+      word.assign(text.substr(i, end - i));
+      for (char& c : word) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      }
+      words_.insert(word);
+    }
     i = end;
   }
 }

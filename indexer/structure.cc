@@ -8,6 +8,7 @@
 #include "indexer/cover_lines.h"
 #include "indexer/hyphenation.h"
 #include "indexer/page_furniture.h"
+#include "indexer/text_integrity.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
@@ -43,6 +44,7 @@ struct Line {
   std::optional<int> lead;
   std::optional<int> page;
   std::string_view whole;  // the whole line, trimmed, syntax and markers included
+  CleanLine clean;         // `raw` cleaned (CleanInline), once for every use
 };
 
 bool IsDigit(char c) {
@@ -89,6 +91,9 @@ bool EndsSentence(std::string_view s) {
 // returns the number, or -1. `*period` tells whether the number ended with a
 // full stop ("^{12.}"), which makes it a paragraph number, not a footnote's.
 int LeadingMarker(std::string_view s, std::string_view* rest, bool* period) {
+  // Markers open with '<', '^', '$', '[', '\\' or a superscript digit (a
+  // byte of 0xC2 or 0xE2 first): most lines are not looked at further.
+  if (s.empty() || std::string_view("<^$[\\\xC2\xE2").find(s.front()) == std::string_view::npos) return -1;
   const CleanLine probe = CleanInline(s.substr(0, std::min<size_t>(s.size(), 48)));
   if (probe.markers.empty() || probe.markers.front().offset != 0) return -1;
   // Find where the marker's source text ends.
@@ -199,13 +204,18 @@ Line Classify(std::string_view raw_line) {
     line.raw = rest;
     return line;
   }
-  const std::string clean = CleanInline(s).text;
-  if (IsPageFurniture(clean)) {
+  // Furniture lines are short: "GE.22-09978 (E) 010222 020222" is among
+  // the longest.
+  constexpr size_t kMaxFurnitureBytes = 64;
+  if (s.size() <= kMaxFurnitureBytes && IsPageFurniture(CleanInline(s).text)) {
     line.kind = Kind::kFurniture;
     line.raw = s;
     return line;
   }
-  if (IsSectionHeading(CleanInline(item).text)) {
+  const bool may_be_heading = !item.empty() && (std::string_view("IVXLC*_").find(item.front()) != std::string_view::npos ||
+                                                 (item.size() > 1 && std::isupper(static_cast<unsigned char>(item[0])) &&
+                                                  item[1] == '.'));
+  if (may_be_heading && IsSectionHeading(CleanInline(item).text)) {
     line.kind = Kind::kHeading;
     line.raw = item;
     return line;
@@ -300,8 +310,7 @@ void CollectBareNumbers(std::string_view text, std::set<int>& out) {
 // The footnote numbers a line of body text points to: its markers, and
 // numbers that may be markers that lost their superscript (weaker evidence:
 // "Article 2" and "Goal 11" read the same).
-void CollectMarkers(std::string_view raw, std::set<int>& markers, std::set<int>& bare) {
-  const CleanLine clean = CleanInline(raw);
+void CollectMarkers(const CleanLine& clean, std::set<int>& markers, std::set<int>& bare) {
   for (const Marker& m : clean.markers) markers.insert(m.number);
   CollectBareNumbers(clean.text, bare);
   // A line starting "26 recalled that ...": wrapping put the marker after
@@ -346,7 +355,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
   // footnotes; the body's short paragraphs often do).
   const auto candidate = [&](const Line& line) {
     return line.kind == Kind::kText && !line.lead && line.raw.size() <= kMaxLostFootnoteBytes &&
-           StartsLikeASentence(line.raw) && CleanInline(line.raw).markers.empty();
+           StartsLikeASentence(line.raw) && line.clean.markers.empty();
   };
   std::set<int> defined;
   std::set<int> seen;         // markers of the body so far: a footnote comes after its marker
@@ -374,6 +383,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
     line.number = number;
     if (line.lead) {
       line.raw = text::Trim(line.raw.substr(line.raw.find(' ')));
+      line.clean = CleanInline(line.raw);
       line.lead.reset();
     }
     defined.insert(number);
@@ -468,7 +478,7 @@ void AssignFootnotes(std::vector<Line>& lines, bool wrapped, size_t width, std::
     in_block = false;
     if (line.kind != Kind::kHeading) {
       const size_t before = page_marks.size(), before_bare = page_bare.size();
-      CollectMarkers(line.raw, page_marks, page_bare);
+      CollectMarkers(line.clean, page_marks, page_bare);
       if (page_marks.size() != before) seen.insert(page_marks.begin(), page_marks.end());
       if (page_bare.size() != before_bare) seen_bare.insert(page_bare.begin(), page_bare.end());
     }
@@ -555,10 +565,14 @@ void AppendText(Block& block, const std::string& text, const std::vector<Marker>
   for (auto m : markers) block.markers.push_back({m.number, base + m.offset});
 }
 
-void AppendClean(Block& block, std::string_view raw, Joint joint = Joint::kSpace) {
-  const CleanLine clean = CleanInline(raw);
+void AppendClean(Block& block, const CleanLine& clean, Joint joint = Joint::kSpace) {
   if (clean.text.empty() && clean.markers.empty()) return;
   AppendText(block, clean.text, clean.markers, joint);
+}
+
+// A line's cleaned text appended to `block`.
+void AppendClean(Block& block, const Line& line, Joint joint = Joint::kSpace) {
+  AppendClean(block, line.clean, joint);
 }
 
 // Appends block `from` to `into`, as one paragraph broken in two.
@@ -633,11 +647,11 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
         continue;
       case Kind::kFurniture:
         // A page break: a paragraph may run on over it.
-        result.furniture.push_back(CleanInline(line.raw).text);
+        result.furniture.push_back(line.clean.text);
         after_break = true;
         continue;
       case Kind::kHeading: {
-        const std::string heading = CleanInline(line.raw).text;
+        const std::string& heading = line.clean.text;
         if (!heading.empty()) {
           result.headings.push_back(heading);
           a.heading_at.emplace_back(blocks.size(), heading);
@@ -649,13 +663,13 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
         continue;
       }
       case Kind::kFootnote:
-        result.footnotes[*line.number] = CleanInline(line.raw).text;
+        result.footnotes[*line.number] = line.clean.text;
         footnote = *line.number;
         after_break = true;
         open = false;
         continue;
       case Kind::kFootnoteContinuation:
-        if (footnote >= 0) result.footnotes[footnote] += " " + CleanInline(line.raw).text;
+        if (footnote >= 0) result.footnotes[footnote] += " " + line.clean.text;
         continue;
       default:
         break;
@@ -666,7 +680,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
     if (heading_open && line.kind == Kind::kText && !result.headings.empty() &&
         (StartsLowercase(line.raw) || EndsInsidePhrase(result.headings.back()))) {
       std::string& heading = result.headings.back();
-      heading += " " + CleanInline(line.raw).text;
+      heading += " " + line.clean.text;
       a.heading_at.back().second = heading;
       section = heading;
       continue;
@@ -679,25 +693,25 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
         // a number moved into the text that wrapping put at a line's start
         // (RecoverMovedNumbers reads it).
         if (wrapped && open && !blocks.empty() && StartsLowercase(line.raw) && !EndsSentence(blocks.back().text)) {
-          AppendClean(blocks.back(), line.whole);
+          AppendClean(blocks.back(), CleanInline(line.whole));
           break;
         }
         Block& b = new_block(line);
         b.number = line.number;
-        AppendClean(b, line.raw);
+        AppendClean(b, line);
         if (!wrapped) open = false;
         break;
       }
       case Kind::kSubItem:
         if (!blocks.empty()) {
-          AppendClean(blocks.back(), line.raw);
+          AppendClean(blocks.back(), line);
           open = wrapped;
         } else {
-          AppendClean(new_block(line), line.raw);
+          AppendClean(new_block(line), line);
         }
         break;
       case Kind::kBullet:
-        AppendClean(new_block(line), line.raw);
+        AppendClean(new_block(line), line);
         if (!wrapped) open = false;
         break;
       case Kind::kText: {
@@ -708,7 +722,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
         // Only a line that starts like one can be a cover line: not "ninth
         // session. My delegation ..." under "... at its fifty-".
         const CoverRole previous_role = role;
-        const std::string clean = in_head ? CleanInline(line.raw).text : std::string();
+        const std::string& clean = line.clean.text;
         const bool starts_line = in_head && StartsLikeASentence(clean) &&
                                  (index == 0 || !EndsInsidePhrase(lines[index - 1].whole));
         role = starts_line ? CoverRoleOf(clean, previous_role) : CoverRole::kOther;
@@ -732,13 +746,13 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
         const bool continues_break = !blocks.empty() && StartsLowercase(line.raw) && (after_break || !open) &&
                                      !heading_since && !EndsSentence(blocks.back().text);
         if (continues_bold) {
-          AppendClean(blocks.back(), line.raw);
+          AppendClean(blocks.back(), line);
         } else if (continues_wrapped || continues_break) {
-          AppendClean(blocks.back(), line.raw, hyphens.JointOf(blocks.back(), CleanInline(line.raw).text));
+          AppendClean(blocks.back(), line, hyphens.JointOf(blocks.back(), line.clean.text));
           open = wrapped;
           after_break = false;
         } else {
-          AppendClean(new_block(line), line.raw);
+          AppendClean(new_block(line), line);
           if (!wrapped) open = false;
         }
         break;
@@ -769,7 +783,7 @@ Assembly Assemble(const std::vector<Line>& lines, bool wrapped, size_t width, Li
     const bool short_line = trimmed.size() * 10 < width * 8 || overlong;
     const Line* next = index + 1 < lines.size() ? &lines[index + 1] : nullptr;
     const bool next_starts_anew =
-        next && next->kind == Kind::kText && StartsLikeASentence(CleanInline(next->raw).text);
+        next && next->kind == Kind::kText && StartsLikeASentence(next->clean.text);
     prev_short_end = !wrapped || (short_line && (EndsSentence(trimmed) || line.kind != Kind::kText ||
                                                  (next_starts_anew && !EndsInsidePhrase(trimmed))));
     if (wrapped && line.kind == Kind::kNumbered) prev_short_end = short_line && EndsSentence(trimmed);
@@ -999,8 +1013,13 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
       page = static_cast<int>(next_page - page_starts.begin()) + 1;
     }
     lines.push_back(Classify(raw));
-    lines.back().page = page;
-    lines.back().whole = text::Trim(raw);
+    Line& line = lines.back();
+    line.page = page;
+    line.whole = text::Trim(raw);
+    if (line.kind != Kind::kBlank) {
+      line.clean = CleanInline(line.raw);
+      result.letters_read += CountLetters(line.clean.text);
+    }
   }
   AssignFootnotes(lines, wrapped, width, result.warnings);
   LineEndHyphens hyphens(text);

@@ -38,6 +38,9 @@ struct Structure {
   /// Page furniture left out of the text (page_furniture.h), in order: the
   /// running headers carry the document's symbol.
   std::vector<std::string> furniture;
+  /// Letters of the text read, markup and markers aside (CountLetters in
+  /// text_integrity.h): what must all reach a place.
+  size_t letters_read = 0;
   std::vector<std::string> warnings;
 };
 

@@ -13,17 +13,6 @@ namespace cstd::indexer {
 
 namespace {
 
-// Letters: ASCII letters, and each non-ASCII character (its lead byte),
-// which in this archive is nearly always a letter with a diacritic.
-size_t CountLetters(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalpha(u) || u >= 0xC0) ++n;
-  }
-  return n;
-}
-
 // Lower-case words of three letters or more.
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> words;
@@ -46,11 +35,19 @@ std::vector<std::string> Words(std::string_view s) {
 
 }  // namespace
 
+size_t CountLetters(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (static_cast<unsigned>((u | 0x20) - 'a') < 26u || u >= 0xC0) ++n;
+  }
+  return n;
+}
+
 TextIntegrity CheckTextIntegrity(std::string_view text, const Structure& structure,
                                  const std::vector<Paragraph>& paragraphs) {
   TextIntegrity out;
-  const std::vector<std::string_view> lines = text::Split(text, '\n');
-  for (std::string_view line : lines) out.letters_read += CountLetters(CleanInline(line).text);
+  out.letters_read = structure.letters_read;
 
   // Where letters legitimately go: paragraphs, and the places that are not
   // paragraphs. A head line a paragraph repeats counts once.
@@ -75,6 +72,7 @@ TextIntegrity CheckTextIntegrity(std::string_view text, const Structure& structu
 
   // The first line most of whose words are short in the places: the words
   // read, counted, less the words placed.
+  const std::vector<std::string_view> lines = text::Split(text, '\n');
   std::unordered_map<std::string, long> deficit;
   std::vector<std::vector<std::string>> line_words;
   for (std::string_view line : lines) {

@@ -30,9 +30,15 @@ struct TextIntegrity {
   std::string first_missing_text;
 };
 
-/// Compares `text` (as ParseStructure read it) with the paragraphs made
-/// from it. Letters are compared, not words, so words hyphenated at line
-/// ends and joined again count the same. Linear in the text's length.
+/// Letters in `s`: ASCII letters, and each non-ASCII character (its lead
+/// byte), which in this archive is nearly always a letter with a diacritic.
+size_t CountLetters(std::string_view s);
+
+/// Compares the text ParseStructure read (`text`, and the letters it
+/// counted, structure.letters_read) with the paragraphs made from it.
+/// Letters are compared, not words, so words hyphenated at line ends and
+/// joined again count the same. Linear in the paragraphs' length; the text
+/// is read again only to find the first line lost.
 TextIntegrity CheckTextIntegrity(std::string_view text, const Structure& structure,
                                  const std::vector<Paragraph>& paragraphs);
 

@@ -181,8 +181,12 @@ std::string HtmlEscape(std::string_view s) {
 }
 
 std::string AsciiLower(std::string_view s) {
+  // Not std::tolower: it consults the C locale for every byte, and this
+  // runs over every paragraph of the archive.
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
   return out;
 }
 
