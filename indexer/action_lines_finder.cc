@@ -15,8 +15,10 @@ bool IsAlnum(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
 
-// "C5", "C11", "C7eGov": a 'C' at a word start, then 1..11, then not a digit.
-void FindCodes(std::string_view text, std::set<int>& found) {
+// "C5", "C11", "C7eGov": a 'C' at a word start, then 1..11, then not a
+// digit. Returns the number and where the code ends, for each.
+std::vector<std::pair<int, size_t>> FindCodes(std::string_view text) {
+  std::vector<std::pair<int, size_t>> codes;
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] != 'C' || (i > 0 && IsAlnum(text[i - 1]))) continue;
     size_t j = i + 1;
@@ -31,8 +33,41 @@ void FindCodes(std::string_view text, std::set<int>& found) {
     if (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j])) && !(number == 7 && text[j] == 'e')) {
       continue;
     }
-    found.insert(number);
+    // "C5+" is the Central Asian dialogue format, not an action line.
+    if (j < text.size() && text[j] == '+') continue;
+    codes.emplace_back(number, j);
   }
+  return codes;
+}
+
+// True when `lower_sentence` holds the title (or an alias, or a sub-line's
+// title) of main line `number`: "C7 - ICT Applications: E-government".
+bool NamesTitleOf(std::string_view lower_sentence, int number) {
+  const ActionLines& table = ActionLines::Builtin();
+  const std::string main = "C" + std::to_string(number);
+  for (const ActionLine& line : table.all()) {
+    if (table.MainLine(line.code) != main) continue;
+    std::vector<std::string> names = {line.title};
+    names.insert(names.end(), line.aliases.begin(), line.aliases.end());
+    for (const std::string& name : names) {
+      // The title's first words are enough: "ICT applications" of "ICT
+      // applications: benefits in all aspects of life".
+      std::string phrase = text::AsciiLower(name);
+      if (const size_t colon = phrase.find(':'); colon != std::string::npos && colon > 3) phrase.resize(colon);
+      if (lower_sentence.find(phrase) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+// Words that make a sentence speak of WSIS, so that a code in it is an
+// action line: "C5" alone is also a regional format, a grade, a vitamin.
+bool SpeaksOfWsis(std::string_view lower_sentence) {
+  for (std::string_view cue : {"action line", "wsis", "world summit on the information society", "plan of action",
+                               "tunis agenda", "facilitat", "information society"}) {
+    if (lower_sentence.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 struct Span {
@@ -118,10 +153,28 @@ size_t WordCount(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> FindActionLines(std::string_view text) {
+std::vector<std::string> FindActionLines(std::string_view text, bool wsis_document) {
   std::set<int> found;
-  FindCodes(text, found);
   const std::string lower = text::AsciiLower(text);
+  // A code counts in a WSIS document, in a sentence that speaks of WSIS,
+  // or in a list of codes ("C1, C7 and C11").
+  const std::vector<std::pair<int, size_t>> codes = FindCodes(text);
+  for (size_t k = 0; k < codes.size(); ++k) {
+    const auto [number, end] = codes[k];
+    bool counts = wsis_document;
+    const bool listed = (k > 0 && end - codes[k - 1].second < 24) ||
+                        (k + 1 < codes.size() && codes[k + 1].second - end < 24);
+    counts = counts || listed;
+    if (!counts) {
+      size_t begin = lower.rfind(". ", end);
+      begin = begin == std::string::npos ? 0 : begin + 2;
+      const size_t stop = lower.find(". ", end);
+      const std::string_view sentence =
+          std::string_view(lower).substr(begin, (stop == std::string::npos ? lower.size() : stop) - begin);
+      counts = SpeaksOfWsis(sentence) || NamesTitleOf(sentence, number);
+    }
+    if (counts) found.insert(number);
+  }
   const std::vector<Span> sentences = ActionLineSentences(lower);
   for (const Span& span : sentences) FindNumbers(lower, span, found);
 
@@ -140,9 +193,9 @@ std::vector<std::string> FindActionLines(std::string_view text) {
       if (hit) found.insert(number);
     }
   }
-  std::vector<std::string> codes;
-  for (int n : found) codes.push_back("C" + std::to_string(n));
-  return codes;
+  std::vector<std::string> named;
+  for (int n : found) named.push_back("C" + std::to_string(n));
+  return named;
 }
 
 }  // namespace cstd::indexer

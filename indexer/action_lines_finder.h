@@ -13,8 +13,11 @@
 namespace cstd::indexer {
 
 /// The main action lines (C1..C11) named in `text`, in numeric order; a
-/// sub-line (C7eGov) counts as its main line.
-std::vector<std::string> FindActionLines(std::string_view text);
+/// sub-line (C7eGov) counts as its main line. A code counts only in a WSIS
+/// context: `wsis_document` (a document about WSIS: its head names the
+/// Summit or the Commission), a sentence that speaks of action lines or
+/// WSIS, or a list of codes; "C5+", "G20" and "C40 cities" never count.
+std::vector<std::string> FindActionLines(std::string_view text, bool wsis_document = false);
 
 /// Titles shorter than this many words ("Media", "Capacity building") are
 /// ordinary phrases too, so they count only in a sentence that speaks of

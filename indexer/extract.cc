@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <set>
 
+#include "indexer/action_line_inference.h"
 #include "indexer/action_lines_finder.h"
 #include "indexer/attribution.h"
 #include "indexer/metadata.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
 #include "indexer/text_integrity.h"
+#include "model/text.h"
 
 namespace cstd::indexer {
 
@@ -72,10 +74,22 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
   const auto add_document_lines = [&](const std::vector<std::string>& codes) {
     document_lines.insert(codes.begin(), codes.end());
   };
-  for (const std::string& line : structure.head) add_document_lines(FindActionLines(line));
+  // A document of the Commission or about the Summit is a WSIS context for
+  // every code it writes.
+  std::string head_lower;
+  for (const std::string& line : structure.head) head_lower += text::AsciiLower(line) + "\n";
+  const bool wsis_document = doc.body == "CSTD" || head_lower.find("wsis") != std::string::npos ||
+                             head_lower.find("world summit on the information society") != std::string::npos;
+  for (const std::string& line : structure.head) add_document_lines(FindActionLines(line, wsis_document));
   for (Paragraph& p : out.paragraphs) {
-    p.action_lines = FindActionLines(p.text);
+    p.action_lines = FindActionLines(p.text, wsis_document);
     add_document_lines(p.action_lines);
+    // What the paragraph is about without naming it.
+    for (InferredActionLine& line : InferActionLines(p.text)) {
+      if (std::find(p.action_lines.begin(), p.action_lines.end(), line.code) == p.action_lines.end()) {
+        p.action_lines_inferred.push_back(std::move(line));
+      }
+    }
   }
   doc.action_lines.assign(document_lines.begin(), document_lines.end());
   std::sort(doc.action_lines.begin(), doc.action_lines.end(),

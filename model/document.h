@@ -35,6 +35,13 @@ struct Statement {
   std::vector<std::string> countries;  // ISO3 of delegations speaking
 };
 
+/// An action line a paragraph is about without naming it, and the terms of
+/// the lexicon (data/action_line_lexicon.tsv) that decided it.
+struct InferredActionLine {
+  std::string code;                   // "C5"
+  std::vector<std::string> evidence;  // "cybersecurity", "data protection"
+};
+
 /// One paragraph: the unit a delegate cites and the unit we index.
 struct Paragraph {
   std::optional<int> number;  // the document's own number, if any
@@ -43,7 +50,8 @@ struct Paragraph {
   std::string text;
   std::vector<std::string> speakers;   // names of persons speaking
   std::vector<std::string> countries;  // ISO3 of delegations speaking
-  std::vector<std::string> action_lines;
+  std::vector<std::string> action_lines;  // named explicitly
+  std::vector<InferredActionLine> action_lines_inferred;  // about, not named
   std::vector<Statement> statements;
 };
 

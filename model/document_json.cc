@@ -102,6 +102,17 @@ void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   StrList(w, p.countries);
   w.Key("action_lines");
   StrList(w, p.action_lines);
+  w.Key("action_lines_inferred");
+  w.StartArray();
+  for (const auto& line : p.action_lines_inferred) {
+    w.StartObject();
+    w.Key("code");
+    Str(w, line.code);
+    w.Key("evidence");
+    StrList(w, line.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("statements");
   w.StartArray();
   for (const auto& st : p.statements) {
@@ -166,6 +177,12 @@ Paragraph ParagraphFrom(const Value& o) {
   p.speakers = GetStrList(o, "speakers");
   p.countries = GetStrList(o, "countries");
   p.action_lines = GetStrList(o, "action_lines");
+  if (const auto inferred = o.FindMember("action_lines_inferred");
+      inferred != o.MemberEnd() && inferred->value.IsArray()) {
+    for (const auto& v : inferred->value.GetArray()) {
+      if (v.IsObject()) p.action_lines_inferred.push_back({GetStr(v, "code"), GetStrList(v, "evidence")});
+    }
+  }
   const auto it = o.FindMember("statements");
   if (it != o.MemberEnd() && it->value.IsArray()) {
     for (const auto& sv : it->value.GetArray()) {

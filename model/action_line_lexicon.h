@@ -1,0 +1,43 @@
+// The lexicon of what each WSIS action line is about (data/
+// action_line_lexicon.tsv): terms and phrases from the Geneva Plan of
+// Action's own description of each line and its sub-lines, each strong
+// (names the line's subject alone: "cybersecurity", "e-government") or weak
+// (counts only with another weak term of the same line: "privacy",
+// "training"), with the paragraph of the Plan it comes from.
+
+#ifndef CSTD_MODEL_ACTION_LINE_LEXICON_H_
+#define CSTD_MODEL_ACTION_LINE_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cstd {
+
+struct LexiconTerm {
+  std::string code;  // main line, "C5"
+  std::string term;  // lower case, as written in the table ("e-government")
+  bool strong = false;
+  std::string source;  // "Geneva Plan of Action, C5 (para 12)"
+};
+
+class ActionLineLexicon {
+ public:
+  /// The lexicon compiled in from data/action_line_lexicon.tsv; throws
+  /// DataError if it is malformed.
+  static const ActionLineLexicon& Builtin();
+
+  /// Builds the lexicon from TSV content (header: code term weight source);
+  /// throws DataError naming the table for an unknown code (not C1..C11), a
+  /// weight other than "strong" or "weak", or an empty term.
+  ActionLineLexicon(std::string_view table_name, std::string_view tsv);
+
+  const std::vector<LexiconTerm>& terms() const { return terms_; }
+
+ private:
+  std::vector<LexiconTerm> terms_;
+};
+
+}  // namespace cstd
+
+#endif  // CSTD_MODEL_ACTION_LINE_LEXICON_H_
