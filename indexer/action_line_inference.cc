@@ -128,22 +128,22 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     Found& found = by_line[LineNumber(best->entry->code)];
     auto& list = best->entry->strong ? found.strong : found.weak;
     if (std::find(list.begin(), list.end(), best->entry) == list.end()) list.push_back(best->entry);
-    // An item of a list ("transnational crime, cybersecurity, climate change")
-    // names a subject in passing; said otherwise, it is what is discussed.
+    // An item of a list ("transnational crime, cybersecurity, climate change
+    // and pandemics") names a subject in passing; said otherwise, it is
+    // what is discussed. An item has a separator, or "and"/"or" after one,
+    // on both sides.
     const size_t end = i + best->words.size();
-    const bool listed = tokens[i].after_separator || (end < tokens.size() && tokens[end].after_separator) ||
-                        (i > 0 && (tokens[i - 1].word == "and" || tokens[i - 1].word == "or") &&
-                         i > 1 && tokens[i - 1].after_separator) ||
-                        (end < tokens.size() && tokens[end].word == "and" && !tokens[end].after_separator &&
-                         i > 0 && tokens[i].after_separator);
+    const auto joins = [&](size_t k) { return tokens[k].word == "and" || tokens[k].word == "or"; };
+    const bool before = tokens[i].after_separator || (i > 0 && joins(i - 1));
+    const bool after = end >= tokens.size() || tokens[end].after_separator || joins(end);
+    const bool listed = before && after;
     if (best->entry->strong && !listed) found.strong_outside_list = true;
   }
   std::vector<InferredActionLine> out;
   for (const auto& [number, found] : by_line) {
-    // A strong term said as a subject; or a strong term only listed, with
-    // another term of the line; or enough weak terms.
-    const size_t terms = found.strong.size() + found.weak.size();
-    const bool about = (found.strong_outside_list) || (!found.strong.empty() && terms >= 2) ||
+    // A strong term said as a subject; or a strong term only listed, with a
+    // weak term of the line beside it; or enough weak terms.
+    const bool about = found.strong_outside_list || (!found.strong.empty() && !found.weak.empty()) ||
                        found.weak.size() >= kWeakTermsNeeded;
     if (!about) continue;
     InferredActionLine line{"C" + std::to_string(number), {}};

@@ -19,7 +19,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> Inferred(std::stri
 using Lines = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
 TEST(InferActionLinesTest, AStrongTermSaidAsTheSubject) {
-  EXPECT_EQ(Inferred("Cybersecurity threats against critical infrastructure have grown, and online services suffer."),
+  EXPECT_EQ(Inferred("Cybersecurity threats against critical infrastructure have grown, and Internet users suffer."),
             (Lines{{"C5", {"cybersecurity"}}}));
   EXPECT_EQ(Inferred("Kenya has used E-Government services to reach rural citizens online."),
             (Lines{{"C7", {"e-government"}}}));
