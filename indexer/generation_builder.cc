@@ -182,6 +182,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
   Turnstile turnstile;
   std::atomic<size_t> next{0};
   SpeakerRegistry registry;
+  if (catalogue) registry.AddAnchors(catalogue->Anchors());
   std::unordered_set<std::string> ids;
   std::mutex failure_mutex;
   std::exception_ptr failure;
@@ -268,7 +269,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
 
   try {
     Xapian::WritableDatabase& first = shards[0].db;
-    registry.WriteNew(first);
+    registry.WriteChanged(first);
     first.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
     first.set_metadata(std::string(schema::kMetaGeneration), report.generation);
     first.set_metadata(std::string(schema::kMetaDictionary), codec.dictionary());

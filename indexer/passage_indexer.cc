@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "model/document_json.h"
 #include "model/schema.h"
@@ -11,15 +12,30 @@
 namespace cstd::indexer {
 
 std::vector<std::vector<std::string>> ResolveSpeakers(ExtractedDocument& extracted, SpeakerRegistry& registry) {
+  // Each name once per document and context: the registry counts documents.
+  std::map<std::pair<std::string, std::string>, std::string> resolved;  // (name, country) -> id
+  std::map<std::string, std::string> by_name;                           // name -> first id
+  const auto resolve = [&](const std::string& name, const std::string& country) {
+    const auto key = std::make_pair(name, country);
+    if (const auto it = resolved.find(key); it != resolved.end()) return it->second;
+    std::string id = registry.Resolve(name, NameContext{country, extracted.document.year}, true);
+    resolved.emplace(key, id);
+    by_name.emplace(name, id);
+    return id;
+  };
+  for (Speaker& speaker : extracted.speakers) speaker.id = resolve(speaker.name, speaker.country.value_or(""));
   std::vector<std::vector<std::string>> ids;
   for (Paragraph& paragraph : extracted.paragraphs) {
     for (Statement& statement : paragraph.statements) {
-      for (Speaker& speaker : statement.speakers) speaker.id = registry.Resolve(speaker.name);
+      for (Speaker& speaker : statement.speakers) speaker.id = resolve(speaker.name, speaker.country.value_or(""));
     }
+    // A paragraph names its statements' speakers: the same people.
     std::vector<std::string>& paragraph_ids = ids.emplace_back();
-    for (const auto& name : paragraph.speakers) paragraph_ids.push_back(registry.Resolve(name));
+    for (const auto& name : paragraph.speakers) {
+      const auto it = by_name.find(name);
+      paragraph_ids.push_back(it != by_name.end() ? it->second : resolve(name, ""));
+    }
   }
-  for (Speaker& speaker : extracted.speakers) speaker.id = registry.Resolve(speaker.name);
   return ids;
 }
 

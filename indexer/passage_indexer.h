@@ -18,8 +18,9 @@
 namespace cstd::indexer {
 
 /// Gives the speakers of `doc` (in its statements and its speaker list)
-/// their index-wide ids from `registry`, and returns the ids of each
-/// paragraph's speakers, paragraph by paragraph.
+/// their index-wide ids from `registry`, each in the context of its country
+/// and the document's year, and returns the ids of each paragraph's
+/// speakers, paragraph by paragraph. Each form counts once for the document.
 std::vector<std::vector<std::string>> ResolveSpeakers(ExtractedDocument& doc, SpeakerRegistry& registry);
 
 class PassageIndexer {

@@ -20,7 +20,7 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 3;  // 3: stored records compressed (RecordCodec)
+inline constexpr int kVersion = 4;  // 4: speaker records (SpeakerRecord); 3: stored records compressed
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -113,8 +113,10 @@ inline constexpr std::string_view kMetaGeneration = "cstd.generation";
 /// Prefix of per-document records: key kMetaDocumentPrefix + doc id holds the
 /// document's metadata as JSON (the "document" object of the model).
 inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
-/// Prefix of per-speaker records: key + speaker id holds the display name.
-/// The writer reads them to give one person one id across documents.
+/// Prefix of per-speaker records: key + speaker id holds a SpeakerRecord
+/// (model/speaker_record.h): the forms of the name, delegations and years.
+/// The writer reads them to give one person one id across documents; the
+/// searchers to label, find and describe speakers.
 inline constexpr std::string_view kMetaSpeakerPrefix = "speaker:";
 /// Prefix of per-source records: key + source path holds a SourceRecord
 /// (model/document.h): the doc id, and the size, mtime and content hash that

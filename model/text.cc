@@ -126,13 +126,6 @@ std::string Slug(std::string_view s) {
   return key;
 }
 
-std::string SpeakerId(std::string_view name) {
-  const std::string key = FoldKey(name);
-  const size_t first_end = key.find(' ');
-  if (first_end == std::string::npos) return key;
-  return key.substr(0, first_end) + "-" + key.substr(key.rfind(' ') + 1);
-}
-
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
   std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
@@ -183,6 +176,24 @@ std::string HtmlEscape(std::string_view s) {
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+      space = true;
+      if (nbsp) ++i;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
   return out;
 }
 

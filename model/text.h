@@ -30,12 +30,6 @@ std::string FoldKey(std::string_view s);
 /// "Wolfgang Kleinwächter" -> "wolfgang-kleinwachter".
 std::string Slug(std::string_view s);
 
-/// The stable id of a person: the Slug of the first and last words of the
-/// name, so middle names come and go without splitting a person in two:
-/// "Ana Cristina das Neves" and "Ana Cristina Amoroso das Neves" are both
-/// "ana-neves"; "Wolfgang Kleinwächter" is "wolfgang-kleinwachter".
-std::string SpeakerId(std::string_view name);
-
 /// Damerau-Levenshtein (optimal string alignment) distance between byte
 /// strings, or limit + 1 as soon as it must exceed `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
@@ -45,6 +39,10 @@ std::string HtmlEscape(std::string_view s);
 
 /// `s` with ASCII letters lower-cased; other bytes (UTF-8 included) as they are.
 std::string AsciiLower(std::string_view s);
+
+/// `s` with each run of white space (ASCII, line breaks and U+00A0
+/// included) one space, and none at the ends.
+std::string CollapseSpace(std::string_view s);
 
 /// `s` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view s);

@@ -93,6 +93,12 @@ TEST(TrimTest, TrimsAsciiWhiteSpaceOnly) {
   EXPECT_EQ(Trim("\u00A0x"), "\u00A0x");
 }
 
+TEST(CollapseSpaceTest, MakesEachRunOfWhiteSpaceOneSpace) {
+  EXPECT_EQ(CollapseSpace("  Sheikh Hamad bin Khalifa\n Al-Thani,\t"), "Sheikh Hamad bin Khalifa Al-Thani,");
+  EXPECT_EQ(CollapseSpace("a\u00A0\u00A0b"), "a b");
+  EXPECT_EQ(CollapseSpace(" \r\n "), "");
+}
+
 TEST(SplitTest, KeepsEmptyFields) {
   EXPECT_EQ(Split("a,,b,", ','), (std::vector<std::string_view>{"a", "", "b", ""}));
   EXPECT_EQ(Split("", ','), (std::vector<std::string_view>{""}));

@@ -6,6 +6,7 @@
 #include "model/countries.h"
 #include "model/document.h"
 #include "model/errors.h"
+#include "model/names.h"
 #include "model/text.h"
 
 namespace cstd::query {
@@ -84,7 +85,7 @@ std::string SpeakerFilterId(std::string_view value) {
   const bool is_id = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
-  return is_id ? std::string(value) : text::SpeakerId(value);
+  return is_id ? std::string(value) : names::SpeakerId(value);
 }
 
 std::string ResolveType(std::string_view parameter, std::string_view value) {

@@ -8,6 +8,7 @@
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/schema.h"
+#include "model/speaker_record.h"
 #include "model/text.h"
 #include "query/facet_tally.h"
 
@@ -189,8 +190,9 @@ void Searcher::Label(FacetResult& result) const {
     } else if (result.field == FacetField::kSpeaker) {
       auto it = speaker_names_.find(v.value);
       if (it == speaker_names_.end()) {
-        std::string name = db_.get_metadata(std::string(schema::kMetaSpeakerPrefix) + v.value);
-        it = speaker_names_.emplace(v.value, name.empty() ? v.value : name).first;
+        const std::string record = db_.get_metadata(std::string(schema::kMetaSpeakerPrefix) + v.value);
+        it = speaker_names_.emplace(v.value, record.empty() ? v.value : DecodeSpeakerRecord(v.value, record).DisplayName())
+                 .first;
       }
       v.label = it->second;
     }

@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
     std::ostream& out = out_path == "-" ? std::cout : file;
 
     cstd::indexer::SpeakerRegistry speakers;
+    if (catalogue) speakers.AddAnchors(catalogue->Anchors());
     std::unordered_set<std::string> ids;
     uint64_t bytes = 0, passages = 0, indexed = 0, skipped = 0;
     for (const auto& f : files) {
