@@ -114,9 +114,9 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted, std::string key, Sourc
     }
     RemoveDocument(doc.id);
 
-    const auto speaker_ids = ResolveSpeakers(extracted, *speakers_);
+    const ResolvedSpeakers speakers = ResolveSpeakers(extracted, *speakers_);
     speakers_->WriteChanged(db_);
-    const auto passages = indexer_->Index(extracted, speaker_ids);
+    const auto passages = indexer_->Index(extracted, speakers);
     for (const auto& p : passages) {
       db_.replace_document(schema::Term(schema::kPrefixPassageId, p.passage_id), p.document);
     }

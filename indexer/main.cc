@@ -9,6 +9,7 @@
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
 #include "indexer/snapshot.h"
+#include "indexer/speaker_review.h"
 #include "indexer/stats.h"
 #include "model/document_json.h"
 #include "model/program.h"
@@ -33,6 +34,11 @@ int main(int argc, char** argv) {
   std::string stats_index;
   CLI::App* stats_cmd = app.add_subcommand("stats", "Print what the index holds and its size as JSON");
   stats_cmd->add_option("--index", stats_index, "Index folder")->required();
+
+  std::string speakers_index;
+  CLI::App* speakers_cmd = app.add_subcommand(
+      "speakers", "Print, as JSON, the speakers whose name was merged from several forms and possible merges, to review");
+  speakers_cmd->add_option("--index", speakers_index, "Index folder")->required();
 
   std::string snapshot_index, snapshot_file;
   CLI::App* export_cmd =
@@ -64,6 +70,10 @@ int main(int argc, char** argv) {
     }
     if (*stats_cmd) {
       std::cout << cstd::indexer::IndexStatsJson(stats_index);
+      return cstd::kExitOk;
+    }
+    if (*speakers_cmd) {
+      std::cout << cstd::indexer::SpeakerReviewJson(speakers_index);
       return cstd::kExitOk;
     }
     if (*export_cmd) {

@@ -174,7 +174,7 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
     // A surname alone says too little where one delegation is unknown.
     if (words.size() < 2 && relation == Relation::kUnknown && !(country.empty() && s.record.countries.empty())) continue;
     const int distance = Distance(years, s.record.years);
-    if (distance > kMaxGapYears) continue;
+    if (distance > kMaxSurnameGapYears) continue;
     const auto evidence = relation == Relation::kSame ? names::Evidence::kSameDelegation : names::Evidence::kNameOnly;
     std::optional<Candidate> fit;
     bool conflict = false;
@@ -187,6 +187,7 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
     if (!fit || conflict) continue;
     fit->exact = std::any_of(s.words.begin(), s.words.end(),
                              [&](const std::vector<std::string>& w) { return names::KeyOf(w) == key; });
+    if (distance > (fit->exact ? kMaxSurnameGapYears : kMaxGapYears)) continue;
     fits.push_back(*fit);
   }
   // Nearest in time first; of equally near ones, one that printed these very words.
@@ -204,9 +205,17 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
   }
   std::vector<std::string> also;
   if (fits.size() > 1) {
-    const bool clearly_nearest = !years.empty() && fits[0].distance + kYearMargin <= fits[1].distance;
-    const bool printed_so = fits[0].exact && fits[0].distance <= fits[1].distance;
-    if (clearly_nearest || printed_so) {
+    // The one that printed these very words, unless another is clearly
+    // nearer or printed them as near; else the clearly nearest.
+    size_t chosen = fits.size();
+    const auto printed = std::find_if(fits.begin(), fits.end(), [](const Candidate& c) { return c.exact; });
+    if (printed != fits.end() && printed->distance < fits[0].distance + kYearMargin) {
+      const auto next = std::find_if(printed + 1, fits.end(), [](const Candidate& c) { return c.exact; });
+      if (next == fits.end() || next->distance > printed->distance) chosen = static_cast<size_t>(printed - fits.begin());
+    }
+    if (chosen == fits.size() && !years.empty() && fits[0].distance + kYearMargin <= fits[1].distance) chosen = 0;
+    if (chosen < fits.size()) {
+      std::rotate(fits.begin(), fits.begin() + static_cast<long>(chosen), fits.begin() + static_cast<long>(chosen) + 1);
       Join(fits[0].speaker, name, words, country, years, fits[0], true, ids_of(1), count);
       return speakers_[fits[0].speaker].record.id;
     }
@@ -244,7 +253,7 @@ void SpeakerRegistry::AddAnchors(const std::vector<SpeakerAnchor>& anchors) {
     if (words.empty()) continue;
     // The same words in the same order: a reordered form may be another
     // person ("Faisal Al Saud" / "Saud Al-Faisal"), so it is a group of its own.
-    // A surname alone is one person only within kMaxGapYears: each goes alone.
+    // A surname alone is one person only within a span of years: each goes alone.
     std::string key = a.context.country;
     for (const auto& w : words) key += "\t" + w;
     if (words.size() < 2) key += "\t" + std::to_string(groups.size());
@@ -302,6 +311,18 @@ std::vector<SpeakerRecord> SpeakerRegistry::Records() const {
   std::vector<SpeakerRecord> out;
   out.reserve(speakers_.size());
   for (const Speaker& s : speakers_) out.push_back(s.record);
+  return out;
+}
+
+}  // namespace cstd::indexer
+
+namespace cstd::indexer {
+
+std::vector<std::string> SpeakerRegistry::Forms(const std::string& id) const {
+  std::vector<std::string> out;
+  const auto it = by_id_.find(id);
+  if (it == by_id_.end()) return out;
+  for (const SpeakerForm& f : speakers_[it->second].record.forms) out.push_back(f.name);
   return out;
 }
 

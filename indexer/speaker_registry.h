@@ -13,14 +13,15 @@
 //     1946-1960 and "Saud Al-Faisal" 1975-2015 are father and son);
 //   - one delegation: names::Evidence::kSameDelegation ("GROMYKO" and
 //     "Andrei Gromyko"), if the years printed are at most kMaxGapYears
-//     apart (a name that fits is another person decades later);
+//     apart (a name that fits is another person decades later), or
+//     kMaxSurnameGapYears for a surname alone printed so before;
 //   - no delegation known: Evidence::kNameOnly, and a surname alone only
 //     joins a speaker whose delegation is not known either;
 //   - two delegations and different words: never.
-// When a form fits several speakers, the one that spoke nearest in time
-// wins if it is clearly nearest (kYearMargin), or if it is as near as any
-// and printed these very words before; otherwise the form becomes a speaker
-// of its own and the others are listed for review (SpeakerForm::also).
+// When a form fits several speakers, the one that printed these very words
+// before wins unless another is clearly nearer in time (kYearMargin); else
+// the one clearly nearest in time; otherwise the form becomes a speaker of
+// its own and the others are listed for review (SpeakerForm::also).
 //
 // Ids are given once, when a speaker is first met, and never change: the
 // BaseId of that form ("joseph-biden", "tupou-vi"), else all its words
@@ -86,11 +87,18 @@ class SpeakerRegistry {
   /// Every speaker, in the order created.
   std::vector<SpeakerRecord> Records() const;
 
+  /// The forms of speaker `id`'s name met so far; empty for an unknown id.
+  std::vector<std::string> Forms(const std::string& id) const;
+
   /// Forms further apart in time than this are not merged unless they have
   /// the same words: ministers come back, but a surname that fits decades
   /// later is most often another person ("Aznar" 1964, José María Aznar 2003;
   /// George Bush 1989-1992, George W. Bush 2001-2008).
   static constexpr int kMaxGapYears = 8;
+  /// A surname alone printed exactly so again: older records print
+  /// ministers by surname only, and they return after longer absences
+  /// (Eban 1949-1955 and 1964-1973, Pearson 1949-1954 and 1963).
+  static constexpr int kMaxSurnameGapYears = 12;
   /// Among several speakers a form fits, the nearest in time wins only if
   /// the next is this many years further away.
   static constexpr int kYearMargin = 4;

@@ -414,14 +414,28 @@ std::string SpeakerId(std::string_view printed) {
   return BaseId(KeyWords(ParsePersonName(printed).name));
 }
 
+namespace {
+
+const std::pair<MatchHow, const char*> kHowNames[] = {
+    {kOrder, "word order"}, {kFewer, "fewer words"}, {kInitials, "initials"}, {kTypo, "typo"},
+    {kVariant, "given-name variant"}};
+
+}  // namespace
+
 std::vector<std::string> DescribeHow(unsigned how) {
   std::vector<std::string> out;
-  if (how & kOrder) out.emplace_back("word order");
-  if (how & kFewer) out.emplace_back("fewer words");
-  if (how & kInitials) out.emplace_back("initials");
-  if (how & kTypo) out.emplace_back("typo");
-  if (how & kVariant) out.emplace_back("given-name variant");
+  for (const auto& [bit, name] : kHowNames) {
+    if (how & bit) out.emplace_back(name);
+  }
   return out;
+}
+
+unsigned HowFromDescription(const std::vector<std::string>& description) {
+  unsigned how = 0;
+  for (const auto& [bit, name] : kHowNames) {
+    if (std::find(description.begin(), description.end(), name) != description.end()) how |= bit;
+  }
+  return how;
 }
 
 bool InitialsDisagree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -440,7 +454,21 @@ NameMatch CompareNames(const std::vector<std::string>& a, const std::vector<std:
     return result;
   }
   if (InitialsDisagree(a, b)) return result;
+  // A weak title a short name had to keep ("General ROMULO"): it may stand
+  // for nothing in the other name, if the surnames then agree.
   const bool a_shorter = a.size() <= b.size();
+  {
+    const std::vector<std::string>& s = a_shorter ? a : b;
+    const std::vector<std::string>& l = a_shorter ? b : a;
+    if (s.size() == 2 && KindOf(s[0]).weak_title && std::find(l.begin(), l.end(), s[0]) == l.end()) {
+      const std::vector<std::string> surname{s[1]};
+      if (CompareNames(surname, {l.back()}, evidence).same_person || s[1] == l.back()) {
+        NameMatch m = CompareNames(surname, l, evidence);
+        m.how |= kFewer;
+        return m;
+      }
+    }
+  }
   const std::vector<std::string>& s = a_shorter ? a : b;
   const std::vector<std::string>& l = a_shorter ? b : a;
   std::vector<int> match(s.size(), -1);  // index into l

@@ -110,8 +110,11 @@ enum MatchHow : unsigned {
   kVariant = 1u << 4,   // given-name variants ("Joe" / "Joseph", "Mohamed" / "Muhammad")
 };
 
-/// Names of how bits, "order", "fewer words", ...; for review lists.
+/// Names of how bits ("word order", "fewer words", "initials", "typo",
+/// "given-name variant"), for records and review lists; HowFromDescription
+/// reads them back (unknown names count for nothing).
 std::vector<std::string> DescribeHow(unsigned how);
+unsigned HowFromDescription(const std::vector<std::string>& description);
 
 /// How much two names must agree to be one person.
 enum class Evidence {

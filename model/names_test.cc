@@ -174,6 +174,8 @@ TEST(NamesTest, CompareNamesTable) {
       {"GROMYKO", "Andrei Gromyko", kSame, true, kFewer},
       {"Sheikh Hasina", "Sheikh Hasina Wajed", kSame, true, kFewer},
       {"U Lwin", "U Maung Lwin", kSame, true, kFewer},
+      {"General ROMULO", "Carlos P. Romulo", kSame, true, kFewer},   // a weak title kept, and the surname
+      {"MAJOR Peter", "Peter Smith", kSame, false, 0},               // ...not a given name
       // Different people.
       {"Luca Mora", "Luca Moya", kOnly, false, 0},                   // short names: no typo by name alone
       {"Maria Kleinwächter", "Wolfgang Kleinwächter", kOnly, false, 0},

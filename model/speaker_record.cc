@@ -41,6 +41,29 @@ const std::string& SpeakerRecord::DisplayName() const {
   return best ? best->name : kNone;
 }
 
+void WriteSpeakerForm(JsonWriter& w, const SpeakerForm& f) {
+  w.StartObject();
+  w.Key("name");
+  json::Str(w, f.name);
+  w.Key("count");
+  w.Uint(f.count);
+  w.Key("how");
+  json::StrList(w, names::DescribeHow(f.how));
+  if (!f.matched.empty()) {
+    w.Key("matched");
+    json::Str(w, f.matched);
+  }
+  if (f.by_year) {
+    w.Key("by_year");
+    w.Bool(true);
+  }
+  if (!f.also.empty()) {
+    w.Key("also");
+    json::StrList(w, f.also);
+  }
+  w.EndObject();
+}
+
 std::string EncodeSpeakerRecord(const SpeakerRecord& r) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
@@ -49,30 +72,7 @@ std::string EncodeSpeakerRecord(const SpeakerRecord& r) {
   json::Str(w, r.DisplayName());
   w.Key("forms");
   w.StartArray();
-  for (const SpeakerForm& f : r.forms) {
-    w.StartObject();
-    w.Key("name");
-    json::Str(w, f.name);
-    w.Key("count");
-    w.Uint(f.count);
-    if (f.how) {
-      w.Key("how");
-      w.Uint(f.how);
-    }
-    if (!f.matched.empty()) {
-      w.Key("matched");
-      json::Str(w, f.matched);
-    }
-    if (f.by_year) {
-      w.Key("by_year");
-      w.Bool(true);
-    }
-    if (!f.also.empty()) {
-      w.Key("also");
-      json::StrList(w, f.also);
-    }
-    w.EndObject();
-  }
+  for (const SpeakerForm& f : r.forms) WriteSpeakerForm(w, f);
   w.EndArray();
   w.Key("countries");
   json::StrList(w, r.countries);
@@ -106,7 +106,13 @@ SpeakerRecord DecodeSpeakerRecord(std::string_view id, std::string_view data) {
     form.name = str(f, "name");
     if (form.name.empty()) throw bad("a form has no name");
     if (const auto it = f.FindMember("count"); it != f.MemberEnd() && it->value.IsUint()) form.count = it->value.GetUint();
-    if (const auto it = f.FindMember("how"); it != f.MemberEnd() && it->value.IsUint()) form.how = it->value.GetUint();
+    if (const auto it = f.FindMember("how"); it != f.MemberEnd() && it->value.IsArray()) {
+      std::vector<std::string> how;
+      for (const auto& v : it->value.GetArray()) {
+        if (v.IsString()) how.emplace_back(v.GetString(), v.GetStringLength());
+      }
+      form.how = names::HowFromDescription(how);
+    }
     form.matched = str(f, "matched");
     if (const auto it = f.FindMember("by_year"); it != f.MemberEnd() && it->value.IsBool()) {
       form.by_year = it->value.GetBool();

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/document_json.h"
+
 namespace cstd {
 
 /// One printed form of a speaker's name.
@@ -43,10 +45,14 @@ struct SpeakerRecord {
   const std::string& DisplayName() const;
 };
 
-/// The stored form (JSON: {"name", "forms": [{"name", "count", "how",
-/// "matched", "by_year", "also"}], "countries", "years"}; "name" is
-/// DisplayName(), for readers that need nothing else).
+/// The stored form (JSON: {"name", "forms": [WriteSpeakerForm...],
+/// "countries", "years"}; "name" is DisplayName(), for readers that need
+/// nothing else).
 std::string EncodeSpeakerRecord(const SpeakerRecord& record);
+
+/// One form as JSON: {"name", "count", "how": [names::DescribeHow], and when
+/// set "matched", "by_year", "also"}.
+void WriteSpeakerForm(JsonWriter& w, const SpeakerForm& form);
 
 /// Reads a record stored for `id`. Throws IndexError if `data` is not one.
 SpeakerRecord DecodeSpeakerRecord(std::string_view id, std::string_view data);

@@ -126,6 +126,29 @@ std::string Slug(std::string_view s) {
   return key;
 }
 
+bool ContainsWords(std::string_view label, std::string_view typed, bool prefixes) {
+  std::vector<std::string_view> have, want;
+  for (std::string_view w : Split(label, ' ')) {
+    if (!w.empty()) have.push_back(w);
+  }
+  for (std::string_view w : Split(typed, ' ')) {
+    if (!w.empty()) want.push_back(w);
+  }
+  if (want.empty()) return false;
+  // Longest first, so that "sou s" gives "souter" to "sou", not to "s".
+  std::sort(want.begin(), want.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  std::vector<bool> used(have.size(), false);
+  for (std::string_view w : want) {
+    bool found = false;
+    for (size_t i = 0; i < have.size() && !found; ++i) {
+      if (used[i]) continue;
+      if (have[i] == w || (prefixes && have[i].substr(0, w.size()) == w)) found = used[i] = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
   std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));

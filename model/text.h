@@ -30,6 +30,13 @@ std::string FoldKey(std::string_view s);
 /// "Wolfgang Kleinwächter" -> "wolfgang-kleinwachter".
 std::string Slug(std::string_view s);
 
+/// Whether every word of `typed` matches a different word of `label`, in
+/// any order; both are keys of space-separated words (FoldKey,
+/// names::FoldName). A word matches a word equal to it or, with `prefixes`,
+/// one it begins: "palestine" is in "state of palestine", "dav sou" begins
+/// words of "david souter". An empty `typed` matches nothing.
+bool ContainsWords(std::string_view label, std::string_view typed, bool prefixes);
+
 /// Damerau-Levenshtein (optimal string alignment) distance between byte
 /// strings, or limit + 1 as soon as it must exceed `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);

@@ -282,8 +282,11 @@ std::string ParseTarget(std::string_view target, Params* params) {
 query::SearchRequest ParseSearchParams(const Params& params) {
   query::SearchRequest r;
   if (const auto* q = LastValue(params, "q")) r.q = *q;
-  for (const auto& v : AllValues(params, "country")) r.countries.push_back(query::ResolveCountry("country", v));
-  for (const auto& v : AllValues(params, "speaker")) r.speakers.push_back(query::SpeakerFilterId(v));
+  for (const auto& v : AllValues(params, "country")) {
+    for (auto& code : query::ResolveCountries("country", v)) r.countries.push_back(std::move(code));
+  }
+  // Speakers are resolved by the searcher, which knows the index's.
+  r.speakers = AllValues(params, "speaker");
   for (const auto& v : AllValues(params, "session")) {
     for (auto range : query::ParseIntRanges("session", v)) r.sessions.push_back(range);
   }
