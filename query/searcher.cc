@@ -71,6 +71,27 @@ class ActionLineField : public Xapian::FieldProcessor {
 
 }  // namespace
 
+std::string Searcher::KeepNames(const std::string& query, const std::string& corrected) const {
+  // Xapian corrects words the text lacks; a speaker's or delegation's name
+  // is no misspelling ("Souter" is not "foster"). The corrected string is
+  // the query with words replaced, so they line up word by word.
+  const auto original_words = text::Split(query, ' ');
+  const auto corrected_words = text::Split(corrected, ' ');
+  if (corrected.empty() || original_words.size() != corrected_words.size()) return corrected;
+  std::string out;
+  for (size_t i = 0; i < original_words.size(); ++i) {
+    std::string_view word = corrected_words[i];
+    if (word != original_words[i]) {
+      const std::string lower = text::AsciiLower(original_words[i]);
+      for (std::string_view prefix : {schema::kPrefixSpeakerName, schema::kPrefixDelegationName}) {
+        if (db_.term_exists(std::string(prefix) + lower)) word = original_words[i];
+      }
+    }
+    out += (i ? " " : "") + std::string(word);
+  }
+  return out;
+}
+
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
     : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
 
@@ -149,7 +170,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
                                 " terms, over max_query_terms=" + std::to_string(limits_.max_query_terms));
     }
     if (suggestion) {
-      const std::string corrected = parser.get_corrected_query_string();
+      const std::string corrected = KeepNames(r.q, parser.get_corrected_query_string());
       if (!corrected.empty() && corrected != r.q) *suggestion = corrected;
     }
   }

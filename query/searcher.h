@@ -106,6 +106,9 @@ class Searcher {
     std::vector<std::pair<FacetField, Xapian::Query>> filters;
   };
   QueryParts BuildQuery(const SearchRequest& request, std::optional<std::string>* suggestion = nullptr) const;
+  // `corrected` (the parser's spelling correction of `query`) with the words
+  // that are names of speakers or delegations as the user typed them.
+  std::string KeepNames(const std::string& query, const std::string& corrected) const;
   // The text query filtered by every field's filter except those of the
   // fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);

@@ -9,6 +9,7 @@
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/text.h"
+#include "query/profile.h"
 #include "query/searcher.h"
 #include "searchd/web_assets.h"
 
@@ -165,6 +166,17 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
 
+// A speaker's and a delegation's page (query/profile.h).
+Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
+  return JsonResponse(http::status::ok,
+                      query::ProfileToJson(query::SpeakerProfile(context.index.ForThisThread(), speaker)), request);
+}
+
+Response get_country(const Request& request, const std::string& country, const Params&, const Context& context) {
+  return JsonResponse(http::status::ok,
+                      query::ProfileToJson(query::CountryProfile(context.index.ForThisThread(), country)), request);
+}
+
 Response get_metrics(const Request& request, const std::string&, const Params&, const Context& context) {
   const query::Searcher& searcher = context.index.ForThisThread();
   const IndexSnapshot snapshot{searcher.generation(), searcher.document_count(), searcher.passage_count()};
@@ -246,6 +258,8 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/search", "/v1/search", get_search},
       {http::verb::get, "/v1/documents/", "/v1/documents/{doc_id}", get_document},
       {http::verb::get, "/v1/facets/", "/v1/facets/{field}", get_facet},
+      {http::verb::get, "/v1/speakers/", "/v1/speakers/{speaker_id}", get_speaker},
+      {http::verb::get, "/v1/countries/", "/v1/countries/{country}", get_country},
       {http::verb::get, "/metrics", "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

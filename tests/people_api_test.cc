@@ -274,5 +274,47 @@ TEST_F(PeopleApiTest, FacetValueSearchMatchesAnyWordOfALabel) {
   EXPECT_TRUE(FacetValues("/v1/facets/speaker?prefix=zzz").empty());
 }
 
+// ---- Item 6: a speaker's and a delegation's page ---------------------------------------
+
+TEST_F(PeopleApiTest, ASpeakersPageGathersEveryFormAndSession) {
+  const auto d = Json("/v1/speakers/Biden");
+  EXPECT_STREQ(d["kind"].GetString(), "speaker");
+  EXPECT_STREQ(d["id"].GetString(), "joseph-biden");
+  EXPECT_STREQ(d["name"].GetString(), "Joseph R. Biden");
+  std::set<std::string> names;
+  for (const auto& n : d["names"].GetArray()) names.insert(n.GetString());
+  EXPECT_EQ(names, (std::set<std::string>{"Joseph R. Biden", "Joe Biden"}));
+  EXPECT_EQ(d["documents"].GetUint64(), 2u);
+  EXPECT_EQ(d["first_year"].GetInt(), 2021);
+  EXPECT_EQ(d["last_year"].GetInt(), 2022);
+  ASSERT_EQ(d["sessions"].Size(), 2u);
+  EXPECT_EQ(d["sessions"][0]["session"].GetInt(), 77);  // newest first
+  EXPECT_EQ(d["sessions"][1]["year"].GetInt(), 2021);
+  ASSERT_EQ(d["countries"].Size(), 1u);
+  EXPECT_STREQ(d["countries"][0]["value"].GetString(), "USA");
+  // The statements the page lists are the search's.
+  const auto search = Json("/v1/search?facets=&speaker=joseph-biden");
+  EXPECT_EQ(d["passages"].GetUint64(), search["total"].GetUint64());
+  // Several people of one name: a 404 that names them.
+  const auto bush = Get("/v1/speakers/Bush");
+  EXPECT_EQ(bush.status, 404);
+  EXPECT_NE(bush.body.find("several"), std::string::npos) << bush.body;
+  EXPECT_EQ(Get("/v1/speakers/Nobody").status, 404);
+}
+
+TEST_F(PeopleApiTest, ADelegationsPageNamesItsSpeakersAndTopics) {
+  const auto d = Json("/v1/countries/Brazil");
+  EXPECT_STREQ(d["kind"].GetString(), "country");
+  EXPECT_STREQ(d["id"].GetString(), "BRA");
+  ASSERT_GE(d["speakers"].Size(), 1u);
+  EXPECT_STREQ(d["speakers"][0]["value"].GetString(), "luiz-silva");
+  EXPECT_STREQ(d["speakers"][0]["label"].GetString(), "Luiz Inacio Lula da Silva");
+  std::set<std::string> topics;
+  for (const auto& t : d["topics"].GetArray()) topics.insert(t["term"].GetString());
+  EXPECT_TRUE(topics.count("governance") || topics.count("economies")) << ::testing::PrintToString(topics);
+  EXPECT_FALSE(topics.count("brazil")) << "its own name is no topic";
+  EXPECT_EQ(Get("/v1/countries/Atlantis").status, 404);
+}
+
 }  // namespace
 }  // namespace cstd::testing
