@@ -179,10 +179,12 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
     std::optional<Candidate> fit;
     bool conflict = false;
     for (size_t f = 0; f < s.words.size() && !conflict; ++f) {
-      conflict = names::InitialsDisagree(words, s.words[f]);
+      conflict = names::InitialsDisagree(words, s.words[f]) || names::OwnNamesDiffer(name, s.record.forms[f].name);
       if (fit || conflict) continue;
       const names::NameMatch m = names::CompareNames(words, s.words[f], evidence);
-      if (m.same_person) fit = Candidate{index, m.how, s.record.forms[f].name, distance};
+      if (m.same_person && !names::OwnNamesDiffer(name, s.record.forms[f].name)) {
+        fit = Candidate{index, m.how, s.record.forms[f].name, distance};
+      }
     }
     if (!fit || conflict) continue;
     fit->exact = std::any_of(s.words.begin(), s.words.end(),

@@ -54,6 +54,11 @@ TEST(SpeakerRegistryTest, CollisionsOfTheOldIdsAreDifferentPeople) {
   EXPECT_NE(ghw, gw);
   EXPECT_EQ(registry.Resolve("George W Bush", In("USA", 2008), true), gw);
   EXPECT_EQ(registry.Resolve("GEORGE BUSH", In("USA", 1992), true), ghw);
+  // A son whose full name holds his father's: the first given name decides.
+  const std::string father = registry.Resolve("Hamad bin Khalifa Al-Thani", In("QAT", 2010), true);
+  const std::string son = registry.Resolve("Tamim bin Hamad bin Khalifa AL-THANI", In("QAT", 2014), true);
+  EXPECT_NE(father, son);
+  EXPECT_EQ(registry.Resolve("Tamim bin Hamad Al-Thani", In("QAT", 2016), true), son);
   // A surname alone, in two delegations.
   EXPECT_NE(registry.Resolve("Mr. KHAN", In("PAK", 1950), true), registry.Resolve("Mr. KHAN", In("IND", 1950), true));
   // Ids are unique whatever the base.

@@ -446,6 +446,19 @@ bool InitialsDisagree(const std::vector<std::string>& a, const std::vector<std::
          !std::includes(initials_b.begin(), initials_b.end(), initials_a.begin(), initials_a.end());
 }
 
+bool OwnNamesDiffer(std::string_view a, std::string_view b) {
+  const auto patronymic = [](std::string_view name) {
+    for (const auto& w : NameWords(name)) {
+      if (w == "bin" || w == "ibn" || w == "bint" || w == "ould") return true;
+    }
+    return false;
+  };
+  if (!patronymic(a) && !patronymic(b)) return false;
+  const auto ka = KeyWords(a), kb = KeyWords(b);
+  if (ka.size() < 2 || kb.size() < 2) return false;
+  return !CompareNames({ka.front()}, {kb.front()}, Evidence::kSameDelegation).same_person;
+}
+
 NameMatch CompareNames(const std::vector<std::string>& a, const std::vector<std::string>& b, Evidence evidence) {
   NameMatch result;
   if (a.empty() || b.empty()) return result;
@@ -513,6 +526,15 @@ NameMatch CompareNames(const std::vector<std::string>& a, const std::vector<std:
         break;
       }
     }
+  }
+  // Different given names: the shorter name's first word is a full given
+  // name that only an initial of the longer stands for, while the longer
+  // leads with another full given name of its own ("Abdulaziz Kamilov" /
+  // "Islam A. Karimov"). A person known by a second given name is printed
+  // with the first as an initial ("J. Danforth Quayle"), not in full.
+  if (match[0] >= 1 && TokenKind(s, 0) == Token::kWord && TokenKind(l, static_cast<size_t>(match[0])) == Token::kInitial &&
+      !used[0] && TokenKind(l, 0) == Token::kWord) {
+    return result;
   }
   size_t real = 0;
   bool in_order = true;

@@ -144,6 +144,15 @@ NameMatch CompareNames(const std::vector<std::string>& a, const std::vector<std:
 /// apart by the years (SpeakerRegistry::kMaxGapYears).
 bool InitialsDisagree(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
+/// Whether two printed names (titles set aside), at least one of which is
+/// a patronymic chain ("Tamim bin Hamad Al-Thani": "bin", "ibn", "bint",
+/// "ould"), start with different given names. In such a chain the father's
+/// name follows his son's, so the son's full name holds all of the
+/// father's ("Hamad bin Khalifa Al-Thani"), and only the first words tell
+/// them apart. A name of one word is no chain's start (a family name alone
+/// may stand for either).
+bool OwnNamesDiffer(std::string_view a, std::string_view b);
+
 /// Typo tolerance. Two edits join different short names ("Mora" / "Moya"
 /// are one edit apart), so: by name only, one edit in words of 6 letters or
 /// more; within a delegation, one edit from 4 letters and two from 7.

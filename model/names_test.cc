@@ -187,6 +187,8 @@ TEST(NamesTest, CompareNamesTable) {
       {"GROMYKO", "Andrei Gromyko", kOnly, false, 0},              // a surname alone is too little by name
       {"Sabah Al-Ahmad Al-Sabah", "Mohammad Sabah Al-Salem Al-Sabah", kSame, false, 0},
       {"Pedro Sánchez", "Peter Sanchez", kSame, false, 0},         // translations are not variants
+      {"Abdulaziz Kamilov", "ISLAM A. KARIMOV", kSame, false, 0},  // another given name leads
+      {"Danforth Quayle", "J. Danforth Quayle", kSame, true, kFewer},  // ...but an initial may lead
   };
   for (const auto& c : kCases) {
     const NameMatch m = CompareNames(KeyWords(c.a), KeyWords(c.b), c.evidence);
@@ -197,6 +199,15 @@ TEST(NamesTest, CompareNamesTable) {
     // The relation is symmetric.
     EXPECT_EQ(CompareNames(KeyWords(c.b), KeyWords(c.a), c.evidence).same_person, c.same) << c.b << " / " << c.a;
   }
+}
+
+TEST(NamesTest, InAPatronymicChainTheFirstGivenNameIsThePerson) {
+  EXPECT_TRUE(OwnNamesDiffer("Tamim bin Hamad bin Khalifa Al-Thani", "Hamad bin Khalifa Al-Thani"));
+  EXPECT_FALSE(OwnNamesDiffer("Tamim bin Hamad Al Thani", "Tamim bin Hamad bin Khalifa AL-THANI"));
+  EXPECT_FALSE(OwnNamesDiffer("Abdullah II ibn Al Hussein", "Abdullah Bin Al Hussein"));
+  EXPECT_FALSE(OwnNamesDiffer("Mohamed bin Mubarak Al-Khalifa", "Mohammed Bin Mubarak Al-Khalifa"));  // variants
+  EXPECT_FALSE(OwnNamesDiffer("Hamad bin Khalifa Al-Thani", "Al-Thani"));  // a family name alone
+  EXPECT_FALSE(OwnNamesDiffer("Luiz Inacio Lula da Silva", "Lula Da Silva"));  // no chain
 }
 
 // ---- Generated variants --------------------------------------------------------

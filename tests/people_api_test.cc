@@ -11,10 +11,13 @@
 #include <rapidjson/document.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "model/index_layout.h"
+#include "model/schema.h"
 #include "query/http_client.h"
 #include "tests/process.h"
 
@@ -272,6 +275,38 @@ TEST_F(PeopleApiTest, FacetValueSearchMatchesAnyWordOfALabel) {
   EXPECT_EQ(FacetValues("/v1/facets/country?prefix=pal"), std::vector<std::string>{"PSE"});
   EXPECT_EQ(FacetValues("/v1/facets/country?prefix=BRA"), std::vector<std::string>{"BRA"});
   EXPECT_TRUE(FacetValues("/v1/facets/speaker?prefix=zzz").empty());
+}
+
+// Every passage's speaker ids, by passage id, and every speaker id the index knows.
+std::map<std::string, std::vector<std::string>> SpeakerIdsOf(const std::string& index_dir) {
+  std::map<std::string, std::vector<std::string>> out;
+  const Xapian::Database db = OpenIndex(index_dir);
+  const std::string passage_prefix(schema::kPrefixPassageId);
+  for (auto it = db.allterms_begin(passage_prefix); it != db.allterms_end(passage_prefix); ++it) {
+    const Xapian::Document doc = db.get_document(*db.postlist_begin(*it));
+    auto& ids = out[*it];
+    const std::string speaker_prefix(schema::kPrefixSpeaker);
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).rfind(speaker_prefix, 0) == 0) ids.push_back(*t);
+    }
+  }
+  const std::string records(schema::kMetaSpeakerPrefix);
+  for (auto it = db.metadata_keys_begin(records); it != db.metadata_keys_end(records); ++it) out["(all)"].push_back(*it);
+  return out;
+}
+
+TEST_F(PeopleApiTest, TheSameArchiveGivesTheSameIds) {
+  // Another build of the same archive, on one thread instead of the
+  // machine's cores: ids are given in file order, not in thread order.
+  const std::string again = temp_->path() + "/again";
+  const RunResult build = RunCommand({ProgramPath("cstd-indexer"), "build", "--jobs", "1", "--index", again,
+                                      "--metadata", temp_->path() + "/speakers.csv", "--metadata",
+                                      temp_->path() + "/symbols.csv", temp_->path() + "/archive"});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  const auto first = SpeakerIdsOf(index_);
+  const auto second = SpeakerIdsOf(again);
+  EXPECT_GT(first.at("(all)").size(), 20u);
+  EXPECT_EQ(first, second);
 }
 
 // ---- Item 6: a speaker's and a delegation's page ---------------------------------------
