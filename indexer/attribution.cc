@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/countries.h"
+#include "model/names.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
@@ -16,11 +17,6 @@ bool StartsWithWord(std::string_view s, std::string_view word) {
   if (s.size() < word.size() || text::AsciiLower(s.substr(0, word.size())) != word) return false;
   return s.size() == word.size() || !std::isalpha(static_cast<unsigned char>(s[word.size()]));
 }
-
-// Honorifics as the archives print them, longest first.
-constexpr std::string_view kHonorifics[] = {"H.E. Mr.",  "H.E. Ms.",   "H.E.", "Mrs.", "Mr.", "Ms.", "Dr.", "Prof.",
-                                            "Professor", "Ambassador", "Sir",  "Dame", "Mx.", "Mr",  "Ms",  "Mrs",
-                                            "Dr",        "Prof",       "Miss"};
 
 // Words that make a footnote segment an organization, not a person's name.
 constexpr std::string_view kOrganizationWords[] = {
@@ -161,16 +157,6 @@ std::optional<Speaker> ReadPerson(std::string_view item) {
 
 }  // namespace
 
-std::optional<std::string> LeadingHonorific(std::string_view s, size_t* length) {
-  for (std::string_view h : kHonorifics) {
-    if (s.size() > h.size() && s.substr(0, h.size()) == h && s[h.size()] == ' ') {
-      *length = h.size() + 1;
-      return std::string(h);
-    }
-  }
-  return std::nullopt;
-}
-
 FootnoteAttribution ReadFootnote(std::string_view footnote) {
   FootnoteAttribution out;
   std::string_view body = text::Trim(footnote);
@@ -190,7 +176,7 @@ FootnoteAttribution ReadFootnote(std::string_view footnote) {
       }
     }
     if (auto person = ReadPerson(item)) {
-      person->id = text::SpeakerId(person->name);
+      person->id = names::SpeakerId(person->name);
       out.persons.push_back(std::move(*person));
     }
   next_item:;

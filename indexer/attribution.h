@@ -13,12 +13,13 @@
 
 #include "indexer/structure.h"
 #include "model/document.h"
+#include "model/names.h"
 
 namespace cstd::indexer {
 
-/// The honorific at the start of `s` ("Mr.", "Ms.", "H.E.", "Dr.", ...), or
-/// nullopt. `*length` is set to the bytes it takes, trailing space included.
-std::optional<std::string> LeadingHonorific(std::string_view s, size_t* length);
+/// The honorific at the start of a footnote ("Mr.", "H.E. Mr.", ...): the
+/// names module's, which knows every form of address.
+using names::LeadingHonorific;
 
 /// What a footnote says about who spoke.
 struct FootnoteAttribution {

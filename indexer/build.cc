@@ -72,6 +72,8 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
   // Another catalogue means other metadata for files whose bytes did not
   // change: none of them can be skipped.
   const bool same_catalogue = writer.Metadata(schema::kMetaCatalogueHash) == catalogue_hash;
+  // Every file is read again: its speakers resolve to the new anchors.
+  if (catalogue && !same_catalogue) writer.AddSpeakerAnchors(catalogue->Anchors());
   uint64_t total_bytes = 0;
   for (const auto& f : files) total_bytes += f.record.size;
   progress.Start(files.size(), total_bytes);
@@ -146,12 +148,18 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   const BuildLock lock(options.index_dir);
   const std::vector<SourceFile> files = ListSourceFiles(options.sources);
   std::optional<Catalogue> catalogue;
-  std::string catalogue_hash;
-  if (!options.metadata_path.empty()) {
-    catalogue = Catalogue::Load(options.metadata_path);
-    catalogue_hash = ContentHash(ReadBytes(options.metadata_path));
+  for (const std::string& path : options.metadata_paths) {
+    Catalogue one = Catalogue::Load(path);
+    if (catalogue) {
+      catalogue->Merge(std::move(one));
+    } else {
+      catalogue = std::move(one);
+    }
+    summary.catalogue += (summary.catalogue.empty() ? "" : ", ") + path;
+  }
+  const std::string catalogue_hash = CatalogueHash(options.metadata_paths);
+  if (catalogue) {
     for (const auto& warning : catalogue->warnings()) out << "warning: " << warning << "\n";
-    summary.catalogue = options.metadata_path;
     summary.catalogue_rows = catalogue->size();
     summary.catalogue_warnings = catalogue->warnings().size();
   }
@@ -179,12 +187,27 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
     summary.files_indexed = summary.files_added + summary.files_replaced;
   }
   if (catalogue) {
-    for (const auto& row : catalogue->Unmatched()) summary.unmatched_rows.push_back(row.ToString(catalogue->name()));
+    for (const auto& row : catalogue->Unmatched()) summary.unmatched_rows.push_back(row.ToString());
     summary.matched_by_name = catalogue->matched_by_name();
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   summary.peak_rss_kb = PeakMemoryKb();
   return summary;
+}
+
+std::string CatalogueHash(const std::vector<std::string>& paths) {
+  if (paths.empty()) return {};
+  const auto bytes = [](const std::string& path) {
+    try {
+      return ReadBytes(path);
+    } catch (const InputError& e) {
+      throw UsageError("--metadata", path + ": cannot read catalogue: " + e.reason());
+    }
+  };
+  if (paths.size() == 1) return ContentHash(bytes(paths[0]));
+  std::string hashes;
+  for (const auto& path : paths) hashes += ContentHash(bytes(path)) + "\n";
+  return ContentHash(hashes);
 }
 
 std::string FormatSummary(const BuildSummary& s) {

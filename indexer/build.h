@@ -18,7 +18,7 @@ namespace cstd::indexer {
 struct BuildOptions {
   std::string index_dir;
   std::vector<std::string> sources;  // files or folders
-  std::string metadata_path;         // --metadata catalogue (see catalogue.h); empty for none
+  std::vector<std::string> metadata_paths;  // --metadata catalogues, merged in this order (see catalogue.h)
   bool rebuild = false;              // a new generation even if one is live
   unsigned threads = 0;              // for a new generation; 0: one per core
   bool terminal = false;             // progress as a redrawn bar
@@ -42,7 +42,7 @@ struct BuildSummary {
   std::vector<std::string> old_generations_kept;  // still held by a reader
 
   // With --metadata only:
-  std::string catalogue;                       // its path; empty without --metadata
+  std::string catalogue;                       // its path (paths, ", "-separated); empty without --metadata
   size_t catalogue_rows = 0;                   // usable rows
   size_t files_with_row = 0;                   // files indexed that a row matched
   std::vector<std::string> unmatched_rows;     // "FILE:LINE: LABEL" of rows that matched no file
@@ -58,14 +58,22 @@ struct BuildSummary {
 std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources);
 
 /// Runs a build under the index's BuildLock. Progress and one warning line
-/// per skipped file go to `progress`. With `metadata_path`, the catalogue is
-/// loaded before anything is indexed (its per-row warnings go to `progress`)
-/// and applied to every file after extraction; a changed catalogue makes
-/// every file count as changed. Throws IndexError if another build holds the
+/// per skipped file go to `progress`. With `metadata_paths`, the catalogues
+/// are loaded and merged before anything is indexed (their per-row warnings
+/// go to `progress`), their speakers become the registry's anchors, and the
+/// merged catalogue is applied to every file after extraction; another set
+/// of catalogues (one added, removed, changed or given in another order)
+/// makes every file count as changed. Throws IndexError if another build holds the
 /// index, or if it cannot be opened or written (nothing of this run is then
 /// committed), UsageError if a SOURCE or the catalogue does not exist,
 /// InputError if the catalogue is not one (see Catalogue::Load).
 BuildSummary Build(const BuildOptions& options, std::ostream& progress);
+
+/// What identifies a set of catalogues for the index (schema::
+/// kMetaCatalogueHash): the ContentHash of one file's bytes; for several,
+/// the ContentHash of their hashes in order. Empty for none. Throws
+/// UsageError if a file cannot be read.
+std::string CatalogueHash(const std::vector<std::string>& paths);
 
 /// The one-paragraph summary printed at the end of a build. Catalogue rows
 /// that matched no file and files that had no row are counted, and the first

@@ -14,6 +14,7 @@
 
 #include "model/countries.h"
 #include "model/errors.h"
+#include "model/names.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
@@ -38,26 +39,6 @@ std::string CanonicalField(std::string_view column) {
     if (key == alias) return std::string(field);
   }
   return "";
-}
-
-// One run of white space (including line breaks inside quoted CSV fields) is
-// one space; the ends are trimmed.
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
-      space = true;
-      if (nbsp) ++i;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
 }
 
 // Values that stand for "nothing" in hand-kept catalogues' name and post columns.
@@ -273,31 +254,6 @@ std::vector<CsvRecord> ParseCsv(std::string_view name, std::string_view content,
   return records;
 }
 
-std::pair<std::optional<std::string>, std::string> SplitHonorific(std::string_view name) {
-  std::string rest = CollapseSpace(name);
-  while (!rest.empty() && (rest.back() == ',' || rest.back() == ';' || rest.back() == ' ')) rest.pop_back();
-  static const std::vector<std::string> kHonorifics = {"mr", "mrs", "ms", "miss", "mme",  "dr",   "he",
-                                                       "hm", "hrh", "se", "sir",  "dame", "prof", "professor"};
-  std::string honorific;
-  while (true) {
-    const size_t space = rest.find(' ');
-    if (space == std::string::npos) break;
-    const std::string word = rest.substr(0, space);
-    std::string key;
-    for (char c : word) {
-      if (c != '.') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    const bool known = std::find(kHonorifics.begin(), kHonorifics.end(), key) != kHonorifics.end();
-    // "H.E." needs its dots: "He" or "Se" could be a name.
-    const bool dotted = word.find('.') != std::string::npos;
-    if (!known || ((key == "he" || key == "hm" || key == "se" || key == "hrh") && !dotted)) break;
-    honorific += (honorific.empty() ? "" : " ") + word;
-    rest = rest.substr(space + 1);
-  }
-  if (honorific.empty()) return {std::nullopt, rest};
-  return {honorific, rest};
-}
-
 std::string SpeechTitle(std::string_view body, std::string_view who, std::optional<int> session,
                         std::optional<int> year) {
   const bool unga = body == "UNGA";
@@ -319,22 +275,23 @@ std::string SpeechTitle(std::string_view body, std::string_view who, std::option
   return title;
 }
 
-std::string Catalogue::RowRef::ToString(std::string_view file) const {
+std::string Catalogue::RowRef::ToString() const {
   return Location(file, line) + ": " + label;
 }
 
 void Catalogue::Warn(size_t line, const std::string& message) {
-  warnings_.push_back(Location(name_, line) + ": " + message);
+  warnings_.push_back(Location(files_.back(), line) + ": " + message);
 }
 
 void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std::string>>& fields) {
   Row row;
+  row.file = files_.size() - 1;
   row.line = line;
   std::string code, session_text, year_text, country_text, speaker_text;
   bool has_code_field = false;
   for (const auto& [column, raw] : fields) {
     const std::string field = CanonicalField(column);
-    const std::string value = CollapseSpace(raw);
+    const std::string value = text::CollapseSpace(raw);
     if (field.empty()) {
       if (reported_keys_.insert(column).second) Warn(line, "'" + column + "' is not a catalogue field; ignored");
       continue;
@@ -399,12 +356,13 @@ void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std
 
   for (std::string_view part : text::Split(speaker_text, ';')) {
     if (IsPlaceholder(part)) continue;
-    auto [honorific, name] = SplitHonorific(part);
+    const names::PersonName name = names::ParsePersonName(part);
     Speaker speaker;
-    speaker.id = text::SpeakerId(name);
+    speaker.id = names::SpeakerId(name.name);
     if (speaker.id.empty()) continue;
-    speaker.name = name;
-    speaker.honorific = honorific;
+    speaker.name = name.name;
+    if (!name.titles.empty()) speaker.honorific = name.titles;
+    if (!name.post_nominals.empty()) speaker.post_nominals = name.post_nominals;
     speaker.role = row.post;
     row.speakers.push_back(std::move(speaker));
   }
@@ -421,6 +379,7 @@ void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std
       }
     }
     row.label = row.path;
+    if (row.country) row.delegation = *row.country;
   } else if (has_code_field) {
     // The UNGDC's form: matched through ISO3_SESSION_YEAR file names.
     if (!row.session || !row.year) {
@@ -435,10 +394,12 @@ void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std
       row.name_code = c->code;
       if (code.empty() || !countries.FindByCode(code)) row.by_name = c->code;
     }
+    // Apply gives the file's code: the row's own, or the one its Country names.
+    row.delegation = row.by_name.empty() ? code : row.by_name;
     if (!row.type) row.type = "speech";
     if (!row.body) row.body = "UNGA";
     row.label = row.key + " (" + (country_text.empty() ? "no Country" : country_text);
-    if (!row.speakers.empty()) row.label += ", " + CollapseSpace(speaker_text);
+    if (!row.speakers.empty()) row.label += ", " + text::CollapseSpace(speaker_text);
     row.label += ")";
   } else {
     Warn(line, "no path or file (and no ISO Code, Session and Year); row ignored");
@@ -448,6 +409,9 @@ void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std
 }
 
 void Catalogue::BuildMaps() {
+  by_path_.clear();
+  by_key_.clear();
+  by_name_key_.clear();
   for (size_t i = 0; i < rows_.size(); ++i) {
     const Row& row = rows_[i];
     if (!row.path.empty()) by_path_[row.path].push_back(i);
@@ -473,7 +437,7 @@ Catalogue Catalogue::Load(const std::string& path) {
 
 Catalogue Catalogue::Parse(const std::string& name, std::string_view content) {
   Catalogue catalogue;
-  catalogue.name_ = name;
+  catalogue.files_.push_back(name);
   if (const auto bad = text::FindInvalidUtf8(content)) {
     const size_t line = 1 + static_cast<size_t>(std::count(content.begin(), content.begin() + *bad, '\n'));
     throw InputError(name, "line " + std::to_string(line) + ": not UTF-8 (byte " + std::to_string(*bad) +
@@ -487,7 +451,7 @@ Catalogue Catalogue::Parse(const std::string& name, std::string_view content) {
     std::vector<std::string> columns;
     std::unordered_set<std::string> seen;
     for (const auto& raw : header.fields) {
-      const std::string column = CollapseSpace(raw);
+      const std::string column = text::CollapseSpace(raw);
       const std::string field = CanonicalField(column);
       if (field.empty() && catalogue.reported_keys_.insert(column).second) {
         catalogue.Warn(header.line, "column '" + column + "' is not a catalogue field; ignored");
@@ -594,7 +558,7 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
     Row& row = rows_[index];
     const bool first_use = !row.used;
     row.used = true;
-    lines += (lines.empty() ? "" : ", ") + std::to_string(row.line);
+    lines += (lines.empty() ? "" : ", ") + Location(files_[row.file], row.line);
     if (row.symbol) d.symbol = row.symbol;
     if (row.title) title = row.title;
     if (row.type) d.type = *row.type;
@@ -610,11 +574,11 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
       if (!known) speakers.push_back(s);
     }
     if (!row.key.empty() && speech && row.by_name.empty() && !row.name_code.empty() && row.name_code != speech->code) {
-      doc.warnings.push_back("catalogue " + Location(name_, row.line) + ": its Country '" + row.country_name + "' is " +
+      doc.warnings.push_back("catalogue " + Location(files_[row.file], row.line) + ": its Country '" + row.country_name + "' is " +
                              row.name_code + ", not this file's " + speech->code + "; the file's code is kept");
     }
     if (std::find(by_name.begin(), by_name.end(), index) != by_name.end()) {
-      const std::string note = Location(name_, row.line) + ": ISO Code '" + row.key.substr(0, row.key.find('_')) +
+      const std::string note = Location(files_[row.file], row.line) + ": ISO Code '" + row.key.substr(0, row.key.find('_')) +
                                "' is not a country code; matched by its Country '" + row.country_name + "' (" +
                                row.by_name + ")";
       doc.warnings.push_back("catalogue " + note);
@@ -622,8 +586,8 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
     }
   }
   if (matched.size() > 1) {
-    doc.warnings.push_back("catalogue " + name_ + ": " + std::to_string(matched.size()) +
-                           " rows match this file (lines " + lines + "); later rows override, all speakers are listed");
+    doc.warnings.push_back("catalogue: " + std::to_string(matched.size()) + " rows match this file (" + lines +
+                           "); later rows override, all speakers are listed");
   }
 
   if (country) {
@@ -662,9 +626,29 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
 std::vector<Catalogue::RowRef> Catalogue::Unmatched() const {
   std::vector<RowRef> out;
   for (const Row& row : rows_) {
-    if (!row.used) out.push_back({row.line, row.label});
+    if (!row.used) out.push_back({files_[row.file], row.line, row.label});
   }
   return out;
+}
+
+void Catalogue::Merge(Catalogue other) {
+  const size_t offset = files_.size();
+  for (auto& f : other.files_) files_.push_back(std::move(f));
+  for (Row& row : other.rows_) {
+    row.file += offset;
+    rows_.push_back(std::move(row));
+  }
+  for (auto& w : other.warnings_) warnings_.push_back(std::move(w));
+  for (auto& n : other.matched_by_name_) matched_by_name_.push_back(std::move(n));
+  BuildMaps();
+}
+
+std::vector<SpeakerAnchor> Catalogue::Anchors() const {
+  std::vector<SpeakerAnchor> anchors;
+  for (const Row& row : rows_) {
+    for (const Speaker& s : row.speakers) anchors.push_back({s.name, NameContext{row.delegation, row.year}});
+  }
+  return anchors;
 }
 
 }  // namespace cstd::indexer

@@ -32,7 +32,13 @@
 //
 // Every row that matches a file applies to it, in catalogue order: a later
 // row's fields override an earlier one's, speakers accumulate. Empty values
-// add nothing.
+// add nothing. Several catalogues (--metadata given more than once) merge
+// into one (Merge): their rows apply in the order the catalogues were given,
+// so one that says nothing of a field leaves what another gave.
+//
+// Speakers' names are read with names::ParsePersonName: titles ("H.E. Mr.",
+// "His Majesty King") become the honorific, post-nominals ("MP", "Jr.") are
+// set apart, and the name is what identifies the person.
 
 #ifndef CSTD_INDEXER_CATALOGUE_H_
 #define CSTD_INDEXER_CATALOGUE_H_
@@ -46,6 +52,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/speaker_registry.h"
 #include "model/document.h"
 
 namespace cstd::indexer {
@@ -64,13 +71,6 @@ struct CsvRecord {
 /// ...") for a quoted field that is never closed.
 std::vector<CsvRecord> ParseCsv(std::string_view name, std::string_view content, std::vector<std::string>* warnings);
 
-/// "Mr. Luiz Inacio Lula da Silva" -> {"Mr.", "Luiz Inacio Lula da Silva"}:
-/// a leading honorific (Mr., Mrs., Ms., Miss, Mme, Dr., H.E., H.M., H.R.H.,
-/// S.E., Sir, Dame, Prof., with or without the dot, any case, possibly
-/// several) split off the name. White space runs become one space and
-/// trailing commas go. The honorific is nullopt when there is none.
-std::pair<std::optional<std::string>, std::string> SplitHonorific(std::string_view name);
-
 /// A title for a speech: "Brazil: General Debate statement, 78th session of
 /// the General Assembly (2023)" for body UNGA, otherwise "Brazil: statement,
 /// 27th session of the CSTD (2024)". Parts that are unknown are left out;
@@ -82,10 +82,11 @@ class Catalogue {
  public:
   /// A row that matched no file: where it is and what it names.
   struct RowRef {
+    std::string file;  // the catalogue it is in
     size_t line = 0;
     std::string label;  // "BRA_78_2023 (Brazil, Luiz Inacio Lula da Silva)" or the row's path
     /// "FILE:LINE: LABEL"
-    std::string ToString(std::string_view file) const;
+    std::string ToString() const;
   };
 
   /// Reads a catalogue file (.csv, .jsonl or .ndjson). Throws UsageError
@@ -104,13 +105,23 @@ class Catalogue {
   /// is used in messages.
   static Catalogue Parse(const std::string& name, std::string_view content);
 
+  /// Adds `other`'s rows after this one's (see the file comment), with its
+  /// warnings. Rows keep their file's name in every message.
+  void Merge(Catalogue other);
+
+  /// The speakers the rows name, each with the delegation its files speak
+  /// for and the row's year, in catalogue order: anchors for the index's
+  /// speaker registry, resolved before any file (SpeakerRegistry::AddAnchors).
+  std::vector<SpeakerAnchor> Anchors() const;
+
   /// Applies every row matching `relative` (the path relative to its SOURCE
   /// root; '\\' or '/' separated) to `doc`, see the file comment. A row's
   /// country and speakers say who speaks in the whole document (a speech, a
   /// statement): when the rows give them, every paragraph's countries and
   /// speakers, every statement's countries and speakers, and the document's
   /// speaker list are replaced by the catalogue's (speaker ids are
-  /// text::SpeakerId, speakers' country the delegation). A speech whose rows
+  /// names::SpeakerId until the registry resolves them, speakers' country
+  /// the delegation). A speech whose rows
   /// give no title gets SpeechTitle. The document id never changes. Notes on
   /// what was done (several rows, a row matched by Country name, a UNGDC
   /// row whose Country names another country than the file's code, which
@@ -132,17 +143,20 @@ class Catalogue {
 
   /// The number of usable rows.
   size_t size() const { return rows_.size(); }
-  const std::string& name() const { return name_; }
+  /// The catalogue files, in the order merged.
+  const std::vector<std::string>& files() const { return files_; }
 
  private:
   // A usable row, its values checked and normalised.
   struct Row {
+    size_t file = 0;  // index into files_
     size_t line = 0;
     std::string path;       // normalised; empty for a UNGDC row
     std::string key;        // UNGDC row: "CODE_SESSION_YEAR"; else empty
     std::string label;      // for reports
     std::string by_name;    // UNGDC row whose ISO Code is no code: the code its Country resolves to
     std::string name_code;  // UNGDC row: the code its Country resolves to, if any
+    std::string delegation;  // the code of the delegation its files speak for, if known
     std::string country_name;
     std::optional<std::string> symbol, title, type, body, date, author, country, post;
     std::optional<int> session, year;
@@ -157,7 +171,7 @@ class Catalogue {
   // Fills the lookup maps once the rows are read.
   void BuildMaps();
 
-  std::string name_;
+  std::vector<std::string> files_;
   std::vector<Row> rows_;
   std::vector<std::string> warnings_;
   std::vector<std::string> matched_by_name_;

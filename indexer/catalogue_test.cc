@@ -85,35 +85,7 @@ TEST(ParseCsvErrorTest, UnclosedQuoteNamesFileAndTheLineItOpened) {
   }
 }
 
-// ---------------------------------------------------------- SplitHonorific
-
-TEST(SplitHonorificTest, SplitsLeadingHonorifics) {
-  struct Case {
-    const char* in;
-    std::optional<std::string> honorific;
-    const char* name;
-  };
-  const Case cases[] = {
-      {"Luiz Inacio Lula da Silva", std::nullopt, "Luiz Inacio Lula da Silva"},
-      {"Mr. Antonio Costa", "Mr.", "Antonio Costa"},
-      {"Mr Tsering", "Mr", "Tsering"},
-      {"MRS. INDIRA GANDHI", "MRS.", "INDIRA GANDHI"},
-      {"Ms. Hjelm-Wallén", "Ms.", "Hjelm-Wallén"},
-      {"H.E. Mr. Xavier Bettel", "H.E. Mr.", "Xavier Bettel"},
-      {"Dr. Lotay Tshering, MBBS, MD", "Dr.", "Lotay Tshering, MBBS, MD"},
-      {"Sir Garfield BARWICK", "Sir", "Garfield BARWICK"},
-      {"Giorgia Meloni,", std::nullopt, "Giorgia Meloni"},
-      {"Sheikh Ahmad Nawaf Al-Ahmad\nAl-Sabah", std::nullopt, "Sheikh Ahmad Nawaf Al-Ahmad Al-Sabah"},
-      {"He Yafei", std::nullopt, "He Yafei"},  // a surname, not "H.E."
-      {"Mr.", std::nullopt, "Mr."},            // nothing would be left
-      {"  Ms.   Anna  Lindh ", "Ms.", "Anna Lindh"},
-  };
-  for (const Case& c : cases) {
-    const auto [honorific, name] = SplitHonorific(c.in);
-    EXPECT_EQ(honorific, c.honorific) << c.in;
-    EXPECT_EQ(name, c.name) << c.in;
-  }
-}
+// ------------------------------------------------------------ SpeechTitle
 
 TEST(SpeechTitleTest, NamesTheDelegationSessionAndYear) {
   EXPECT_EQ(SpeechTitle("UNGA", "Brazil", 78, 2023),
@@ -211,7 +183,8 @@ TEST(CatalogueTest, UngdcNamesAreCleanedAndHonorificsSplit) {
   Catalogue c = Catalogue::Parse("speakers.csv", kSpeakers);
   ExtractedDocument kwt = SpeechDoc("KWT_78_2023.txt");
   ASSERT_TRUE(c.Apply("KWT_78_2023.txt", kwt));
-  EXPECT_EQ(kwt.speakers.at(0).name, "Sheikh Ahmad Nawaf Al-Ahmad Al-Sabah");
+  EXPECT_EQ(kwt.speakers.at(0).name, "Ahmad Nawaf Al-Ahmad Al-Sabah");
+  EXPECT_EQ(kwt.speakers.at(0).honorific, "Sheikh");
   EXPECT_EQ(kwt.speakers.at(0).role, "Prime Minister");
   ExtractedDocument ita = SpeechDoc("ITA_78_2023.txt");
   ASSERT_TRUE(c.Apply("ITA_78_2023.txt", ita));
@@ -264,7 +237,7 @@ TEST(CatalogueTest, TwoRowsForOneFileListBothSpeakers) {
   EXPECT_EQ(doc.speakers[1].name, "Krishna MENON");
   EXPECT_EQ(doc.paragraphs[1].speakers, (Fields{"NEHRU", "Krishna MENON"}));
   ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_NE(doc.warnings[0].find("lines 7, 8"), std::string::npos) << doc.warnings[0];
+  EXPECT_NE(doc.warnings[0].find("speakers.csv:7, speakers.csv:8"), std::string::npos) << doc.warnings[0];
 }
 
 TEST(CatalogueTest, ReportsRowsThatMatchedNoFileAndFilesWithNoRow) {
@@ -283,7 +256,7 @@ TEST(CatalogueTest, ReportsRowsThatMatchedNoFileAndFilesWithNoRow) {
   EXPECT_FALSE(c.Apply("notes.txt", notes));
 
   EXPECT_EQ(UnmatchedLines(c), (std::vector<size_t>{10}));  // the League of Arab States has no code, no file
-  EXPECT_EQ(c.Unmatched()[0].ToString("speakers.csv"),
+  EXPECT_EQ(c.Unmatched()[0].ToString(),
             "speakers.csv:10: ?_42_1987 (Leage of Arab States, Mr. Maksoud)");
 }
 
@@ -333,7 +306,7 @@ TEST(CatalogueTest, MatchesByRelativePathOrFileName) {
   EXPECT_EQ(statement.paragraphs[0].speakers, (Fields{"Ana Silva", "João Souza"}));
 
   EXPECT_EQ(UnmatchedLines(c), (std::vector<size_t>{4}));
-  EXPECT_EQ(c.Unmatched()[0].ToString("cat.csv"), "cat.csv:4: nowhere/missing.txt");
+  EXPECT_EQ(c.Unmatched()[0].ToString(), "cat.csv:4: nowhere/missing.txt");
 }
 
 TEST(CatalogueTest, LaterRowsOverrideAndEmptyValuesAddNothing) {
@@ -440,6 +413,80 @@ TEST(CatalogueLoadTest, MissingFileOrOtherFormatIsAUsageErrorOnMetadata) {
   EXPECT_EQ(parameter_of("/nonexistent/speakers.xlsx"), "--metadata");
 }
 
+TEST(CatalogueMergeTest, SeveralCataloguesMergeFieldByField) {
+  // The UNGDC's catalogue says who speaks; an archive's own catalogue gives
+  // the symbol and a title. Neither drops what the other gave, in either order.
+  const std::string own =
+      "path,symbol,title,speaker\n"
+      "BRA_78_2023.txt,A/78/PV.4,Statement by Brazil,\n"
+      "other.txt,A/78/PV.9,,Ms. Jane Roe\n";
+  for (bool ungdc_first : {true, false}) {
+    Catalogue c = Catalogue::Parse(ungdc_first ? "speakers.csv" : "own.csv", ungdc_first ? kSpeakers : own);
+    c.Merge(Catalogue::Parse(ungdc_first ? "own.csv" : "speakers.csv", ungdc_first ? own : kSpeakers));
+    EXPECT_EQ(c.size(), 10u);
+    EXPECT_EQ(c.files().size(), 2u);
+    ExtractedDocument doc = SpeechDoc("TXT/Session 78 - 2023/BRA_78_2023.txt");
+    ASSERT_TRUE(c.Apply("TXT/Session 78 - 2023/BRA_78_2023.txt", doc));
+    EXPECT_EQ(doc.document.symbol, "A/78/PV.4") << ungdc_first;
+    EXPECT_EQ(doc.document.title, "Statement by Brazil") << ungdc_first;
+    EXPECT_EQ(doc.document.type, "speech") << ungdc_first;
+    ASSERT_EQ(doc.speakers.size(), 1u) << ungdc_first;
+    EXPECT_EQ(doc.speakers[0].name, "Luiz Inacio Lula da Silva");
+    EXPECT_EQ(doc.paragraphs[0].countries, Fields{"BRA"});
+    // A row of each catalogue that matched nothing is reported from its own file.
+    bool own_reported = false, ungdc_reported = false;
+    for (const auto& row : c.Unmatched()) {
+      own_reported |= row.ToString() == "own.csv:3: other.txt";
+      ungdc_reported |= row.ToString().rfind("speakers.csv:", 0) == 0;
+    }
+    EXPECT_TRUE(own_reported && ungdc_reported) << ungdc_first;
+  }
+}
+
+TEST(CatalogueMergeTest, SpeakersOfBothCataloguesAccumulate) {
+  Catalogue c = Catalogue::Parse("a.csv", "path,speaker\nstatement.txt,Mr. David Souter\n");
+  c.Merge(Catalogue::Parse("b.jsonl", R"({"path": "statement.txt", "speaker": "Ms. Anriette Esterhuysen"})"));
+  ExtractedDocument doc = SpeechDoc("statement.txt");
+  ASSERT_TRUE(c.Apply("statement.txt", doc));
+  ASSERT_EQ(doc.speakers.size(), 2u);
+  EXPECT_EQ(doc.speakers[0].name, "David Souter");
+  EXPECT_EQ(doc.speakers[0].honorific, "Mr.");
+  EXPECT_EQ(doc.speakers[1].name, "Anriette Esterhuysen");
+  EXPECT_EQ(doc.paragraphs[1].speakers, (Fields{"David Souter", "Anriette Esterhuysen"}));
+}
+
+TEST(CatalogueTest, AnchorsAreTheRowsSpeakersWithTheirDelegationAndYear) {
+  const Catalogue c = Catalogue::Parse("speakers.csv", kSpeakers);
+  const auto anchors = c.Anchors();
+  ASSERT_EQ(anchors.size(), 8u);
+  EXPECT_EQ(anchors[0].name, "Luiz Inacio Lula da Silva");
+  EXPECT_EQ(anchors[0].context.country, "BRA");
+  EXPECT_EQ(anchors[0].context.year, 2023);
+  // POR is no code: the row goes to the file its Country names, PRT.
+  EXPECT_EQ(anchors[3].name, "Antonio Costa");
+  EXPECT_EQ(anchors[3].context.country, "PRT");
+}
+
+TEST(CatalogueTest, SpeakersNamesLoseTitlesAndPostNominals) {
+  Catalogue c = Catalogue::Parse(
+      "speakers.csv",
+      "Year,Session,ISO Code,Country,Name of Person Speaking,Post\n"
+      "2020,75,AUS,Australia,\"Mr. Scott Morrison, MP\",Prime Minister\n"
+      "2019,74,TON,Tonga,His Majesty King Tupou VI,King\n");
+  ExtractedDocument aus = SpeechDoc("AUS_75_2020.txt");
+  ASSERT_TRUE(c.Apply("AUS_75_2020.txt", aus));
+  ASSERT_EQ(aus.speakers.size(), 1u);
+  EXPECT_EQ(aus.speakers[0].name, "Scott Morrison");
+  EXPECT_EQ(aus.speakers[0].honorific, "Mr.");
+  EXPECT_EQ(aus.speakers[0].post_nominals, "MP");
+  EXPECT_EQ(aus.speakers[0].id, "scott-morrison");
+  ExtractedDocument ton = SpeechDoc("TON_74_2019.txt");
+  ASSERT_TRUE(c.Apply("TON_74_2019.txt", ton));
+  EXPECT_EQ(ton.speakers[0].name, "Tupou VI");
+  EXPECT_EQ(ton.speakers[0].honorific, "His Majesty King");
+  EXPECT_EQ(ton.speakers[0].id, "tupou-vi");
+}
+
 TEST(CatalogueLoadTest, LoadsAFile) {
   const std::string path = ::testing::TempDir() + "catalogue_test_speakers.csv";
   {
@@ -448,7 +495,7 @@ TEST(CatalogueLoadTest, LoadsAFile) {
   }
   const Catalogue c = Catalogue::Load(path);
   EXPECT_EQ(c.size(), 8u);
-  EXPECT_EQ(c.name(), path);
+  EXPECT_EQ(c.files(), std::vector<std::string>{path});
   std::filesystem::remove(path);
 }
 

@@ -183,6 +183,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
   Turnstile turnstile;
   std::atomic<size_t> next{0};
   SpeakerRegistry registry;
+  if (catalogue) registry.AddAnchors(catalogue->Anchors());
   std::unordered_set<std::string> ids;
   std::mutex failure_mutex;
   std::exception_ptr failure;
@@ -205,7 +206,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
         }
       }
       if (!turnstile.Wait(i)) return;
-      std::vector<std::vector<std::string>> speaker_ids;
+      ResolvedSpeakers speakers;
       if (doc) {
         if (catalogue) {
           if (catalogue->Apply(f.relative, *doc)) {
@@ -219,7 +220,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
           doc->document.id += "-" + ContentHash(doc->document.source).substr(0, 8);
           ids.insert(doc->document.id);
         }
-        speaker_ids = ResolveSpeakers(*doc, registry);
+        speakers = ResolveSpeakers(*doc, registry);
         ++report.files;
         report.bytes += f.record.size;
       } else {
@@ -228,7 +229,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       }
       turnstile.Done();
       if (doc) {
-        const auto passages = shard.indexer->Index(*doc, speaker_ids);
+        const auto passages = shard.indexer->Index(*doc, speakers);
         for (const auto& p : passages) shard.db.add_document(p.document);
         shard.passages += passages.size();
         shard.db.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc->document.id,
@@ -270,7 +271,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
 
   try {
     Xapian::WritableDatabase& first = shards[0].db;
-    registry.WriteNew(first);
+    registry.WriteChanged(first);
     first.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
     first.set_metadata(std::string(schema::kMetaGeneration), report.generation);
     first.set_metadata(std::string(schema::kMetaDictionary), codec.dictionary());

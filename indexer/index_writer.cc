@@ -51,6 +51,15 @@ size_t IndexWriter::RemoveDocument(const std::string& doc_id) {
   return passages;
 }
 
+void IndexWriter::AddSpeakerAnchors(const std::vector<SpeakerAnchor>& anchors) {
+  speakers_->AddAnchors(anchors);
+  try {
+    speakers_->WriteChanged(db_);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(index_dir_ + ": writing speakers: " + e.get_msg());
+  }
+}
+
 std::optional<SourceRecord> IndexWriter::Source(const std::string& source) const {
   const std::string record = db_.get_metadata(std::string(schema::kMetaSourcePrefix) + source);
   if (record.empty()) return std::nullopt;
@@ -100,9 +109,9 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted, std::string key, Sourc
     }
     RemoveDocument(doc.id);
 
-    const auto speaker_ids = ResolveSpeakers(extracted, *speakers_);
-    speakers_->WriteNew(db_);
-    const auto passages = indexer_->Index(extracted, speaker_ids);
+    const ResolvedSpeakers speakers = ResolveSpeakers(extracted, *speakers_);
+    speakers_->WriteChanged(db_);
+    const auto passages = indexer_->Index(extracted, speakers);
     for (const auto& p : passages) {
       db_.replace_document(schema::Term(schema::kPrefixPassageId, p.passage_id), p.document);
     }

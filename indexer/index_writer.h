@@ -39,6 +39,10 @@ class IndexWriter {
   /// Returns the number of passages written.
   size_t Replace(ExtractedDocument& doc, std::string key = {}, SourceRecord source = {});
 
+  /// Resolves a catalogue's speakers in the index's registry before the
+  /// files that name them (SpeakerRegistry::AddAnchors).
+  void AddSpeakerAnchors(const std::vector<SpeakerAnchor>& anchors);
+
   /// The record of the file `source` (a key given to Replace()), if any.
   std::optional<SourceRecord> Source(const std::string& source) const;
 

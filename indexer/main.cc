@@ -9,6 +9,7 @@
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
 #include "indexer/snapshot.h"
+#include "indexer/speaker_review.h"
 #include "indexer/stats.h"
 #include "model/document_json.h"
 #include "model/program.h"
@@ -21,8 +22,9 @@ int main(int argc, char** argv) {
   cstd::indexer::BuildOptions build;
   CLI::App* build_cmd = app.add_subcommand("build", "Index SOURCE files and folders into --index DIR");
   build_cmd->add_option("--index", build.index_dir, "Index folder (created if missing)")->required();
-  build_cmd->add_option("--metadata", build.metadata_path,
-                        "Catalogue (.csv or .jsonl) of per-file metadata that overrides what is extracted");
+  build_cmd->add_option("--metadata", build.metadata_paths,
+                        "Catalogue (.csv or .jsonl) of per-file metadata that overrides what is extracted; "
+                        "repeat to merge several (later ones win field by field)");
   build_cmd->add_flag("--rebuild", build.rebuild,
                       "Write a whole new generation beside the live one and switch to it when it is checked");
   build_cmd->add_option("--jobs", build.threads, "Threads for a new generation (default: one per core)")
@@ -32,6 +34,11 @@ int main(int argc, char** argv) {
   std::string stats_index;
   CLI::App* stats_cmd = app.add_subcommand("stats", "Print what the index holds and its size as JSON");
   stats_cmd->add_option("--index", stats_index, "Index folder")->required();
+
+  std::string speakers_index;
+  CLI::App* speakers_cmd = app.add_subcommand(
+      "speakers", "Print, as JSON, the speakers whose name was merged from several forms and possible merges, to review");
+  speakers_cmd->add_option("--index", speakers_index, "Index folder")->required();
 
   std::string snapshot_index, snapshot_file;
   CLI::App* export_cmd =
@@ -47,8 +54,8 @@ int main(int argc, char** argv) {
   CLI::App* inspect_cmd =
       app.add_subcommand("inspect", "Print the model extracted from FILE as JSON; touches no index");
   inspect_cmd->add_option("FILE", inspect_file, "An archive file")->required();
-  std::string inspect_metadata;
-  inspect_cmd->add_option("--metadata", inspect_metadata, "Catalogue (.csv or .jsonl) to apply, as build would");
+  std::vector<std::string> inspect_metadata;
+  inspect_cmd->add_option("--metadata", inspect_metadata, "Catalogue (.csv or .jsonl) to apply, as build would; repeatable");
 
   // A write past RLIMIT_FSIZE (a quota, or a test's stand-in for a full
   // disk) then fails with EFBIG and a clear error, instead of killing the
@@ -63,6 +70,10 @@ int main(int argc, char** argv) {
     }
     if (*stats_cmd) {
       std::cout << cstd::indexer::IndexStatsJson(stats_index);
+      return cstd::kExitOk;
+    }
+    if (*speakers_cmd) {
+      std::cout << cstd::indexer::SpeakerReviewJson(speakers_index);
       return cstd::kExitOk;
     }
     if (*export_cmd) {
@@ -82,10 +93,13 @@ int main(int argc, char** argv) {
     }
     auto doc = cstd::indexer::ExtractFile(inspect_file, inspect_file);
     if (!inspect_metadata.empty()) {
-      auto catalogue = cstd::indexer::Catalogue::Load(inspect_metadata);
+      auto catalogue = cstd::indexer::Catalogue::Load(inspect_metadata[0]);
+      for (size_t i = 1; i < inspect_metadata.size(); ++i) {
+        catalogue.Merge(cstd::indexer::Catalogue::Load(inspect_metadata[i]));
+      }
       for (const auto& warning : catalogue.warnings()) std::cerr << "warning: " << warning << "\n";
       if (!catalogue.Apply(inspect_file, doc)) {
-        std::cerr << "warning: " << inspect_file << ": no row of " << inspect_metadata << " matches this file\n";
+        std::cerr << "warning: " << inspect_file << ": no catalogue row matches this file\n";
       }
     }
     std::cout << cstd::ExtractedToJson(doc);

@@ -2,28 +2,50 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
+#include "model/countries.h"
 #include "model/document_json.h"
+#include "model/names.h"
 #include "model/schema.h"
 #include "model/synonyms.h"
 #include "model/text.h"
 
 namespace cstd::indexer {
 
-std::vector<std::vector<std::string>> ResolveSpeakers(ExtractedDocument& extracted, SpeakerRegistry& registry) {
-  std::vector<std::vector<std::string>> ids;
+ResolvedSpeakers ResolveSpeakers(ExtractedDocument& extracted, SpeakerRegistry& registry) {
+  ResolvedSpeakers out;
+  // Each name once per document and context: the registry counts documents.
+  std::map<std::pair<std::string, std::string>, std::string> resolved;  // (name, country) -> id
+  std::map<std::string, std::string> by_name;                           // name -> first id
+  const auto resolve = [&](const std::string& name, const std::string& country) {
+    const auto key = std::make_pair(name, country);
+    if (const auto it = resolved.find(key); it != resolved.end()) return it->second;
+    std::string id = registry.Resolve(name, NameContext{country, extracted.document.year}, true);
+    resolved.emplace(key, id);
+    by_name.emplace(name, id);
+    return id;
+  };
+  for (Speaker& speaker : extracted.speakers) speaker.id = resolve(speaker.name, speaker.country.value_or(""));
   for (Paragraph& paragraph : extracted.paragraphs) {
     for (Statement& statement : paragraph.statements) {
-      for (Speaker& speaker : statement.speakers) speaker.id = registry.Resolve(speaker.name);
+      for (Speaker& speaker : statement.speakers) speaker.id = resolve(speaker.name, speaker.country.value_or(""));
     }
-    std::vector<std::string>& paragraph_ids = ids.emplace_back();
-    for (const auto& name : paragraph.speakers) paragraph_ids.push_back(registry.Resolve(name));
+    // A paragraph names its statements' speakers: the same people.
+    std::vector<std::string>& paragraph_ids = out.ids.emplace_back();
+    for (const auto& name : paragraph.speakers) {
+      const auto it = by_name.find(name);
+      paragraph_ids.push_back(it != by_name.end() ? it->second : resolve(name, ""));
+    }
   }
-  for (Speaker& speaker : extracted.speakers) speaker.id = registry.Resolve(speaker.name);
-  return ids;
+  for (const auto& [key, id] : resolved) {
+    if (!id.empty() && !out.forms.count(id)) out.forms.emplace(id, registry.Forms(id));
+  }
+  return out;
 }
 
-PassageIndexer::PassageIndexer(const RecordCodec& codec, Xapian::WritableDatabase* spelling) : codec_(codec) {
+PassageIndexer::PassageIndexer(const RecordCodec& codec, Xapian::WritableDatabase* spelling)
+    : codec_(codec), spelling_(spelling) {
   term_generator_.set_stemmer(stemmer_);
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   if (spelling) {
@@ -66,8 +88,24 @@ void PassageIndexer::AddAcronymTerms(const std::string& text, Xapian::Document& 
   }
 }
 
+void PassageIndexer::IndexName(const std::string& name, std::string_view prefix) {
+  // A gap between names, so that a phrase never spans two of them.
+  term_generator_.increase_termpos(kNameGap);
+  term_generator_.index_text(name, kNameWdf, std::string(prefix));
+  const std::string folded = names::FoldName(name);
+  if (folded != text::AsciiLower(name)) {
+    term_generator_.increase_termpos(kNameGap);
+    term_generator_.index_text(folded, kNameWdf, std::string(prefix));
+  }
+  // The term generator keeps spellings of unprefixed words only.
+  if (spelling_) {
+    for (const auto& word : names::NameWords(name)) spelling_->add_spelling(word);
+  }
+}
+
 std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocument& extracted,
-                                                           const std::vector<std::vector<std::string>>& speaker_ids) {
+                                                           const ResolvedSpeakers& speakers) {
+  const auto& speaker_ids = speakers.ids;
   const Document& doc = extracted.document;
   std::vector<Indexed> out;
   size_t ordinal = 0;
@@ -94,6 +132,27 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
     // the position table with copies.
     term_generator_.index_text_without_positions(doc.title, 1, std::string(schema::kPrefixTitle));
     AddAcronymTerms(paragraph.text, xdoc);
+    // Who speaks, as words: every form of each speaker's name, and the
+    // titles this document prints ("King", "Sheikh"), so "King Tupou" finds
+    // him; each delegation's name and short name (not every variant: "US"
+    // and "CAR" are words too).
+    for (const auto& id : passage.speaker_ids) {
+      if (const auto it = speakers.forms.find(id); it != speakers.forms.end()) {
+        for (const auto& form : it->second) IndexName(form, schema::kPrefixSpeakerName);
+      }
+    }
+    for (const auto& statement : paragraph.statements) {
+      for (const auto& s : statement.speakers) {
+        if (s.honorific) IndexName(*s.honorific, schema::kPrefixSpeakerName);
+        if (!speakers.forms.count(s.id)) IndexName(s.name, schema::kPrefixSpeakerName);
+      }
+    }
+    for (const auto& code : paragraph.countries) {
+      const Country* c = Countries::Builtin().FindByCode(code);
+      if (!c) continue;
+      IndexName(c->short_name, schema::kPrefixDelegationName);
+      if (c->name != c->short_name) IndexName(c->name, schema::kPrefixDelegationName);
+    }
 
     const auto boolean = [&](std::string_view prefix, std::string_view value) {
       if (!value.empty()) xdoc.add_boolean_term(schema::Term(prefix, value));
@@ -133,11 +192,16 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
 void AddSpelling(Xapian::WritableDatabase& db) {
   // Unprefixed terms start with a lower-case letter or a digit; prefixes are
   // capitals. Words with digits are not worth suggesting.
-  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-    const std::string term = *it;
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) continue;
-    if (std::any_of(term.begin(), term.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
-    db.add_spelling(term, it.get_termfreq());
+  const auto add = [&](const std::string& word, Xapian::doccount freq) {
+    if (word.empty() || std::isupper(static_cast<unsigned char>(word[0]))) return;
+    if (std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) return;
+    db.add_spelling(word, freq);
+  };
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) add(*it, it.get_termfreq());
+  // Names are searched by default too: "souter" is a word, not a typo of "foster".
+  for (std::string_view prefix : {schema::kPrefixSpeakerName, schema::kPrefixDelegationName}) {
+    const std::string p(prefix);
+    for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) add((*it).substr(p.size()), it.get_termfreq());
   }
 }
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "indexer/speaker_registry.h"
+#include "indexer/speaker_review.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
@@ -69,6 +71,12 @@ std::string IndexStatsJson(const std::string& index_dir) {
   w.Uint64(CountTerms(db, schema::kPrefixSpeaker));
   w.Key("countries");
   w.Uint64(CountTerms(db, schema::kPrefixCountry));
+  // What the registry merged; `cstd-indexer speakers` lists it.
+  const auto records = SpeakerRegistry(db).Records();
+  w.Key("speaker_review");
+  w.StartObject();
+  WriteReviewCounts(w, ReviewSpeakers(records));
+  w.EndObject();
 
   w.Key("tables");
   w.StartObject();

@@ -8,7 +8,8 @@
 namespace cstd::indexer {
 
 /// JSON describing the live generation of `index_dir`: documents, passages,
-/// distinct speakers and countries, bytes on disk per table and in all, the
+/// distinct speakers and countries, what the speaker registry merged
+/// ("speaker_review": the counts of SpeakerReview), bytes on disk per table and in all, the
 /// stored records' compression ratios (against raw text and against plain
 /// zstd), the size of the index against the source text, the generation and
 /// its build report. Throws IndexError when there is no readable index.

@@ -130,4 +130,22 @@ const Country* Countries::Find(std::string_view code_or_name) const {
   return FindByName(code_or_name);
 }
 
+std::vector<const Country*> Countries::Matching(std::string_view value) const {
+  if (const Country* c = Find(text::Trim(value))) return {c};
+  std::vector<const Country*> out;
+  const std::string typed = NameKey(value);
+  if (typed.empty()) return out;
+  for (const Country& c : countries_) {
+    const auto has = [&](const std::string& name) { return text::ContainsWords(NameKey(name), typed, false); };
+    if (has(c.name) || has(c.short_name) || std::any_of(c.variants.begin(), c.variants.end(), has)) out.push_back(&c);
+  }
+  return out;
+}
+
+std::string Countries::SearchKey(const Country& c) {
+  std::string key = text::FoldKey(c.code) + " " + text::FoldKey(c.name) + " " + text::FoldKey(c.short_name);
+  for (const auto& v : c.variants) key += " " + text::FoldKey(v);
+  return key;
+}
+
 }  // namespace cstd

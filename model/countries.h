@@ -55,6 +55,16 @@ class Countries {
   /// FindByCode, then FindByName.
   const Country* Find(std::string_view code_or_name) const;
 
+  /// What a user means by `value`: the one country Find() gives, else every
+  /// country one of whose names holds all the words of `value` as whole
+  /// words ("Palestine", "Korea" for both Koreas, "Congo Kinshasa"), in table
+  /// order; empty when none does.
+  std::vector<const Country*> Matching(std::string_view value) const;
+
+  /// Every name of `c` (name, short name, variants) and its code, as one key
+  /// of FoldKey words: what a typed prefix is matched against.
+  static std::string SearchKey(const Country& c);
+
   const std::vector<Country>& all() const { return countries_; }
 
  private:

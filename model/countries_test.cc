@@ -84,6 +84,24 @@ TEST(CountriesTest, FindTriesCodeThenName) {
   EXPECT_EQ(countries.Find("Nowhere Land"), nullptr);
 }
 
+TEST(CountriesTest, MatchingTakesAnyUnambiguousPartOfAName) {
+  const Countries& countries = Countries::Builtin();
+  const auto codes = [&](std::string_view value) {
+    std::vector<std::string> out;
+    for (const Country* c : countries.Matching(value)) out.push_back(c->code);
+    return out;
+  };
+  EXPECT_EQ(codes("BRA"), std::vector<std::string>{"BRA"});
+  EXPECT_EQ(codes("Brazil"), std::vector<std::string>{"BRA"});
+  EXPECT_EQ(codes("palestine"), std::vector<std::string>{"PSE"});   // a variant, whole
+  EXPECT_EQ(codes("tanzania"), std::vector<std::string>{"TZA"});    // any case
+  EXPECT_EQ(codes("Guinea"), std::vector<std::string>{"GIN"});      // a name of its own wins over the others
+  EXPECT_EQ(codes("Korea"), (std::vector<std::string>{"KOR", "PRK"}));  // ambiguous: both
+  EXPECT_EQ(codes("Nowhere"), std::vector<std::string>{});
+  EXPECT_EQ(codes("Pales"), std::vector<std::string>{});            // whole words only
+  EXPECT_EQ(codes(""), std::vector<std::string>{});
+}
+
 TEST(CountriesTest, ParsesVariantsAndDefaultsShortName) {
   const Countries countries("test.tsv",
                             "code\tname\tshort\tvariants\tstatus\n"

@@ -18,14 +18,16 @@ struct Meeting {
   std::optional<std::string> end;    // ISO date
 };
 
-/// A person reported as speaking. `name` has no honorific.
+/// A person reported as speaking. `name` has no honorific, title or
+/// post-nominal (see names::ParsePersonName).
 struct Speaker {
-  std::string id;  // stable across documents, see SpeakerId()
+  std::string id;  // index-wide, see indexer/speaker_registry.h
   std::string name;
   std::optional<std::string> honorific;
   std::optional<std::string> role;
   std::optional<std::string> affiliation;
   std::optional<std::string> country;  // ISO3
+  std::optional<std::string> post_nominals;  // "MP", "Jr.": printed after the name, not part of it
 };
 
 /// A run of a paragraph spoken by one speaker or delegation.

@@ -4,6 +4,7 @@
 #include <rapidjson/prettywriter.h>
 
 #include "model/errors.h"
+#include "model/names.h"
 #include "model/text.h"
 
 namespace cstd {
@@ -78,6 +79,10 @@ void SpeakerTo(W& w, const Speaker& s) {
   OptStr(w, s.affiliation);
   w.Key("country");
   OptStr(w, s.country);
+  if (s.post_nominals) {  // rare: only when printed
+    w.Key("post_nominals");
+    Str(w, *s.post_nominals);
+  }
   w.EndObject();
 }
 
@@ -164,8 +169,9 @@ std::vector<std::string> GetStrList(const Value& o, const char* key) {
 }
 
 Speaker SpeakerFrom(const Value& o) {
-  return {GetStr(o, "id"),      GetStr(o, "name"),           GetOptStr(o, "honorific"),
-          GetOptStr(o, "role"), GetOptStr(o, "affiliation"), GetOptStr(o, "country")};
+  return {GetStr(o, "id"),          GetStr(o, "name"),           GetOptStr(o, "honorific"),
+          GetOptStr(o, "role"),     GetOptStr(o, "affiliation"), GetOptStr(o, "country"),
+          GetOptStr(o, "post_nominals")};
 }
 
 Paragraph ParagraphFrom(const Value& o) {
@@ -311,7 +317,7 @@ Passage DecodePassage(std::string_view data) {
   // Records written before ids were stored: derive them from the names.
   if (p.speaker_ids.size() != p.paragraph.speakers.size()) {
     p.speaker_ids.clear();
-    for (const auto& name : p.paragraph.speakers) p.speaker_ids.push_back(text::SpeakerId(name));
+    for (const auto& name : p.paragraph.speakers) p.speaker_ids.push_back(names::SpeakerId(name));
   }
   p.title = GetStr(json, "title");
   p.symbol = GetOptStr(json, "symbol");

@@ -69,7 +69,7 @@ struct Passage {
   int ordinal = 0;         // 1-based position within the document
   Paragraph paragraph;
   /// Ids of paragraph.speakers, position for position: index-wide ids that
-  /// may differ from SpeakerId(name) when a name was misspelt.
+  /// may differ from names::SpeakerId(name) when a name was misspelt.
   std::vector<std::string> speaker_ids;
   // Copied from the document.
   std::string title;

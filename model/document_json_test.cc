@@ -11,11 +11,11 @@ namespace cstd {
 namespace {
 
 Speaker FullSpeaker() {
-  return Speaker{"wolfgang-kleinwachter", "Wolfgang Kleinwächter", "Mr.", "Professor", "University of Aarhus", "DEU"};
+  return Speaker{"wolfgang-kleinwachter", "Wolfgang Kleinwächter", "Mr.", "Professor", "University of Aarhus", "DEU", std::nullopt};
 }
 
 Speaker BareSpeaker() {
-  return Speaker{"anon", "Anon", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  return Speaker{"anon", "Anon", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
 }
 
 Paragraph FullParagraph() {

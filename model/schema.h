@@ -20,7 +20,7 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 3;  // 3: stored records compressed (RecordCodec)
+inline constexpr int kVersion = 4;  // 4: speaker records, name fields XPN and XDN; 3: records compressed
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -35,6 +35,13 @@ inline constexpr int kVersion = 3;  // 3: stored records compressed (RecordCodec
 // | XAL    | boolean | WSIS action line code (C1..C11, C7eGov...)        |
 // | XTY    | boolean | document type (panel-report, speech...)           |
 // | XB     | boolean | body (CSTD, UNGA)                                 |
+// | XPN    | free    | words of the names of the passage's speakers      |
+// | XDN    | free    | words of the names of its delegations             |
+//
+// XPN and XDN are searched by default with the text (query/searcher.cc), so
+// "Souter WSIS" finds what Souter said of WSIS although his name stands in a
+// footnote; their words are indexed as printed and folded ("kleinwächter"
+// and "kleinwachter"), so typing either finds him.
 inline constexpr std::string_view kPrefixPassageId = "Q";
 inline constexpr std::string_view kPrefixTitle = "S";
 inline constexpr std::string_view kPrefixDocId = "XDOC";
@@ -45,6 +52,8 @@ inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixActionLine = "XAL";
 inline constexpr std::string_view kPrefixType = "XTY";
 inline constexpr std::string_view kPrefixBody = "XB";
+inline constexpr std::string_view kPrefixSpeakerName = "XPN";
+inline constexpr std::string_view kPrefixDelegationName = "XDN";
 
 /// The boolean term for `value` under `prefix`. Xapian's convention: a value
 /// that starts with a capital letter gets a ':' separator so that, for
@@ -113,8 +122,10 @@ inline constexpr std::string_view kMetaGeneration = "cstd.generation";
 /// Prefix of per-document records: key kMetaDocumentPrefix + doc id holds the
 /// document's metadata as JSON (the "document" object of the model).
 inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
-/// Prefix of per-speaker records: key + speaker id holds the display name.
-/// The writer reads them to give one person one id across documents.
+/// Prefix of per-speaker records: key + speaker id holds a SpeakerRecord
+/// (model/speaker_record.h): the forms of the name, delegations and years.
+/// The writer reads them to give one person one id across documents; the
+/// searchers to label, find and describe speakers.
 inline constexpr std::string_view kMetaSpeakerPrefix = "speaker:";
 /// Prefix of per-source records: key + source path holds a SourceRecord
 /// (model/document.h): the doc id, and the size, mtime and content hash that

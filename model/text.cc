@@ -126,11 +126,27 @@ std::string Slug(std::string_view s) {
   return key;
 }
 
-std::string SpeakerId(std::string_view name) {
-  const std::string key = FoldKey(name);
-  const size_t first_end = key.find(' ');
-  if (first_end == std::string::npos) return key;
-  return key.substr(0, first_end) + "-" + key.substr(key.rfind(' ') + 1);
+bool ContainsWords(std::string_view label, std::string_view typed, bool prefixes) {
+  std::vector<std::string_view> have, want;
+  for (std::string_view w : Split(label, ' ')) {
+    if (!w.empty()) have.push_back(w);
+  }
+  for (std::string_view w : Split(typed, ' ')) {
+    if (!w.empty()) want.push_back(w);
+  }
+  if (want.empty()) return false;
+  // Longest first, so that "sou s" gives "souter" to "sou", not to "s".
+  std::sort(want.begin(), want.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  std::vector<bool> used(have.size(), false);
+  for (std::string_view w : want) {
+    bool found = false;
+    for (size_t i = 0; i < have.size() && !found; ++i) {
+      if (used[i]) continue;
+      if (have[i] == w || (prefixes && have[i].substr(0, w.size()) == w)) found = used[i] = true;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
@@ -186,6 +202,24 @@ std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return out;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool nbsp = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+      space = true;
+      if (nbsp) ++i;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
   }
   return out;
 }

@@ -30,11 +30,12 @@ std::string FoldKey(std::string_view s);
 /// "Wolfgang Kleinwächter" -> "wolfgang-kleinwachter".
 std::string Slug(std::string_view s);
 
-/// The stable id of a person: the Slug of the first and last words of the
-/// name, so middle names come and go without splitting a person in two:
-/// "Ana Cristina das Neves" and "Ana Cristina Amoroso das Neves" are both
-/// "ana-neves"; "Wolfgang Kleinwächter" is "wolfgang-kleinwachter".
-std::string SpeakerId(std::string_view name);
+/// Whether every word of `typed` matches a different word of `label`, in
+/// any order; both are keys of space-separated words (FoldKey,
+/// names::FoldName). A word matches a word equal to it or, with `prefixes`,
+/// one it begins: "palestine" is in "state of palestine", "dav sou" begins
+/// words of "david souter". An empty `typed` matches nothing.
+bool ContainsWords(std::string_view label, std::string_view typed, bool prefixes);
 
 /// Damerau-Levenshtein (optimal string alignment) distance between byte
 /// strings, or limit + 1 as soon as it must exceed `limit`.
@@ -45,6 +46,10 @@ std::string HtmlEscape(std::string_view s);
 
 /// `s` with ASCII letters lower-cased; other bytes (UTF-8 included) as they are.
 std::string AsciiLower(std::string_view s);
+
+/// `s` with each run of white space (ASCII, line breaks and U+00A0
+/// included) one space, and none at the ends.
+std::string CollapseSpace(std::string_view s);
 
 /// `s` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view s);

@@ -93,6 +93,33 @@ TEST(TrimTest, TrimsAsciiWhiteSpaceOnly) {
   EXPECT_EQ(Trim("\u00A0x"), "\u00A0x");
 }
 
+TEST(ContainsWordsTest, WholeWordsOrPrefixesInAnyOrder) {
+  const struct {
+    const char* label;
+    const char* typed;
+    bool prefixes;
+    bool found;
+  } kCases[] = {
+      {"state of palestine", "palestine", false, true},
+      {"state of palestine", "pales", false, false},
+      {"state of palestine", "pales", true, true},
+      {"david souter", "souter david", false, true},
+      {"david souter", "sou d", true, true},
+      {"david souter", "souter souter", false, false},  // each typed word its own label word
+      {"david souter", "", true, false},
+      {"david souter", "avid", true, false},  // prefixes only, not infixes
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(ContainsWords(c.label, c.typed, c.prefixes), c.found) << c.label << " / " << c.typed;
+  }
+}
+
+TEST(CollapseSpaceTest, MakesEachRunOfWhiteSpaceOneSpace) {
+  EXPECT_EQ(CollapseSpace("  Sheikh Hamad bin Khalifa\n Al-Thani,\t"), "Sheikh Hamad bin Khalifa Al-Thani,");
+  EXPECT_EQ(CollapseSpace("a\u00A0\u00A0b"), "a b");
+  EXPECT_EQ(CollapseSpace(" \r\n "), "");
+}
+
 TEST(SplitTest, KeepsEmptyFields) {
   EXPECT_EQ(Split("a,,b,", ','), (std::vector<std::string_view>{"a", "", "b", ""}));
   EXPECT_EQ(Split("", ','), (std::vector<std::string_view>{""}));

@@ -1,10 +1,7 @@
 #include "query/facet_columns.h"
 
-#include <map>
-#include <mutex>
-#include <tuple>
-
 #include "model/schema.h"
+#include "query/revision_cache.h"
 
 namespace cstd::query {
 
@@ -96,28 +93,7 @@ size_t FacetColumns::memory_bytes() const {
 }
 
 std::shared_ptr<const FacetColumns> FacetColumns::For(const Xapian::Database& db) {
-  // Keyed by the database's identity and revision: an incremental build's
-  // commit makes a new revision, and its readers need new columns. Entries
-  // hold weak pointers so a generation's columns go when its last reader
-  // does.
-  using Key = std::tuple<std::string, Xapian::rev>;
-  static std::mutex mutex;
-  static std::map<Key, std::weak_ptr<const FacetColumns>> cache;
-  const Key key{db.get_uuid(), db.get_revision()};
-  if (std::get<0>(key).empty()) return std::make_shared<const FacetColumns>(db);  // no identity to share by
-  {
-    const std::lock_guard lock(mutex);
-    std::erase_if(cache, [](const auto& entry) { return entry.second.expired(); });
-    if (auto found = cache[key].lock()) return found;
-  }
-  // Built outside the lock: a rebuild must not stall threads still serving
-  // the previous revision. Two threads may build the same columns once; the
-  // first to finish is kept.
-  auto built = std::make_shared<const FacetColumns>(db);
-  const std::lock_guard lock(mutex);
-  if (auto found = cache[key].lock()) return found;
-  cache[key] = built;
-  return built;
+  return SharedForRevision<FacetColumns>(db);
 }
 
 }  // namespace cstd::query

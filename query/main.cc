@@ -57,8 +57,10 @@ SearchRequest RequestFrom(const Options& o) {
   using namespace cstd::query;
   SearchRequest r;
   r.q = Join(o.words, " ");
-  for (const auto& v : o.countries) r.countries.push_back(ResolveCountry("--country", v));
-  for (const auto& v : o.speakers) r.speakers.push_back(SpeakerFilterId(v));
+  for (const auto& v : o.countries) {
+    for (auto& code : ResolveCountries("--country", v)) r.countries.push_back(std::move(code));
+  }
+  r.speakers = o.speakers;  // ids or names, resolved by the searcher
   for (const auto& v : o.sessions) {
     for (auto range : ParseIntRanges("--session", v)) r.sessions.push_back(range);
   }
@@ -155,7 +157,7 @@ int main(int argc, char** argv) {
   app.add_option("--country", o.countries, "ISO3 code or country name (repeat for OR)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--speaker", o.speakers, "Speaker id (repeat for OR)")
+  app.add_option("--speaker", o.speakers, "Speaker id or any part of a name (repeat for OR)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--session", o.sessions, "Session number, list or range 20..27")

@@ -68,23 +68,20 @@ Sort ParseSort(std::string_view value) {
   throw UsageError("sort", Named("sort", value) + ": must be relevance, date_desc or date_asc");
 }
 
-std::string ResolveCountry(std::string_view parameter, std::string_view value) {
-  if (const Country* c = Countries::Builtin().Find(text::Trim(value))) return c->code;
-  throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown country (give an ISO3 code or a name)");
+std::vector<std::string> ResolveCountries(std::string_view parameter, std::string_view value) {
+  std::vector<std::string> codes;
+  for (const Country* c : Countries::Builtin().Matching(value)) codes.push_back(c->code);
+  if (codes.empty()) {
+    throw UsageError(std::string(parameter),
+                     Named(parameter, value) + ": no country of that name (give an ISO3 code or a name)");
+  }
+  return codes;
 }
 
 std::string ResolveActionLine(std::string_view parameter, std::string_view value) {
   const std::string main = ActionLines::Builtin().MainLine(text::Trim(value));
   if (!main.empty()) return main;
   throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown action line (C1 to C11, or C7eGov...)");
-}
-
-std::string SpeakerFilterId(std::string_view value) {
-  value = text::Trim(value);
-  const bool is_id = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-  return is_id ? std::string(value) : text::SpeakerId(value);
 }
 
 std::string ResolveType(std::string_view parameter, std::string_view value) {

@@ -24,7 +24,9 @@ struct SearchRequest {
   std::string q;
   // Filters: AND across fields, OR within one.
   std::vector<std::string> countries;  // ISO3 codes, resolved
-  std::vector<std::string> speakers;   // speaker ids
+  /// Speaker ids, or names to resolve (Searcher: "Souter" is every speaker
+  /// whose name has that word); a result's request holds the ids used.
+  std::vector<std::string> speakers;
   std::vector<IntRange> sessions;
   std::vector<IntRange> years;
   std::vector<std::string> action_lines;  // codes as in the table
@@ -56,18 +58,16 @@ Sort ParseSort(std::string_view value);
 /// Splits a comma-separated list, trimming items and dropping empty ones.
 std::vector<std::string> SplitList(std::string_view value);
 
-/// Resolves a country given as ISO3 code or name to its code. Throws
-/// UsageError naming `parameter` when the country is unknown.
-std::string ResolveCountry(std::string_view parameter, std::string_view value);
+/// The codes of the countries `value` names: an ISO3 code, a name, or any
+/// part of a name (Countries::Matching); several when it is ambiguous
+/// ("Korea"). Throws UsageError naming `parameter` and the value when it
+/// names no country.
+std::vector<std::string> ResolveCountries(std::string_view parameter, std::string_view value);
 
 /// Resolves an action line code case-insensitively to the main line the
 /// index files it under ("c5" -> "C5", "C7eGov" -> "C7"). Throws UsageError
 /// naming `parameter` when unknown.
 std::string ResolveActionLine(std::string_view parameter, std::string_view value);
-
-/// The speaker id to filter on: an id as facets give it ("peter-major")
-/// stays; a name ("Peter Major") becomes its text::SpeakerId.
-std::string SpeakerFilterId(std::string_view value);
 
 /// Checks a document type against the contract's vocabulary. Throws
 /// UsageError naming `parameter` when unknown.

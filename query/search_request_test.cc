@@ -96,7 +96,7 @@ TEST(SplitListTest, TrimsAndDropsEmptyItems) {
   EXPECT_TRUE(SplitList(" , ").empty());
 }
 
-TEST(ResolveCountryTest, ResolvesCodesAndNames) {
+TEST(ResolveCountriesTest, ResolvesCodesNamesAndPartsOfNames) {
   struct Case {
     const char* value;
     const char* code;
@@ -104,10 +104,12 @@ TEST(ResolveCountryTest, ResolvesCodesAndNames) {
   const Case cases[] = {{"BRA", "BRA"},     {"bra", "BRA"},    {"Brazil", "BRA"},     {" Kenya ", "KEN"},
                         {"Türkiye", "TUR"}, {"turkey", "TUR"}, {"The Gambia", "GMB"}, {"European Union", "EU"}};
   for (const Case& c : cases) {
-    EXPECT_EQ(ResolveCountry("country", c.value), c.code) << c.value;
+    EXPECT_EQ(ResolveCountries("country", c.value), std::vector<std::string>{c.code}) << c.value;
   }
-  EXPECT_EQ(ParameterOf([] { ResolveCountry("country", "Atlantis"); }), "country");
-  EXPECT_EQ(ParameterOf([] { ResolveCountry("country", ""); }), "country");
+  EXPECT_EQ(ResolveCountries("country", "Palestine"), std::vector<std::string>{"PSE"});
+  EXPECT_EQ(ResolveCountries("country", "korea"), (std::vector<std::string>{"KOR", "PRK"}));
+  EXPECT_EQ(ParameterOf([] { ResolveCountries("country", "Atlantis"); }), "country");
+  EXPECT_EQ(ParameterOf([] { ResolveCountries("country", ""); }), "country");
 }
 
 TEST(ResolveActionLineTest, ResolvesCodesCaseInsensitivelyToTheirMainLine) {

@@ -8,6 +8,8 @@
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/schema.h"
+#include "model/speaker_record.h"
+#include "query/speaker_directory.h"
 #include "model/text.h"
 #include "query/facet_tally.h"
 
@@ -31,22 +33,30 @@ Xapian::Query AnyOfRanges(std::string_view prefix, const std::vector<IntRange>& 
   return AnyOf(prefix, values);
 }
 
-// country:Brazil, country:BRA, country:"United States".
+// country:Brazil, country:BRA, country:"United States", country:Korea (both).
 class CountryField : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override {
-    const Country* c = Countries::Builtin().Find(value);
-    if (!c) throw Xapian::QueryParserError("unknown country '" + value + "'");
-    return Xapian::Query(schema::Term(schema::kPrefixCountry, c->code));
+    std::vector<std::string> codes;
+    for (const Country* c : Countries::Builtin().Matching(value)) codes.push_back(c->code);
+    if (codes.empty()) throw Xapian::QueryParserError("no country named '" + value + "'");
+    return AnyOf(schema::kPrefixCountry, codes);
   }
 };
 
-// speaker:peter-major or speaker:"Peter Major".
+// speaker:peter-major, speaker:"Peter Major", speaker:Souter, speaker:Bush
+// (everyone of that name).
 class SpeakerField : public Xapian::FieldProcessor {
  public:
+  explicit SpeakerField(const SpeakerDirectory& speakers) : speakers_(speakers) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(schema::Term(schema::kPrefixSpeaker, SpeakerFilterId(value)));
+    const std::vector<std::string> ids = speakers_.Match(value);
+    if (ids.empty()) throw Xapian::QueryParserError("no speaker named '" + value + "'");
+    return AnyOf(schema::kPrefixSpeaker, ids);
   }
+
+ private:
+  const SpeakerDirectory& speakers_;
 };
 
 // action:C5, action:c7egov (counts as C7).
@@ -60,6 +70,27 @@ class ActionLineField : public Xapian::FieldProcessor {
 };
 
 }  // namespace
+
+std::string Searcher::KeepNames(const std::string& query, const std::string& corrected) const {
+  // Xapian corrects words the text lacks; a speaker's or delegation's name
+  // is no misspelling ("Souter" is not "foster"). The corrected string is
+  // the query with words replaced, so they line up word by word.
+  const auto original_words = text::Split(query, ' ');
+  const auto corrected_words = text::Split(corrected, ' ');
+  if (corrected.empty() || original_words.size() != corrected_words.size()) return corrected;
+  std::string out;
+  for (size_t i = 0; i < original_words.size(); ++i) {
+    std::string_view word = corrected_words[i];
+    if (word != original_words[i]) {
+      const std::string lower = text::AsciiLower(original_words[i]);
+      for (std::string_view prefix : {schema::kPrefixSpeakerName, schema::kPrefixDelegationName}) {
+        if (db_.term_exists(std::string(prefix) + lower)) word = original_words[i];
+      }
+    }
+    out += (i ? " " : "") + std::string(word);
+  }
+  return out;
+}
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
     : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
@@ -97,10 +128,17 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.set_max_expansion(limits_.max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
     parser.add_prefix("title", std::string(schema::kPrefixTitle));
+    // Words search the text and, with it, the names of who speaks (the
+    // passage's speakers and delegations, see schema.h): "Souter WSIS",
+    // "Brazil data governance". A passage by Brazil matches "Brazil" twice
+    // over, so it ranks above one that only names Brazil.
+    parser.add_prefix("", "");
+    parser.add_prefix("", std::string(schema::kPrefixSpeakerName));
+    parser.add_prefix("", std::string(schema::kPrefixDelegationName));
     // Field prefixes take what a user would type: country names as well as
     // codes, speaker names as well as ids, any action-line code.
     parser.add_boolean_prefix("country", (new CountryField)->release());
-    parser.add_boolean_prefix("speaker", (new SpeakerField)->release());
+    parser.add_boolean_prefix("speaker", (new SpeakerField(Speakers()))->release());
     parser.add_boolean_prefix("action", (new ActionLineField)->release());
     parser.add_boolean_prefix("session", std::string(schema::kPrefixSession));
     parser.add_boolean_prefix("year", std::string(schema::kPrefixYear));
@@ -117,14 +155,22 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     } catch (const Xapian::QueryParserError& e) {
       throw UsageError("q", "q=" + r.q + ": " + e.get_msg());
     }
+    // The name fields' copies of each word do not count: their posting lists
+    // are a passage's speakers', short next to the text's.
     size_t terms = 0;
-    for (auto it = parts.text.get_unique_terms_begin(); it != parts.text.get_unique_terms_end(); ++it) ++terms;
+    for (auto it = parts.text.get_unique_terms_begin(); it != parts.text.get_unique_terms_end(); ++it) {
+      const std::string whole = *it;
+      std::string_view term = whole;
+      if (!term.empty() && term.front() == 'Z') term.remove_prefix(1);
+      if (term.starts_with(schema::kPrefixSpeakerName) || term.starts_with(schema::kPrefixDelegationName)) continue;
+      ++terms;
+    }
     if (terms > limits_.max_query_terms) {
       throw UsageError("q", "q has " + std::to_string(terms) +
                                 " terms, over max_query_terms=" + std::to_string(limits_.max_query_terms));
     }
     if (suggestion) {
-      const std::string corrected = parser.get_corrected_query_string();
+      const std::string corrected = KeepNames(r.q, parser.get_corrected_query_string());
       if (!corrected.empty() && corrected != r.q) *suggestion = corrected;
     }
   }
@@ -154,6 +200,28 @@ Xapian::Query Searcher::Combine(const QueryParts& parts, const std::vector<Facet
 const FacetColumns& Searcher::Columns() const {
   std::call_once(columns_once_, [this] { columns_ = FacetColumns::For(db_); });
   return *columns_;
+}
+
+const SpeakerDirectory& Searcher::Speakers() const {
+  std::call_once(speakers_once_, [this] { speakers_ = SpeakerDirectory::For(db_); });
+  return *speakers_;
+}
+
+SearchRequest Searcher::Resolve(const SearchRequest& request) const {
+  SearchRequest resolved = request;
+  resolved.speakers.clear();
+  for (const std::string& value : request.speakers) {
+    const std::vector<std::string> ids = Speakers().Match(value);
+    if (ids.empty()) {
+      throw UsageError("speaker", "speaker=" + value + ": no speaker of that name in the index");
+    }
+    for (const auto& id : ids) {
+      if (std::find(resolved.speakers.begin(), resolved.speakers.end(), id) == resolved.speakers.end()) {
+        resolved.speakers.push_back(id);
+      }
+    }
+  }
+  return resolved;
 }
 
 std::vector<std::string> Searcher::Selected(const SearchRequest& r, FacetField field) {
@@ -187,20 +255,17 @@ void Searcher::Label(FacetResult& result) const {
       const Country* c = Countries::Builtin().FindByCode(v.value);
       v.label = c ? c->short_name : v.value;
     } else if (result.field == FacetField::kSpeaker) {
-      auto it = speaker_names_.find(v.value);
-      if (it == speaker_names_.end()) {
-        std::string name = db_.get_metadata(std::string(schema::kMetaSpeakerPrefix) + v.value);
-        it = speaker_names_.emplace(v.value, name.empty() ? v.value : name).first;
-      }
-      v.label = it->second;
+      const SpeakerRecord* speaker = Speakers().Find(v.value);
+      v.label = speaker ? speaker->DisplayName() : v.value;
     }
   }
 }
 
-SearchResult Searcher::Search(const SearchRequest& request) const {
+SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
   const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
-  CheckPaging(request);
+  CheckPaging(unresolved);
+  const SearchRequest request = Resolve(unresolved);
   SearchResult result;
   result.request = request;
   const QueryParts parts = BuildQuery(request);
@@ -287,8 +352,9 @@ SearchResult Searcher::Search(const SearchRequest& request) const {
   return result;
 }
 
-FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field, std::string_view prefix,
+FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField field, std::string_view prefix,
                                   size_t limit) const {
+  const SearchRequest request = Resolve(unresolved);
   const QueryParts parts = BuildQuery(request);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
@@ -299,10 +365,18 @@ FacetResult Searcher::FacetValues(const SearchRequest& request, FacetField field
   counting.get_mset(0, 0, db_.get_doccount(), nullptr, &tally);
   FacetResult result{field, RankFacetValues(tally.Values(field), SIZE_MAX, {})};
   Label(result);
+  // Any word of a label, anywhere: "palestine" finds State of Palestine,
+  // "souter" David Souter; a speaker by every form of the name, a country by
+  // every one of its names.
   const std::string key = text::FoldKey(prefix);
   if (!key.empty()) {
     std::erase_if(result.values, [&](const FacetValue& v) {
-      return text::FoldKey(v.value).rfind(key, 0) != 0 && text::FoldKey(v.label).rfind(key, 0) != 0;
+      if (field == FacetField::kSpeaker) return !Speakers().MatchesPrefix(v.value, prefix);
+      if (field == FacetField::kCountry) {
+        const Country* c = Countries::Builtin().FindByCode(v.value);
+        if (c) return !text::ContainsWords(Countries::SearchKey(*c), key, true);
+      }
+      return !text::ContainsWords(text::FoldKey(v.value) + " " + text::FoldKey(v.label), key, true);
     });
   }
   if (result.values.size() > limit) result.values.resize(limit);

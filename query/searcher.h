@@ -17,6 +17,7 @@
 #include "model/stored_records.h"
 #include "query/facet_columns.h"
 #include "query/search_request.h"
+#include "query/speaker_directory.h"
 
 namespace cstd::query {
 
@@ -63,17 +64,29 @@ class Searcher {
   /// Searches `db`, an open index (see OpenIndex()).
   explicit Searcher(Xapian::Database db, SearchLimits limits = {});
 
-  /// Runs `request`. Throws UsageError naming "q" when the query string does
-  /// not parse, UsageError naming the limit when a SearchLimits bound is
-  /// exceeded, UsageError for bad paging, and lets Xapian's
-  /// DatabaseModifiedError through so the caller can reopen and retry.
+  /// Runs `request`, its speakers resolved (Resolve; the result's request
+  /// holds the ids used). Throws UsageError naming "q" when the query string
+  /// does not parse or a `speaker:`/`country:` in it names no one,
+  /// UsageError naming "speaker" for a speaker no one in the index is,
+  /// UsageError naming the limit when a SearchLimits bound is exceeded,
+  /// UsageError for bad paging, and lets Xapian's DatabaseModifiedError
+  /// through so the caller can reopen and retry.
   SearchResult Search(const SearchRequest& request) const;
 
   /// All values of `field` (with labels and exact counts) over the passages
   /// matching `request` without its own filter on `field`, keeping those
-  /// whose value or label starts with `prefix` (case- and accent-
-  /// insensitive), at most `limit`.
+  /// where every word of `prefix` begins a word of the label (of any form of
+  /// a speaker's name, of any name of a country) or of the value, case- and
+  /// accent-insensitive; at most `limit`. Throws as Search.
   FacetResult FacetValues(const SearchRequest& request, FacetField field, std::string_view prefix, size_t limit) const;
+
+  /// `request` with its speakers as ids: each value an id, or every speaker
+  /// it names (SpeakerDirectory::Match). Throws UsageError naming "speaker"
+  /// and the value when a value names no one.
+  SearchRequest Resolve(const SearchRequest& request) const;
+
+  /// The speakers of this index.
+  const SpeakerDirectory& Speakers() const;
 
   /// The document record and its passages in order; throws NotFoundError.
   std::pair<Document, std::vector<Passage>> GetDocument(const std::string& doc_id) const;
@@ -99,6 +112,9 @@ class Searcher {
     std::vector<std::pair<FacetField, Xapian::Query>> filters;
   };
   QueryParts BuildQuery(const SearchRequest& request, std::optional<std::string>* suggestion = nullptr) const;
+  // `corrected` (the parser's spelling correction of `query`) with the words
+  // that are names of speakers or delegations as the user typed them.
+  std::string KeepNames(const std::string& query, const std::string& corrected) const;
   // The text query filtered by every field's filter except those of the
   // fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);
@@ -114,9 +130,10 @@ class Searcher {
   StoredRecords records_;  // reads db_
   SearchLimits limits_;
   Xapian::Stem stemmer_;
-  mutable std::unordered_map<std::string, std::string> speaker_names_;  // id -> display name
   mutable std::once_flag columns_once_;
   mutable std::shared_ptr<const FacetColumns> columns_;
+  mutable std::once_flag speakers_once_;
+  mutable std::shared_ptr<const SpeakerDirectory> speakers_;
 };
 
 /// Writes a facet's values as a JSON array of {value, label?, count}.

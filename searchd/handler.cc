@@ -11,6 +11,7 @@
 #include "model/errors.h"
 #include "model/text.h"
 #include "query/http_client.h"
+#include "query/profile.h"
 #include "query/searcher.h"
 #include "searchd/original.h"
 #include "searchd/web_assets.h"
@@ -227,6 +228,17 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
 
+// A speaker's and a delegation's page (query/profile.h).
+Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
+  return JsonResponse(http::status::ok,
+                      query::ProfileToJson(query::SpeakerProfile(context.index.ForThisThread(), speaker)), request);
+}
+
+Response get_country(const Request& request, const std::string& country, const Params&, const Context& context) {
+  return JsonResponse(http::status::ok,
+                      query::ProfileToJson(query::CountryProfile(context.index.ForThisThread(), country)), request);
+}
+
 Response get_metrics(const Request& request, const std::string&, const Params&, const Context& context) {
   const query::Searcher& searcher = context.index.ForThisThread();
   const IndexSnapshot snapshot{searcher.generation(), searcher.document_count(), searcher.passage_count()};
@@ -315,6 +327,8 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/documents/{doc_id}", get_document},
       {http::verb::get, kOriginalRoute, get_original},
       {http::verb::get, "/v1/facets/{field}", get_facet},
+      {http::verb::get, "/v1/speakers/{speaker_id}", get_speaker},
+      {http::verb::get, "/v1/countries/{country}", get_country},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.
@@ -351,8 +365,11 @@ std::string ParseTarget(std::string_view target, Params* params) {
 query::SearchRequest ParseSearchParams(const Params& params) {
   query::SearchRequest r;
   if (const auto* q = LastValue(params, "q")) r.q = *q;
-  for (const auto& v : AllValues(params, "country")) r.countries.push_back(query::ResolveCountry("country", v));
-  for (const auto& v : AllValues(params, "speaker")) r.speakers.push_back(query::SpeakerFilterId(v));
+  for (const auto& v : AllValues(params, "country")) {
+    for (auto& code : query::ResolveCountries("country", v)) r.countries.push_back(std::move(code));
+  }
+  // Speakers are resolved by the searcher, which knows the index's.
+  r.speakers = AllValues(params, "speaker");
   for (const auto& v : AllValues(params, "session")) {
     for (auto range : query::ParseIntRanges("session", v)) r.sessions.push_back(range);
   }

@@ -61,11 +61,6 @@ INSTANTIATE_TEST_SUITE_P(
                       UsageCase{"cstd-query", {"--index", "x", "--no-such-flag"}, "--no-such-flag"},
                       UsageCase{"cstd-query", {"word"}, "--index"}));
 
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
 TEST(IndexerCliTest, SkipsBadFilesAndKeepsTheRest) {
   TempDir temp;
   const std::string source = temp.path() + "/archive";

@@ -400,9 +400,14 @@ std::map<std::string, std::set<std::string>> OpenApiTest::covered_;
 TEST_F(OpenApiTest, DocumentIsWellFormed) {
   const auto& doc = api_->doc();
   EXPECT_STREQ(doc["openapi"].GetString(), "3.1.0");
-  const std::set<std::string> want_paths = {
-      "/v1/search", "/v1/documents/{doc_id}", "/v1/documents/{doc_id}/original", "/v1/facets/{field}", "/v1/health",
-      "/metrics"};
+  const std::set<std::string> want_paths = {"/v1/search",
+                                            "/v1/documents/{doc_id}",
+                                            "/v1/documents/{doc_id}/original",
+                                            "/v1/facets/{field}",
+                                            "/v1/health",
+                                            "/v1/speakers/{speaker_id}",
+                                            "/v1/countries/{country}",
+                                            "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
   EXPECT_EQ(paths, want_paths);
@@ -507,6 +512,29 @@ TEST_F(OpenApiTest, FacetValuesMatchTheDocument) {
   CheckQueryParameters(path, "/v1/facets/country");
   CheckTransportErrors(path, "/v1/facets/country?prefix=a");
   ExpectAllDeclaredStatusesSeen(path);
+}
+
+// A speaker's and a delegation's page: by id, by a name, and 404 for a
+// name that names no one.
+TEST_F(OpenApiTest, ProfilesMatchTheDocument) {
+  const struct {
+    const char* path;
+    const char* prefix;
+    const char* parameter;
+    const char* by_name;
+  } kProfiles[] = {{"/v1/speakers/{speaker_id}", "/v1/speakers/", "speaker_id", "Peter%20Major"},
+                   {"/v1/countries/{country}", "/v1/countries/", "country_path", "Iran"}};
+  for (const auto& p : kProfiles) {
+    const Value& parameter = api_->doc()["components"]["parameters"][p.parameter];
+    const std::string example = p.prefix + query::UrlEncode(parameter["example"].GetString());
+    CheckGet(p.path, example, 200);
+    CheckGet(p.path, std::string(p.prefix) + p.by_name, 200);
+    const HttpResponse missing =
+        CheckGet(p.path, p.prefix + query::UrlEncode(parameter["x-invalid-example"].GetString()), 404);
+    EXPECT_NE(missing.body.find(parameter["x-invalid-example"].GetString()), std::string::npos) << missing.body;
+    CheckTransportErrors(p.path, example);
+    ExpectAllDeclaredStatusesSeen(p.path);
+  }
 }
 
 TEST_F(OpenApiTest, HealthMatchesTheDocument) {

@@ -79,6 +79,9 @@ class ChildProcess {
   pid_t pid_ = -1;
 };
 
+/// Writes `bytes` to `path`, creating its folders.
+void WriteFile(const std::string& path, const std::string& bytes);
+
 /// A fresh, empty temporary folder, removed on destruction.
 class TempDir {
  public:

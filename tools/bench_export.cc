@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     std::ostream& out = out_path == "-" ? std::cout : file;
 
     cstd::indexer::SpeakerRegistry speakers;
+    if (catalogue) speakers.AddAnchors(catalogue->Anchors());
     std::unordered_set<std::string> ids;
     uint64_t bytes = 0, passages = 0, indexed = 0, skipped = 0;
     for (const auto& f : files) {
@@ -127,7 +128,7 @@ int main(int argc, char** argv) {
         ids.insert(doc_id);
       }
       // The indexer's own resolution, in the same file order.
-      const std::vector<std::vector<std::string>> speaker_ids = cstd::indexer::ResolveSpeakers(doc, speakers);
+      const std::vector<std::vector<std::string>> speaker_ids = cstd::indexer::ResolveSpeakers(doc, speakers).ids;
       for (int copy = 1; copy <= replicate; ++copy) {
         const std::string id = copy == 1 ? doc_id : doc_id + "~" + std::to_string(copy);
         for (size_t i = 0; i < doc.paragraphs.size(); ++i) {

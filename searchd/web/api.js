@@ -38,4 +38,6 @@ export const api = {
   search: (params, signal) => getJson('/v1/search', params, signal),
   document: (docId, signal) => getJson(`/v1/documents/${encodeURIComponent(docId)}`, null, signal),
   facet: (field, params, signal) => getJson(`/v1/facets/${encodeURIComponent(field)}`, params, signal),
+  speaker: (id, signal) => getJson(`/v1/speakers/${encodeURIComponent(id)}`, null, signal),
+  country: (code, signal) => getJson(`/v1/countries/${encodeURIComponent(code)}`, null, signal),
 };

@@ -1,5 +1,5 @@
-// The search page: the query box, results, facets, timeline and document
-// view, all from the public /v1 API. The URL holds the state (state.js);
+// The search page: the query box, results, facets, timeline, document view
+// and speakers' and delegations' pages, all from the public /v1 API. The URL holds the state (state.js);
 // every change of state is a navigation, so Back, reload and a shared link
 // all reproduce what the user saw.
 
@@ -7,6 +7,7 @@ import {api} from './api.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
 import {FacetPanel} from './facets.js';
+import {profileLink, renderProfile} from './profile.js';
 import {FIELD_NAMES, hasName, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
 import {
   FILTER_FIELDS, MAX_DEPTH, copyState, hasFilters, paragraphAnchor, readState, searchKey, searchParams, stateUrl,
@@ -19,6 +20,7 @@ const els = {
   searchView: $('search-view'), results: $('results'), status: $('status'), error: $('error'),
   suggestion: $('suggestion'), chips: $('chips'), timeline: $('timeline'), hits: $('hits'), pager: $('pager'),
   docView: $('document-view'), filtersToggle: $('filters-toggle'), filtersPanel: $('filters-panel'),
+  profileView: $('profile-view'),
 };
 
 let state = readState(location);
@@ -27,6 +29,7 @@ let shownDocument = null;     // {doc, q} of what the document view shows
 let searchRequest = null;     // AbortControllers of requests in flight
 let timelineRequest = null;
 let documentRequest = null;
+let profileRequest = null;
 let openedFromResults = null;  // {scroll, href} of the hit opened from the results shown
 let typingPushed = false;      // a burst of typing makes one history entry
 
@@ -67,7 +70,11 @@ function toggleFilter(field, value, on) {
 
 function render() {
   syncForm();
+  const profile = !state.doc && Boolean(state.person || state.delegation);
+  if (!profile && profileRequest) profileRequest.abort();
+  els.profileView.hidden = !profile;
   if (state.doc) showDocument();
+  else if (profile) showProfile();
   else showSearch();
 }
 
@@ -222,7 +229,8 @@ function renderChips() {
       chips.push(h('li', {}, h('button', {type: 'button', class: 'chip chip-active', 'aria-label': `Remove filter ${label}`,
                                           onclick: () => toggleFilter(field, value, false)},
         h('span', {class: 'chip-field'}, `${FIELD_NAMES[field]}:`), ` ${valueLabel(field, value)}`,
-        h('span', {class: 'chip-x', 'aria-hidden': 'true'}, '×'))));
+        h('span', {class: 'chip-x', 'aria-hidden': 'true'}, '×')),
+        field === 'country' || field === 'speaker' ? profileLink(state, field, value, valueLabel(field, value)) : null));
     }
   }
   els.chips.hidden = !chips.length;
@@ -256,7 +264,8 @@ function hitItem(hit) {
     return h('li', {}, h('button', {type: 'button', class: `chip chip-${kind}`, 'aria-pressed': String(on),
                                     title: on ? `Remove the filter ${label}` : `Show only ${label}`,
                                     onclick: () => toggleFilter(field, value, !on)},
-      h('span', {class: 'visually-hidden'}, `${FIELD_NAMES[field]}: `), label));
+      h('span', {class: 'visually-hidden'}, `${FIELD_NAMES[field]}: `), label),
+      field === 'country' || field === 'speaker' ? profileLink(state, field, value, label) : null);
   };
   const people = [
     ...hit.countries.map((c) => chip('country', c.code, c.name, 'country')),
@@ -339,10 +348,10 @@ async function drawTimeline(result) {
 
 // A link within the page: navigate without reloading (new tabs as usual).
 // Returns whether it did.
-function follow(event, next, {toResults = false} = {}) {
+function follow(event, next, {toResults = false, hash = ''} = {}) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   event.preventDefault();
-  navigate(next);
+  navigate(next, {hash});
   if (toResults) {
     els.results.scrollIntoView({block: 'start'});
     els.results.focus({preventScroll: true});
@@ -376,12 +385,35 @@ async function showDocument() {
     await renderDocument(els.docView, state, anchor, {signal: request.signal, onBack: back});
     shownDocument = {doc: state.doc, q: state.q};
   } catch (e) {
-    if (e.name === 'AbortError') return;
-    els.docView.removeAttribute('aria-busy');
-    const loading = els.docView.querySelector('.loading');
-    if (loading) loading.remove();
-    els.docView.append(h('div', {class: 'error', role: 'alert'},
-      h('strong', {}, e.status === 404 ? 'No such document. ' : 'The document could not be loaded. '), e.message));
+    if (e.name !== 'AbortError') showViewError(els.docView, e, 'No such document. ', 'The document could not be loaded. ');
+  }
+}
+
+// An API error in the document view or a profile, in place of what was loading.
+function showViewError(view, e, notFound, failed) {
+  view.removeAttribute('aria-busy');
+  const loading = view.querySelector('.loading');
+  if (loading) loading.remove();
+  view.append(h('div', {class: 'error', role: 'alert'}, h('strong', {}, e.status === 404 ? notFound : failed), e.message));
+}
+
+// ---- Speaker's and delegation's page --------------------------------------------
+
+async function showProfile() {
+  if (searchRequest) searchRequest.abort();
+  if (timelineRequest) timelineRequest.abort();
+  if (documentRequest) documentRequest.abort();
+  els.searchView.hidden = true;
+  els.docView.hidden = true;
+  shownDocument = null;
+  if (profileRequest) profileRequest.abort();
+  const request = (profileRequest = new AbortController());
+  try {
+    await renderProfile(els.profileView, state, {signal: request.signal, onBack: back});
+  } catch (e) {
+    if (e.name !== 'AbortError') {
+      showViewError(els.profileView, e, 'No such speaker or delegation. ', 'The page could not be loaded. ');
+    }
   }
 }
 
@@ -392,6 +424,7 @@ function back(event) {
   event.preventDefault();
   const next = copyState(state);
   next.doc = null;
+  if (!state.doc) next.person = next.delegation = null;  // from a profile: to the search
   if (!openedFromResults) window.scrollTo(0, 0);
   navigate(next);
 }
@@ -400,12 +433,12 @@ function back(event) {
 
 const typed = debounce(() => {
   const q = els.q.value;
-  if (q === state.q && !state.doc) return;
+  if (q === state.q && !state.doc && !state.person && !state.delegation) return;
   const next = copyState(state);
   next.q = q;
   next.page = 1;
-  next.doc = null;
-  const replace = typingPushed && !state.doc;
+  next.doc = next.person = next.delegation = null;
+  const replace = typingPushed && !state.doc && !state.person && !state.delegation;
   navigate(next, {replace});
   typingPushed = true;
 }, 300);
@@ -415,11 +448,11 @@ els.form.addEventListener('submit', (event) => {
   event.preventDefault();
   typed.cancel();
   typingPushed = false;
-  if (els.q.value !== state.q || state.doc) {
+  if (els.q.value !== state.q || state.doc || state.person || state.delegation) {
     const next = copyState(state);
     next.q = els.q.value;
     next.page = 1;
-    next.doc = null;
+    next.doc = next.person = next.delegation = null;
     navigate(next);
   }
   els.results.focus({preventScroll: true});
@@ -442,12 +475,16 @@ els.filtersToggle.addEventListener('click', () => {
   els.filtersPanel.classList.toggle('is-open', open);
 });
 // Links in the document view to filtered results (a speaker's, a
-// delegation's) stay in the page.
-els.docView.addEventListener('click', (event) => {
-  const link = event.target.closest('a[href^="/?"]');
-  if (!link || link.classList.contains('back-link')) return;
-  if (follow(event, readState(new URL(link.href)))) window.scrollTo(0, 0);
-});
+// delegation's), and in a profile to statements and other profiles, stay in
+// the page.
+for (const view of [els.docView, els.profileView]) {
+  view.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href^="/?"]');
+    if (!link || link.classList.contains('back-link')) return;
+    const url = new URL(link.href);
+    if (follow(event, readState(url), {hash: url.hash}) && !url.hash) window.scrollTo(0, 0);
+  });
+}
 window.addEventListener('popstate', () => {
   typingPushed = false;
   state = readState(location);

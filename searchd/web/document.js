@@ -6,6 +6,7 @@
 import {api} from './api.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
 import {actionLineLabel, countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
+import {profileLink} from './profile.js';
 import {copyState, paragraphAnchor, stateUrl} from './state.js';
 
 let countriesLoaded = null;
@@ -70,14 +71,16 @@ function attribution(paragraph, state) {
   const parts = [];
   if (speakers.length) {
     parts.push(h('span', {class: 'attr-group'}, h('span', {class: 'attr-label'}, speakers.length > 1 ? 'Speakers' : 'Speaker'),
-      speakers.map((s) => h('a', {class: 'chip chip-speaker', href: filterHref(state, 'speaker', s.id),
-                                  title: `Results for this search by ${s.name}`}, speakerText(s)))));
+      speakers.map((s) => [h('a', {class: 'chip chip-speaker', href: filterHref(state, 'speaker', s.id),
+                                   title: `Results for this search by ${s.name}`}, speakerText(s)),
+                           profileLink(state, 'speaker', s.id, s.name)])));
   }
   if (paragraph.countries.length) {
     parts.push(h('span', {class: 'attr-group'},
       h('span', {class: 'attr-label'}, paragraph.countries.length > 1 ? 'Delegations' : 'Delegation'),
-      paragraph.countries.map((code) => h('a', {class: 'chip chip-country', href: filterHref(state, 'country', code),
-                                                title: `Results for this search by ${countryName(code)}`}, countryName(code)))));
+      paragraph.countries.map((code) => [h('a', {class: 'chip chip-country', href: filterHref(state, 'country', code),
+                                                 title: `Results for this search by ${countryName(code)}`}, countryName(code)),
+                                         profileLink(state, 'country', code, countryName(code))])));
   }
   if (paragraph.action_lines.length) {
     parts.push(h('span', {class: 'attr-group'}, h('span', {class: 'attr-label'}, 'Action lines'),

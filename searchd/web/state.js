@@ -1,7 +1,8 @@
 // The page's state lives in its URL, under the API's parameter names, so a
 // link reproduces a search: /?q=internet+governance&country=JPN&year=2020..2024
-// Only `doc` (the document open in the document view) and the #p37 anchor
-// are the page's own.
+// Only `doc` (the document open in the document view), `person` and
+// `delegation` (a speaker's or a delegation's page) and the #p37 anchor are
+// the page's own.
 
 export const FILTER_FIELDS = ['country', 'speaker', 'session', 'year', 'action_line', 'type'];
 export const PER_PAGE = 20;
@@ -11,7 +12,7 @@ export const MAX_DEPTH = 10000;
 export function emptyState() {
   const filters = {};
   for (const field of FILTER_FIELDS) filters[field] = [];
-  return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null};
+  return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null, person: null, delegation: null};
 }
 
 /** The state of a URL (a Location or URL). */
@@ -33,6 +34,8 @@ export function readState(url) {
   // Passed on as written when malformed, for the API to explain.
   state.page = Number.isInteger(page) && page >= 1 ? page : params.get('page');
   state.doc = params.get('doc') || null;
+  state.person = params.get('person') || null;
+  state.delegation = params.get('delegation') || null;
   return state;
 }
 
@@ -66,7 +69,7 @@ export function searchParams(state) {
 }
 
 /** The page's URL for a state: "/?q=...&country=JPN". */
-export function stateUrl(state, {doc = state.doc, hash = ''} = {}) {
+export function stateUrl(state, {doc = state.doc, person = state.person, delegation = state.delegation, hash = ''} = {}) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const field of FILTER_FIELDS) {
@@ -76,6 +79,8 @@ export function stateUrl(state, {doc = state.doc, hash = ''} = {}) {
   if (state.group !== 'passage') params.set('group', state.group);
   if (state.page !== 1) params.set('page', String(state.page));
   if (doc) params.set('doc', doc);
+  if (person) params.set('person', person);
+  if (delegation) params.set('delegation', delegation);
   const query = params.toString();
   return `/${query ? `?${query}` : ''}${hash}`;
 }
@@ -88,4 +93,13 @@ export function searchKey(state) {
 /** The anchor of a paragraph in the document view: "p37", or one from its passage id when unnumbered. */
 export function paragraphAnchor(number, passageId) {
   return number !== null && number !== undefined ? `p${number}` : `passage-${passageId}`;
+}
+
+/**
+ * The page of a speaker (field 'speaker') or a delegation ('country'),
+ * keeping the search it was reached from, to return to.
+ */
+export function profileUrl(state, field, id) {
+  return stateUrl(state, {doc: null, person: field === 'speaker' ? id : null,
+                          delegation: field === 'country' ? id : null});
 }

@@ -449,12 +449,89 @@ test('keyboard and screen readers: skip link first, every control labelled', asy
   await page.close();
 });
 
+// "25th session · 2022", as the page heads a session's statements.
+function sessionHeading(s) {
+  const n = s.session;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({1: 'st', 2: 'nd', 3: 'rd'}[n % 10] || 'th');
+  return `${n}${suffix} session · ${s.year}`;
+}
+
+test('a speaker\'s page, from their chip: statements by session and year, action lines, topics, paragraph links', async () => {
+  const page = await context.newPage();
+  // David Souter's statement names him only in a footnote; his name finds it.
+  await page.goto(`${base}/?q=Souter`);
+  const search = await api('/v1/search?q=Souter&per_page=20');
+  assert.ok(search.total > 0, 'q=Souter finds his statements');
+  await waitForTotal(page, search.total);
+  const speaker = search.hits[0].speakers.find((s) => /Souter/.test(s.name));
+  assert.ok(speaker, 'the hit credits David Souter');
+  await page.click(`#hits .profile-link-speaker[href*="person=${speaker.id}"] >> nth=0`);
+  await page.waitForSelector('#profile-view:not([hidden]) .profile-statement');
+  assert.equal(await page.isVisible('#search-view'), false);
+  assert.equal(new URL(page.url()).searchParams.get('person'), speaker.id);
+
+  const profile = await api(`/v1/speakers/${speaker.id}`);
+  const statements = await api(`/v1/search?speaker=${speaker.id}&sort=date_desc&per_page=100&facets=`);
+  assert.equal(await page.textContent('#profile-title'), profile.name);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'profile-title');
+  assert.deepEqual(await page.$$eval('.profile-sessions li a', (els) => els.map((e) => e.textContent)),
+                   profile.sessions.map(sessionHeading));
+  assert.deepEqual(await page.$$eval('.profile-section > h3', (els) => els.map((e) => e.textContent)),
+                   profile.sessions.map(sessionHeading));
+  assert.equal(await page.locator('.profile-statement').count(), statements.hits.length);
+  assert.deepEqual(await page.$$eval('[aria-labelledby="profile-topics"] .chip', (els) => els.map((e) => e.textContent)),
+                   profile.topics.map((t) => t.term));
+  assert.deepEqual(await page.$$eval('[aria-labelledby="profile-lines"] .chip', (els) => els.map((e) => e.firstChild.textContent)),
+                   profile.action_lines.map((a) => a.value));
+  await shot(page, '08-speaker-page.png');
+
+  // Each statement links to its paragraph; the document opens there, and Back returns to the page.
+  const hit = statements.hits.find((h) => h.paragraph !== null);
+  await page.click(`.profile-para[href*="doc=${hit.doc_id}"][href$="#p${hit.paragraph}"]`);
+  await page.waitForSelector(`#document-view:not([hidden]) #p${hit.paragraph}.is-target`);
+  assert.equal(await page.isVisible('#profile-view'), false);
+  await page.click('.back-link');
+  await page.waitForSelector('#profile-view:not([hidden]) .profile-statement');
+  assert.equal(new URL(page.url()).searchParams.get('person'), speaker.id);
+  // And from the page, back to the search it was reached from.
+  await page.click('#profile-view .back-link');
+  await waitForTotal(page, search.total);
+  assert.equal(new URL(page.url()).searchParams.get('person'), null);
+  await page.close();
+});
+
+test('a delegation\'s page, from a delegation chip in the document view, also on a narrow screen', async () => {
+  const hit = (await api('/v1/search?q=&country=IRN&per_page=1')).hits[0];
+  assert.ok(hit && hit.paragraph !== null, 'Iran speaks in a numbered paragraph of the corpus');
+  const profile = await api('/v1/countries/IRN');
+  const statements = await api('/v1/search?country=IRN&sort=date_desc&per_page=100&facets=');
+  for (const [viewport, name] of [[WIDE, '09-delegation-page.png'], [NARROW, '10-delegation-page-narrow.png']]) {
+    const ctx = viewport === WIDE ? context : await newContext(NARROW);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/?doc=${hit.doc_id}#p${hit.paragraph}`);
+    await page.waitForSelector(`#p${hit.paragraph}.is-target`);
+    await page.click(`#p${hit.paragraph} .profile-link-delegation[href*="delegation=IRN"]`);
+    await page.waitForSelector('#profile-view:not([hidden]) .profile-statement');
+    assert.equal(await page.textContent('#profile-title'), profile.name);
+    assert.equal(await page.locator('.profile-statement').count(), statements.hits.length);
+    assert.deepEqual(await page.$$eval('.profile-section > h3', (els) => els.map((e) => e.textContent)),
+                     profile.sessions.map(sessionHeading));
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+              'no horizontal scrolling');
+    await shot(page, name);
+    await page.close();
+    if (ctx !== context) await ctx.close();
+  }
+});
+
 test('no request left the loopback host, and the page used the API', () => {
   assert.deepEqual(offsite, []);
   const paths = requests.map((u) => new URL(u)).filter((u) => u.protocol === 'http:').map((u) => u.pathname);
   assert.ok(paths.includes('/v1/search'));
   assert.ok(paths.some((p) => p.startsWith('/v1/documents/')));
   assert.ok(paths.some((p) => p.startsWith('/v1/facets/')));
+  assert.ok(paths.some((p) => p.startsWith('/v1/speakers/')));
+  assert.ok(paths.some((p) => p.startsWith('/v1/countries/')));
   const unexpected = paths.filter((p) => p !== '/' && !p.startsWith('/assets/') && !p.startsWith('/v1/'));
   assert.deepEqual(unexpected, []);
   assert.deepEqual(pageErrors, []);
