@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   page.content = "BT /F1 12 Tf 72 700 Td (1. An encrypted paragraph.) Tj ET";
   Write(out / "pdf" / "encrypted.pdf",
         cstd::indexer::testing::WritePdf({page}, "<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>"));
+  fs::create_directories(out / "snapshot");
   cstd::indexer::ExportIndex(cstd::fuzz::SampleIndex(), (out / "snapshot" / "sample.tar.zst").string());
   return 0;
 }
