@@ -35,6 +35,7 @@ std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources)
     f.key = fs::absolute(path, ec).lexically_normal().string();
     f.record.root = std::move(root);
     f.record.size = fs::file_size(path, ec);
+    if (ec) f.record.size = 0;  // unreadable: reading it reports why
     const auto mtime = fs::last_write_time(path, ec);
     f.record.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
     into.push_back(std::move(f));
@@ -48,7 +49,13 @@ std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources)
       std::vector<SourceFile> found;
       for (auto it = fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) add(found, it->path(), fs::relative(it->path(), source, ec).string(), root);
+        // A file, or an entry whose type cannot be told (a symlink loop, a
+        // dangling link): listed, so that reading it reports why. Its error
+        // is not the walk's: one bad link must not stop the build.
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec) || (type_ec && it->is_symlink(type_ec))) {
+          add(found, it->path(), fs::relative(it->path(), source, type_ec).string(), root);
+        }
       }
       if (ec) throw UsageError("SOURCE", source + ": cannot walk folder: " + ec.message());
       // Directory order is arbitrary; a sorted walk makes builds repeatable.
@@ -62,6 +69,16 @@ std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources)
 }
 
 namespace {
+
+// A file an incremental build leaves unchanged is not read again, but the
+// catalogue rows matching it still match a file: marked here (applied to a
+// scratch document), or a run with nothing changed would report every row
+// as matching no file.
+void MarkCatalogueRows(Catalogue* catalogue, const SourceFile& f) {
+  if (!catalogue) return;
+  ExtractedDocument scratch;
+  catalogue->Apply(f.relative, scratch);
+}
 
 // Updates the live generation in place.
 void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, Catalogue* catalogue,
@@ -92,6 +109,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         old->second.root == f.record.root) {
       writer.EnsureFileRecord(old->second.doc_id, f.key);
       ++summary.files_unchanged;  // the fast path: not even read
+      MarkCatalogueRows(catalogue, f);
       progress.Advance(f.record.size);
       continue;
     }
@@ -103,6 +121,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         writer.UpdateSource(f.key, record);  // touched, not changed
         writer.EnsureFileRecord(record.doc_id, f.key);
         ++summary.files_unchanged;
+        MarkCatalogueRows(catalogue, f);
         progress.Advance(f.record.size);
         continue;
       }

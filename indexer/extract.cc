@@ -7,6 +7,7 @@
 #include "indexer/action_line_inference.h"
 #include "indexer/action_lines_finder.h"
 #include "indexer/attribution.h"
+#include "indexer/file_deadline.h"
 #include "indexer/metadata.h"
 #include "indexer/reader.h"
 #include "indexer/structure.h"
@@ -98,10 +99,13 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
 }
 
 ExtractedDocument ExtractFile(const std::string& path, const std::string& relative) {
-  FormatOf(path);                            // throws for unsupported formats
+  FormatOf(path);  // throws for unsupported formats
+  const FileDeadline deadline(path);
   std::vector<std::string> reader_warnings;  // e.g. HTML nested too deep, flattened
   const SourceText text = ReadFile(path, &reader_warnings);
+  CheckFileDeadline();
   ExtractedDocument doc = Extract(path, relative, text);
+  CheckFileDeadline();
   doc.warnings.insert(doc.warnings.begin(), reader_warnings.begin(), reader_warnings.end());
   return doc;
 }

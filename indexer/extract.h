@@ -23,7 +23,8 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
 ExtractedDocument Extract(const std::string& source, const std::string& relative, std::string_view text);
 
 /// Reads and extracts `path`. Throws InputError when the file cannot be read
-/// or is not text in a supported format.
+/// or is not text in a supported format, or when reading and extracting it
+/// takes longer than the per-file time limit (file_deadline.h).
 ExtractedDocument ExtractFile(const std::string& path, const std::string& relative);
 
 /// A stable, URL-safe document id from a path relative to its SOURCE root:

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "indexer/file_deadline.h"
 #include "indexer/inline.h"
 #include "indexer/reader.h"
 #include "model/errors.h"
@@ -438,12 +439,17 @@ struct Frame {
   bool footnotes = false;  // inside a footnote list
 };
 
+// Nodes visited between looks at the per-file deadline: a look reads the
+// clock, a node costs less.
+constexpr size_t kStepsPerDeadlineCheck = 4096;
+
 class Walker {
  public:
   std::string Run(const GumboNode* document) {
     std::vector<Frame> stack;
     stack.push_back({document, 0, false});
-    while (!stack.empty()) {
+    for (size_t steps = 1; !stack.empty(); ++steps) {
+      if (steps % kStepsPerDeadlineCheck == 0) CheckFileDeadline();
       Frame& frame = stack.back();
       const GumboVector& children = Children(*frame.node);
       if (frame.next_child >= children.length) {

@@ -8,6 +8,7 @@
 #include "indexer/build.h"
 #include "indexer/catalogue.h"
 #include "indexer/extract.h"
+#include "indexer/file_deadline.h"
 #include "indexer/snapshot.h"
 #include "indexer/speaker_review.h"
 #include "indexer/stats.h"
@@ -30,6 +31,12 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--jobs", build.threads, "Threads for a new generation (default: one per core)")
       ->check(CLI::Range(1, 256));
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
+  double file_time_limit = cstd::indexer::kDefaultFileTimeLimitSeconds;
+  build_cmd
+      ->add_option("--file-time-limit", file_time_limit,
+                   "Seconds one file may take to read and extract; a slower file is skipped and reported (0: none)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
 
   std::string stats_index;
   CLI::App* stats_cmd = app.add_subcommand("stats", "Print what the index holds and its size as JSON");
@@ -63,6 +70,7 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   return cstd::RunProgram(app, argc, argv, [&]() {
     if (*build_cmd) {
+      cstd::indexer::SetFileTimeLimit(file_time_limit);
       build.terminal = isatty(STDERR_FILENO) != 0;
       const auto summary = cstd::indexer::Build(build, std::cerr);
       std::cerr << cstd::indexer::FormatSummary(summary);

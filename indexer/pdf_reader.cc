@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "indexer/file_deadline.h"
 #include "indexer/pdf_layout.h"
 #include "model/errors.h"
 #include "model/text.h"
@@ -126,6 +127,7 @@ std::vector<std::string> PdfToPages(const std::string& path, std::string_view by
   std::vector<PdfPage> page_words;
   bool any_text = false;
   for (int i = 0; i < pages; ++i) {
+    CheckFileDeadline();
     const std::unique_ptr<poppler::page> page(document->create_page(i));
     page_words.push_back(page ? PageWords(*page) : PdfPage());  // a broken page object: keep the others
     any_text = any_text || !page_words.back().words.empty();

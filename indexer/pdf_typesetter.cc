@@ -573,8 +573,16 @@ std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encr
     kids += (kids.empty() ? "" : " ") + std::to_string(page_id) + " 0 R";
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
-  if (!encrypt_dictionary.empty()) objects.emplace_back(encrypt_dictionary);
+  std::string trailer;
+  if (!encrypt_dictionary.empty()) {
+    objects.emplace_back(encrypt_dictionary);
+    trailer = "/Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<" + std::string(32, '3') + "> <" +
+              std::string(32, '3') + ">]";
+  }
+  return WriteObjects(objects, trailer);
+}
 
+std::string WriteObjects(const std::vector<std::string>& objects, std::string_view trailer) {
   std::string pdf = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -588,10 +596,7 @@ std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encr
     pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
   }
   pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R";
-  if (!encrypt_dictionary.empty()) {
-    pdf += " /Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<" + std::string(32, '3') + "> <" +
-           std::string(32, '3') + ">]";
-  }
+  if (!trailer.empty()) pdf += " " + std::string(trailer);
   pdf += " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }

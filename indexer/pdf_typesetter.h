@@ -37,6 +37,13 @@ struct PageStream {
 std::string WritePdf(const std::vector<PageStream>& pages, std::string_view encrypt_dictionary = {},
                      bool all_fonts = true);
 
+/// A PDF of the objects given ("<< ... >>", or a dictionary followed by
+/// "stream ... endstream"), numbered from 1 (1 must be the catalog), with
+/// the cross-reference table's offsets computed as they are written, and
+/// `trailer` added to the trailer dictionary. WritePdf writes with it; the
+/// malformed archive (tests/malformed_archive.h) writes damaged PDFs.
+std::string WriteObjects(const std::vector<std::string>& objects, std::string_view trailer = {});
+
 /// A PDF literal string: (text) with '(', ')' and '\' escaped.
 std::string PdfString(std::string_view text);
 

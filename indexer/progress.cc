@@ -2,8 +2,11 @@
 
 #include <sys/resource.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
+
+#include "model/pause_point.h"
 
 namespace cstd::indexer {
 
@@ -13,7 +16,10 @@ void Progress::Start(size_t files, uint64_t bytes) {
   bytes_total_ = bytes;
   files_done_ = 0;
   bytes_done_ = 0;
-  start_ = last_draw_ = std::chrono::steady_clock::now();
+  start_ = last_draw_ = rate_at_ = now_();
+  rate_ = 0;
+  have_rate_ = false;
+  rate_bytes_ = 0;
 }
 
 void Progress::Advance(uint64_t bytes) {
@@ -21,32 +27,49 @@ void Progress::Advance(uint64_t bytes) {
   ++files_done_;
   bytes_done_ += bytes;
   Draw(false);
+  PausePoint("file", files_done_);
 }
 
 void Progress::Draw(bool force) {
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = now_();
   const auto every = terminal_ ? std::chrono::duration_cast<std::chrono::milliseconds>(kTerminalEvery)
                                : std::chrono::duration_cast<std::chrono::milliseconds>(kLogEvery);
   if (!force && now - last_draw_ < every && files_done_ != files_total_) return;
   last_draw_ = now;
-  const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = static_cast<double>(bytes_done_) / 1e6;
-  const double rate = seconds > 0 ? mb / seconds : 0;
-  const double left = rate > 0 ? (static_cast<double>(bytes_total_) / 1e6 - mb) / rate : 0;
+  // The rate since the last measurement, folded into the moving average
+  // with a weight that grows with the time it covers.
+  const double since = std::chrono::duration<double>(now - rate_at_).count();
+  if (since > 0) {
+    const double measured = static_cast<double>(bytes_done_ - rate_bytes_) / 1e6 / since;
+    const double weight = have_rate_ ? 1 - std::exp(-since / std::chrono::duration<double>(kRateWindow).count()) : 1.0;
+    rate_ = weight * measured + (1 - weight) * rate_;
+    have_rate_ = true;
+    rate_at_ = now;
+    rate_bytes_ = bytes_done_;
+  }
+  const double rate = rate_;
   const double fraction = bytes_total_ ? static_cast<double>(bytes_done_) / static_cast<double>(bytes_total_) : 1;
+  // "--:--" until a rate is measured: an ETA of 0:00 at the start is wrong.
+  char eta_text[32] = "--:--";
+  if (have_rate_ && rate > 0) {
+    const long eta = static_cast<long>((static_cast<double>(bytes_total_) / 1e6 - mb) / rate + 0.5);
+    std::snprintf(eta_text, sizeof eta_text, "%ld:%02ld", eta / 60, eta % 60);
+  } else if (files_done_ == files_total_) {
+    std::snprintf(eta_text, sizeof eta_text, "0:00");
+  }
   char line[200];
-  const long eta = static_cast<long>(left + 0.5);
   if (terminal_) {
     constexpr int kWidth = 30;
     std::string bar(kWidth, ' ');
     for (int i = 0; i < static_cast<int>(fraction * kWidth) && i < kWidth; ++i) bar[i] = '=';
-    std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files  %.1f MB  %.2f MB/s  ETA %ld:%02ld ", bar.c_str(),
-                  files_done_, files_total_, mb, rate, eta / 60, eta % 60);
+    std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files  %.1f MB  %.2f MB/s  ETA %s ", bar.c_str(), files_done_,
+                  files_total_, mb, rate, eta_text);
     out_ << line << std::flush;
     drawn_ = true;
   } else {
-    std::snprintf(line, sizeof line, "progress: %zu/%zu files, %.1f MB, %.2f MB/s, ETA %ld:%02ld\n", files_done_,
-                  files_total_, mb, rate, eta / 60, eta % 60);
+    std::snprintf(line, sizeof line, "progress: %zu/%zu files, %.1f MB, %.2f MB/s, ETA %s\n", files_done_, files_total_,
+                  mb, rate, eta_text);
     out_ << line << std::flush;
   }
 }
@@ -56,6 +79,9 @@ void Progress::Phase(const char* what) {
   if (drawn_) out_ << "\n";
   drawn_ = false;
   out_ << what << "\n" << std::flush;
+  // "compacting 2 shards" pauses at "compacting".
+  const std::string_view phase(what);
+  PausePoint(phase.substr(0, phase.find(' ')));
 }
 
 void Progress::Warn(const std::string& text) {
@@ -68,6 +94,7 @@ void Progress::Finish() {
   const std::lock_guard lock(mutex_);
   if (drawn_) out_ << "\n" << std::flush;
   drawn_ = false;
+  PausePoint("finish");
 }
 
 long PeakMemoryKb() {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -14,8 +15,12 @@ namespace cstd::indexer {
 
 class Progress {
  public:
-  /// Reports on `out`; `terminal` selects the bar.
-  Progress(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+  using Clock = std::chrono::steady_clock;
+
+  /// Reports on `out`; `terminal` selects the bar. `now` tells the time
+  /// (tests pass their own clock).
+  Progress(std::ostream& out, bool terminal, std::function<Clock::time_point()> now = Clock::now)
+      : out_(out), terminal_(terminal), now_(std::move(now)) {}
 
   /// Sets the work ahead.
   void Start(size_t files, uint64_t bytes);
@@ -35,6 +40,13 @@ class Progress {
 
   static constexpr std::chrono::milliseconds kTerminalEvery{200};
   static constexpr std::chrono::seconds kLogEvery{5};
+  /// The rate shown, and the ETA drawn from it, is the measured rate
+  /// averaged over about this long (an exponential moving average): long
+  /// enough to smooth file-to-file variation, short enough that the ETA
+  /// follows a build that slows down (big PDFs after small texts) or speeds
+  /// up (unchanged files skipped unread), where the average since the start
+  /// would lag behind for the rest of the run.
+  static constexpr std::chrono::seconds kRateWindow{20};
 
  private:
   void Draw(bool force);
@@ -44,8 +56,15 @@ class Progress {
   std::mutex mutex_;
   size_t files_total_ = 0, files_done_ = 0;
   uint64_t bytes_total_ = 0, bytes_done_ = 0;
-  std::chrono::steady_clock::time_point start_, last_draw_;
+  std::function<Clock::time_point()> now_;
+  Clock::time_point start_, last_draw_;
   bool drawn_ = false;
+  // The moving average of MB/s, and where it was last measured; no rate
+  // (and no ETA) until some time has passed.
+  double rate_ = 0;
+  bool have_rate_ = false;
+  Clock::time_point rate_at_;
+  uint64_t rate_bytes_ = 0;
 };
 
 /// The process's peak resident memory so far, in KiB.

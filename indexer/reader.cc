@@ -93,7 +93,10 @@ std::string ReadBytes(const std::string& path) {
 }
 
 SourceText ReadFile(const std::string& path, std::vector<std::string>* warnings) {
-  const std::string bytes = ReadBytes(path);
+  return ParseFileBytes(path, ReadBytes(path), warnings);
+}
+
+SourceText ParseFileBytes(const std::string& path, std::string_view bytes, std::vector<std::string>* warnings) {
   switch (IsSupported(path) ? FormatOf(path) : Format::kText) {
     case Format::kPdf:
       return JoinPages(path, PdfToPages(path, bytes));

@@ -48,6 +48,13 @@ struct SourceText {
 /// its maximum depth) is appended to `warnings` when it is given.
 SourceText ReadFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
 
+/// ReadFile for bytes already in memory (`path` gives the format and names
+/// the file in errors): what ReadFile does after reading, and throws alike,
+/// except for the size limit, which is the reading's. The fuzz targets
+/// (fuzz/) enter the readers here.
+SourceText ParseFileBytes(const std::string& path, std::string_view bytes,
+                          std::vector<std::string>* warnings = nullptr);
+
 /// The bytes of `path`, unconverted. Throws InputError when it cannot be
 /// read or is larger than kMaxFileBytes.
 std::string ReadBytes(const std::string& path);

@@ -6,6 +6,7 @@
 
 #include "indexer/attribution.h"
 #include "indexer/cover_lines.h"
+#include "indexer/file_deadline.h"
 #include "indexer/hyphenation.h"
 #include "indexer/page_furniture.h"
 #include "indexer/text_integrity.h"
@@ -1006,7 +1007,11 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
   lines.reserve(raw_lines.size());
   std::optional<int> page;
   auto next_page = page_starts.begin();
+  size_t seen = 0;
   for (std::string_view raw : raw_lines) {
+    // A look at the per-file deadline every few thousand lines (a look
+    // reads the clock).
+    if (++seen % 4096 == 0) CheckFileDeadline();
     // The page a line is on: the last page that starts at or before it.
     const auto offset = static_cast<size_t>(raw.data() - text.data());
     for (; next_page != page_starts.end() && *next_page <= offset; ++next_page) {

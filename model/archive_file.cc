@@ -58,15 +58,23 @@ std::string_view ContentTypeOf(Format format) {
   return InfoOf(format).content_type;
 }
 
-std::string ContentHash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
+void ContentHasher::Update(std::string_view bytes) {
   for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
+    h_ ^= c;
+    h_ *= 1099511628211ull;
   }
+}
+
+std::string ContentHasher::Hex() const {
   char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h_));
   return buffer;
+}
+
+std::string ContentHash(std::string_view bytes) {
+  ContentHasher hasher;
+  hasher.Update(bytes);
+  return hasher.Hex();
 }
 
 }  // namespace cstd

@@ -7,6 +7,7 @@
 #define CSTD_MODEL_ARCHIVE_FILE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,18 @@ inline constexpr size_t kMaxFileBytes = 64u << 20;
 /// basis is FNV's without the last digit, as the first indexes were built;
 /// stored hashes and the ids of files sharing a name depend on it.)
 std::string ContentHash(std::string_view bytes);
+
+/// ContentHash over bytes that arrive in pieces (a table file streamed into
+/// a snapshot): Update with each piece in order, then Hex gives what
+/// ContentHash of all of them together gives.
+class ContentHasher {
+ public:
+  void Update(std::string_view bytes);
+  std::string Hex() const;
+
+ private:
+  uint64_t h_ = 1469598103934665603ull;
+};
 
 }  // namespace cstd
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "model/errors.h"
+#include "model/pause_point.h"
 #include "model/schema.h"
 #include "model/text.h"
 
@@ -214,9 +215,11 @@ std::vector<std::string> PublishGeneration(const std::string& index_dir, const s
   fs::rename(ready, final_path, ec);
   if (ec) throw IndexError(final_path.string() + ": cannot move the new generation into place: " + ec.message());
   FsyncPath(index_dir, O_RDONLY | O_DIRECTORY);
+  PausePoint("publish");
   // The switch. A crash before this rename leaves the old generation live
   // and the new folder for the next build to delete.
   WriteCurrentGeneration(index_dir, name);
+  PausePoint("switched");
   const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_seconds);
   for (;;) {
     std::vector<std::string> held = RemoveUnusedGenerations(index_dir);

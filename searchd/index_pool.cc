@@ -1,27 +1,50 @@
 #include "searchd/index_pool.h"
 
 #include <chrono>
-#include <memory>
+#include <optional>
 #include <unordered_map>
 
+#include "model/errors.h"
 #include "model/index_layout.h"
 
 namespace cstd::searchd {
 
-namespace {
-
-struct ThreadState {
-  // Declared first, destroyed last: the lease outlives the searcher reading
-  // its generation.
+// One thread's view of the index. `mutex` is held by the owning thread
+// while it uses the view (a Request scope, or one ForThisThread call made
+// outside a scope) and by the janitor while it looks at it.
+struct IndexPool::Slot {
+  std::mutex mutex;
+  // Declared before the searcher, destroyed after it: the lease outlives
+  // the searcher reading its generation.
   std::unique_ptr<ReaderLease> lease;
   std::unique_ptr<query::Searcher> searcher;
+  std::string generation;  // the folder `searcher` reads
   // The pool's epoch when this thread last looked at the index.
   uint64_t epoch = 0;
   std::chrono::steady_clock::time_point checked;
+  // Whether the owner uses its searcher only inside Request scopes, so the
+  // janitor may drop it between them.
+  bool releasable = false;
+
+  void Drop() {
+    searcher.reset();
+    lease.reset();
+    generation.clear();
+  }
 };
 
-// Keyed by index folder so tests may run several pools in one process.
-thread_local std::unordered_map<std::string, ThreadState> t_states;
+namespace {
+
+struct ThreadSlot {
+  uint64_t serial = 0;
+  std::shared_ptr<IndexPool::Slot> slot;
+  bool in_request = false;
+};
+
+// Keyed by pool address; `serial` tells a pool from an earlier one there.
+thread_local std::unordered_map<const IndexPool*, ThreadSlot> t_slots;
+
+std::atomic<uint64_t> g_next_serial{1};
 
 // Whether `a` and `b` are the same commit of the same database. Each
 // generation is its own Xapian database with its own UUID; within one, an
@@ -33,12 +56,58 @@ bool SameView(const Xapian::Database& a, const Xapian::Database& b) {
 }  // namespace
 
 IndexPool::IndexPool(std::string index_dir, query::SearchLimits limits)
-    : index_dir_(std::move(index_dir)), limits_(limits) {
+    : index_dir_(std::move(index_dir)), limits_(limits), serial_(g_next_serial++) {
   OpenIndex(index_dir_);
+  janitor_ = std::thread([this] { Janitor(); });
+}
+
+IndexPool::~IndexPool() {
+  {
+    const std::lock_guard lock(stop_mutex_);
+    stop_ = true;
+  }
+  stop_cv_.notify_all();
+  janitor_.join();
+  // Threads outlive the pool (tests make several): let go of the index now
+  // rather than when each thread ends.
+  const std::lock_guard lock(slots_mutex_);
+  for (const auto& weak : slots_) {
+    if (const auto slot = weak.lock()) {
+      const std::lock_guard hold(slot->mutex);
+      slot->Drop();
+    }
+  }
+}
+
+IndexPool::Slot& IndexPool::SlotOfThisThread() {
+  ThreadSlot& mine = t_slots[this];
+  if (!mine.slot || mine.serial != serial_) {
+    mine = ThreadSlot{serial_, std::make_shared<Slot>(), false};
+    const std::lock_guard lock(slots_mutex_);
+    std::erase_if(slots_, [](const std::weak_ptr<Slot>& s) { return s.expired(); });
+    slots_.push_back(mine.slot);
+  }
+  return *mine.slot;
+}
+
+IndexPool::Request::Request(IndexPool& pool) : pool_(pool) {
+  Slot& slot = pool_.SlotOfThisThread();
+  slot.mutex.lock();
+  t_slots[&pool_].in_request = true;
+}
+
+IndexPool::Request::~Request() {
+  ThreadSlot& mine = t_slots[&pool_];
+  mine.in_request = false;
+  mine.slot->mutex.unlock();
 }
 
 const query::Searcher& IndexPool::ForThisThread() {
-  ThreadState& state = t_states[index_dir_];
+  Slot& state = SlotOfThisThread();
+  const bool in_request = t_slots[this].in_request;
+  std::unique_lock<std::mutex> hold(state.mutex, std::defer_lock);
+  if (!in_request) hold.lock();  // inside a Request the scope holds it
+  state.releasable = in_request;
   const auto now = std::chrono::steady_clock::now();
   const uint64_t epoch = epoch_.load(std::memory_order_acquire);
   if (state.searcher && state.epoch == epoch &&
@@ -56,6 +125,7 @@ const query::Searcher& IndexPool::ForThisThread() {
   if (state.searcher && SameView(latest.db, state.searcher->database())) return *state.searcher;
   state.searcher = std::make_unique<query::Searcher>(std::move(latest.db), limits_);
   state.lease = std::move(latest.lease);  // the previous generation's lease goes now
+  state.generation = std::move(latest.generation);
   // Tell the other threads to look now rather than at their next interval:
   // otherwise one client's consecutive requests, landing on different
   // threads, could see a document appear, vanish and appear again.
@@ -64,7 +134,46 @@ const query::Searcher& IndexPool::ForThisThread() {
 }
 
 void IndexPool::ReopenThisThread() {
-  t_states.erase(index_dir_);
+  Slot& state = SlotOfThisThread();
+  std::unique_lock<std::mutex> hold(state.mutex, std::defer_lock);
+  if (!t_slots[this].in_request) hold.lock();
+  state.Drop();
+}
+
+size_t IndexPool::ReleaseIdle() {
+  std::optional<std::string> live;
+  try {
+    live = ReadCurrentGeneration(index_dir_);
+  } catch (const Error&) {
+    return 0;  // mid-switch or damaged: the threads find out on their next request
+  }
+  if (!live) return 0;
+  std::vector<std::shared_ptr<Slot>> slots;
+  {
+    const std::lock_guard lock(slots_mutex_);
+    for (const auto& weak : slots_) {
+      if (auto slot = weak.lock()) slots.push_back(std::move(slot));
+    }
+  }
+  size_t released = 0;
+  for (const auto& slot : slots) {
+    // A thread inside a request holds its slot: skip it, the next tick
+    // comes soon enough.
+    std::unique_lock<std::mutex> hold(slot->mutex, std::try_to_lock);
+    if (!hold.owns_lock() || !slot->releasable || !slot->searcher || slot->generation == *live) continue;
+    slot->Drop();
+    ++released;
+  }
+  return released;
+}
+
+void IndexPool::Janitor() {
+  std::unique_lock lock(stop_mutex_);
+  while (!stop_cv_.wait_for(lock, std::chrono::milliseconds(kGenerationCheckMillis), [this] { return stop_; })) {
+    lock.unlock();
+    ReleaseIdle();
+    lock.lock();
+  }
 }
 
 }  // namespace cstd::searchd

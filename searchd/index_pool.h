@@ -1,13 +1,29 @@
 // One Searcher per server thread, each over its own Xapian::Database (a
 // Database is not safe to share between threads), following the live index
 // generation.
+//
+// Leases: a thread's Searcher comes with a ReaderLease on its generation
+// (model/index_layout.h), so no build deletes the folder under it. A thread
+// that serves no request keeps its Searcher, and so its lease, until its
+// next request; after a rebuild at a quiet hour that would hold the old
+// generation on disk indefinitely. So the pool runs a janitor: every
+// kGenerationCheckMillis it reads CURRENT and drops the Searcher and lease
+// of every thread that is between requests and still on an older
+// generation. The build that switched generations deletes the old folder
+// once the last lease is gone (it waits kReaderGraceSeconds), or the next
+// build does.
 
 #ifndef CSTD_SEARCHD_INDEX_POOL_H_
 #define CSTD_SEARCHD_INDEX_POOL_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "query/searcher.h"
 
@@ -16,36 +32,83 @@ namespace cstd::searchd {
 class IndexPool {
  public:
   /// Opens `index_dir` once to check it; throws IndexError when it cannot be
-  /// served (missing, unreadable, other schema version).
+  /// served (missing, unreadable, other schema version). Starts the janitor.
   /// Every Searcher it opens applies `limits`.
   explicit IndexPool(std::string index_dir, query::SearchLimits limits = {});
+  /// Stops the janitor. Destroy the pool only after every thread using it
+  /// has finished its requests.
+  ~IndexPool();
+
+  IndexPool(const IndexPool&) = delete;
+  IndexPool& operator=(const IndexPool&) = delete;
 
   /// The calling thread's Searcher. When the index folder's CURRENT names a
   /// new generation, or the live generation has a newer commit, the thread
   /// opens it first: it looks every kGenerationCheckMillis, and at once when
   /// another thread has found a change (so requests handled after one that
-  /// saw a change see it too, whichever thread handles them). Thread-safe;
-  /// throws IndexError when the index cannot be opened.
+  /// saw a change see it too, whichever thread handles them). The reference
+  /// is valid until the thread's next call, or, inside a Request scope,
+  /// until the scope ends. Thread-safe; throws IndexError when the index
+  /// cannot be opened.
   const query::Searcher& ForThisThread();
 
   /// Drops the calling thread's Searcher so the next ForThisThread() opens the
   /// live generation afresh (after Xapian::DatabaseModifiedError).
   void ReopenThisThread();
 
+  /// Marks the calling thread as serving one request for as long as it
+  /// lives: the janitor leaves its Searcher alone meanwhile, and may drop it
+  /// once the scope ends. Threads that call ForThisThread() outside such a
+  /// scope are never touched by the janitor (their Searcher may be in use
+  /// at any time). Scopes do not nest.
+  class Request {
+   public:
+    explicit Request(IndexPool& pool);
+    ~Request();
+    Request(const Request&) = delete;
+    Request& operator=(const Request&) = delete;
+
+   private:
+    IndexPool& pool_;
+  };
+
+  /// What the janitor does on each tick, for tests: drops the Searcher and
+  /// lease of every thread between requests whose generation is not the one
+  /// CURRENT names. Returns how many it dropped. Never throws (an unreadable
+  /// CURRENT drops nothing).
+  size_t ReleaseIdle();
+
   const std::string& index_dir() const { return index_dir_; }
 
+  struct Slot;
+
  private:
+  Slot& SlotOfThisThread();
+  void Janitor();
+
   std::string index_dir_;
   query::SearchLimits limits_;
+  // Tells this pool's thread-local slots from those of an earlier pool that
+  // lived at the same address.
+  const uint64_t serial_;
   // Raised by a thread that opened a changed index; a thread whose view is
   // older than the epoch looks at the index before its next request.
   std::atomic<uint64_t> epoch_{0};
+  std::mutex slots_mutex_;
+  // Every thread's slot; a thread's slot dies with the thread.
+  std::vector<std::weak_ptr<Slot>> slots_;
+  std::mutex stop_mutex_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::thread janitor_;
 };
 
-/// How often each thread looks for a new generation or commit. The contract
-/// promises changes are served within 2 seconds of a build's end; checking
-/// every half second costs a small file read and an index open per thread
-/// per interval.
+/// How often each thread looks for a new generation or commit, and how
+/// often the janitor looks for threads to release. The contract promises
+/// changes are served within 2 seconds of a build's end; checking every
+/// half second costs a small file read and an index open per thread per
+/// interval, and leaves an old generation held at most about this long
+/// after its last request.
 inline constexpr int kGenerationCheckMillis = 500;
 
 }  // namespace cstd::searchd

@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <chrono>
 #include <iostream>
 #include <thread>
 
@@ -51,7 +52,33 @@ int main(int argc, char** argv) {
                      "Requests queued or running at once, server-wide; more get 503 with Retry-After "
                      "(default: 64 x threads)")
           ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  // Server-wide and per-connection limits (ServerLimits in server.h gives
+  // the reason for each default).
   app.add_option("--max-connections", limits.max_connections, "Open connections at most; more get 503")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
+  unsigned read_timeout_seconds = static_cast<unsigned>(limits.read_timeout.count());
+  app.add_option("--read-timeout", read_timeout_seconds,
+                 "Seconds a connection has to send one whole request (and an idle keep-alive connection is kept); "
+                 "slower clients are disconnected")
+      ->check(CLI::Range(1u, 3600u))
+      ->capture_default_str();
+  app.add_option("--max-pipelined", limits.max_pipelined,
+                 "Requests one connection may send before reading responses; more get 429 and the connection closes")
+      ->check(CLI::Range(size_t{1}, size_t{1024}))
+      ->capture_default_str();
+  app.add_option("--max-requests-per-connection", limits.max_requests_per_connection,
+                 "Requests served on one connection before it is closed")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->capture_default_str();
+  app.add_option("--max-header-bytes", limits.header_limit, "Request line and headers at most; more get 431")
+      ->check(CLI::Range(1024u, 1u << 20))
+      ->capture_default_str();
+  app.add_option("--max-target-bytes", limits.target_limit, "Request target (path and query) at most; more get 414")
+      ->check(CLI::Range(size_t{256}, size_t{1} << 20))
+      ->capture_default_str();
+  app.add_option("--max-body-bytes", limits.body_limit, "Request body at most (the API takes none); more get 413")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 30))
       ->capture_default_str();
   app.add_flag("!--no-log", limits.log_requests, "Do not log one line per request");
   // Per-query limits (query::SearchLimits explains each default); a request
@@ -75,6 +102,7 @@ int main(int argc, char** argv) {
     // 64 queued requests per worker: at a few milliseconds per search the
     // last one admitted still waits well under a second.
     if (max_inflight->count() == 0) limits.max_inflight = 64 * size_t{limits.threads};
+    limits.read_timeout = std::chrono::seconds(read_timeout_seconds);
     const auto endpoint = ParseListen(listen);
     cstd::searchd::IndexPool index(index_dir, search_limits);
     // Socket I/O runs on this thread alone; the handler on the server's

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "searchd/framing.h"
 #include "searchd/handler.h"
 
 namespace cstd::searchd {
@@ -123,6 +124,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
     ++received_;
     const Request& request = parser_->get();
+    // Smuggling shapes the parser let through: refused, and the connection
+    // closed unread, so whatever the client hid behind is never parsed.
+    if (const auto problem = FramingProblem(request.base(), parser_->chunked())) {
+      return Fail(http::status::bad_request, "bad_request", "malformed HTTP request: " + *problem, start);
+    }
     const std::string_view target(request.target().data(), request.target().size());
     const std::string_view endpoint = EndpointOf(target);
     const unsigned version = request.version();
@@ -154,8 +160,14 @@ class Session : public std::enable_shared_from_this<Session> {
     // the request is with a worker and no I/O is pending for this session.
     asio::post(state_->workers, [self = shared_from_this(), start, work = asio::make_work_guard(state_->io)] {
       RequestInfo info;
-      auto response = std::make_shared<Response>(
-          HandleRequest(self->parser_->get(), self->state_->index, self->state_->metrics, &info));
+      std::shared_ptr<Response> response;
+      {
+        // While the request runs the index pool's janitor leaves this
+        // worker's generation alone; between requests it may release it.
+        const IndexPool::Request in_request(self->state_->index);
+        response = std::make_shared<Response>(
+            HandleRequest(self->parser_->get(), self->state_->index, self->state_->metrics, &info));
+      }
       --self->state_->inflight;
       self->state_->metrics.RequestFinished();
       asio::post(self->stream_.get_executor(), [self, response, info, start] {
@@ -318,8 +330,16 @@ Server::Server(asio::io_context& io, const tcp::endpoint& endpoint, IndexPool& i
   auto& acceptor = state_->acceptor;
   acceptor.open(endpoint.protocol());
   acceptor.set_option(asio::socket_base::reuse_address(true));
-  acceptor.bind(endpoint);
-  acceptor.listen(asio::socket_base::max_listen_connections);
+  beast::error_code ec;
+  acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    // The OS says only "bind: Address already in use"; the operator needs
+    // to know which address.
+    std::ostringstream where;
+    where << endpoint;
+    throw boost::system::system_error(ec, "cannot listen on " + where.str());
+  }
 }
 
 Server::~Server() {

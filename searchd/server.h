@@ -23,6 +23,13 @@
 //   answered, i.e. pipelined without reading the responses) is served its
 //   first `max_pipelined` and then answered 429 with Retry-After, and the
 //   connection is closed: the requests queued behind are not served.
+//
+// Hostile framing (framing.h): a request with both Content-Length and
+// Transfer-Encoding, two Content-Lengths, or a Transfer-Encoding that does
+// not end in chunked is answered 400 and its connection closed. Slow
+// clients: a request must arrive whole within read_timeout of the
+// connection starting to wait for it (not per byte), so a client sending
+// half a request and waiting is closed then.
 
 #ifndef CSTD_SEARCHD_SERVER_H_
 #define CSTD_SEARCHD_SERVER_H_
@@ -85,7 +92,9 @@ class Server {
  public:
   /// Binds `endpoint` (port 0 picks a free port) and starts `limits.threads`
   /// workers. Throws boost::system::system_error when the address cannot be
-  /// bound, std::invalid_argument when threads or max_inflight is 0.
+  /// bound, its what() naming the address ("cannot listen on
+  /// 127.0.0.1:8080: Address already in use"); std::invalid_argument when
+  /// threads or max_inflight is 0.
   Server(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, IndexPool& index,
          ServerLimits limits);
   /// Joins the workers. Destroy the Server only after `io` has stopped

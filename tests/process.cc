@@ -6,11 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -131,14 +133,19 @@ int ServerProcess::Terminate(int timeout_seconds) {
   return -1;
 }
 
-ChildProcess::ChildProcess(const std::vector<std::string>& args) {
+ChildProcess::ChildProcess(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  // The environment is made before fork: after it, only exec is safe.
+  std::vector<std::string> entries;
+  for (char** e = environ; *e; ++e) entries.emplace_back(*e);
+  entries.insert(entries.end(), env.begin(), env.end());
+  auto envp = Argv(entries);
+  auto argv = Argv(args);
   pid_ = ::fork();
   if (pid_ == 0) {
     const int null = ::open("/dev/null", O_WRONLY);
     ::dup2(null, STDOUT_FILENO);
     ::dup2(null, STDERR_FILENO);
-    auto argv = Argv(args);
-    ::execv(argv[0], argv.data());
+    ::execve(argv[0], argv.data(), envp.data());
     std::_Exit(127);
   }
 }
@@ -155,11 +162,30 @@ void ChildProcess::Kill(int signal) {
 }
 
 int ChildProcess::Wait() {
-  if (pid_ <= 0) return -1;
+  if (pid_ <= 0) return ended_;
   int status = 0;
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
   return WIFSIGNALED(status) ? -WTERMSIG(status) : ExitCode(status);
+}
+
+bool ChildProcess::WaitUntilStopped() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  while (::waitpid(pid_, &status, WUNTRACED) < 0) {
+    if (errno != EINTR) return false;
+  }
+  if (WIFSTOPPED(status)) return true;
+  pid_ = -1;
+  ended_ = WIFSIGNALED(status) ? -WTERMSIG(status) : ExitCode(status);
+  return false;
+}
+
+std::string ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
 }
 
 TempDir::TempDir() {

@@ -64,7 +64,9 @@ class ServerProcess {
 /// (SIGKILL) on destruction if still running.
 class ChildProcess {
  public:
-  explicit ChildProcess(const std::vector<std::string>& argv);
+  /// Starts `argv` with the environment of this process plus `env`
+  /// ("NAME=value" each).
+  explicit ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -74,13 +76,22 @@ class ChildProcess {
   /// Waits for the exit; returns the exit code, or -signal if a signal
   /// ended it.
   int Wait();
+  /// Waits until the process stops itself (SIGSTOP, see
+  /// model/pause_point.h) and returns true, or until it ends and returns
+  /// false (Wait() then returns how it ended).
+  bool WaitUntilStopped();
 
  private:
   pid_t pid_ = -1;
+  int ended_ = 0;  // Wait()'s answer once WaitUntilStopped saw the end
 };
 
-/// Writes `bytes` to `path`, creating its folders.
+/// Writes `bytes` to `path` (replacing it), creating its folders; throws
+/// std::runtime_error when it cannot.
 void WriteFile(const std::string& path, const std::string& bytes);
+
+/// A whole file's bytes ("" when it cannot be read).
+std::string ReadFileBytes(const std::string& path);
 
 /// A fresh, empty temporary folder, removed on destruction.
 class TempDir {

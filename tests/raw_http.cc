@@ -106,6 +106,25 @@ std::vector<HttpResponse> Pipeline(const std::string& host, const std::string& p
   }
 }
 
+std::vector<HttpResponse> SendRawUntilClosed(const std::string& host, const std::string& port, const std::string& raw) {
+  try {
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    Connect(io, stream, host, port);
+    asio::write(stream, asio::buffer(raw));
+    beast::flat_buffer buffer;
+    std::vector<HttpResponse> responses;
+    HttpResponse response;
+    while (ReadResponse(stream, buffer, &response)) {
+      responses.push_back(std::move(response));
+      response = {};
+    }
+    return responses;
+  } catch (const boost::system::system_error& e) {
+    throw std::runtime_error("raw request: " + e.code().message());
+  }
+}
+
 std::vector<HttpResponse> PipelineInBatches(const std::string& host, const std::string& port, const std::string& target,
                                             int batches, int per_batch) {
   try {

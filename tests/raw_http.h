@@ -39,6 +39,12 @@ inline HttpResponse Get(const std::string& host, const std::string& port, const 
 std::vector<HttpResponse> Pipeline(const std::string& host, const std::string& port,
                                    const std::vector<std::string>& targets);
 
+/// Sends `raw` as it is on a fresh connection, then reads responses until
+/// the server closes the connection (deadline 20 s). Returns what arrived;
+/// throws std::runtime_error when the deadline passes first (the server
+/// kept the connection open).
+std::vector<HttpResponse> SendRawUntilClosed(const std::string& host, const std::string& port, const std::string& raw);
+
 /// Like Pipeline, but on one connection sends `batches` batches of
 /// `per_batch` pipelined requests, reading each batch's responses before
 /// sending the next.

@@ -1,0 +1,120 @@
+// The index pool's leases: a worker between requests lets go of a
+// generation CURRENT has moved away from; one inside a request, or one that
+// uses the pool outside Request scopes, keeps it.
+
+#include "searchd/index_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <future>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "indexer/build.h"
+#include "model/index_layout.h"
+
+namespace cstd::searchd {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexPoolTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = (fs::temp_directory_path() / ("cstd-pool-" + std::to_string(std::random_device()()))).string();
+    indexer::BuildOptions options;
+    options.index_dir = dir_;
+    options.sources = {std::string(CSTD_SOURCE_DIR) + "/data/sample"};
+    options.threads = 1;
+    std::ostringstream log;
+    indexer::Build(options, log);
+    pool_ = std::make_unique<IndexPool>(dir_);
+  }
+  void TearDown() override {
+    pool_.reset();
+    fs::remove_all(dir_);
+  }
+
+  // A new live generation, at once: a copy of the first, and CURRENT
+  // switched to it as a build switches.
+  void SwitchGeneration() {
+    fs::copy(fs::path(dir_) / "gen-000001", fs::path(dir_) / "gen-000002", fs::copy_options::recursive);
+    WriteCurrentGeneration(dir_, "gen-000002");
+  }
+
+  // What a build would keep because a reader holds it.
+  std::vector<std::string> Held() { return RemoveUnusedGenerations(dir_); }
+
+  std::string dir_;
+  std::unique_ptr<IndexPool> pool_;
+};
+
+// A worker thread that serves one request and waits for `go`, inside the
+// request when `stay_inside`; then says it `left` the request and waits for
+// the end. The pool's own janitor runs meanwhile, so the tests assert on
+// what is held after a ReleaseIdle of theirs, whoever released first.
+struct Worker {
+  std::promise<void> served, go, left, end;
+  std::thread thread;
+
+  Worker(IndexPool& pool, bool stay_inside) {
+    thread = std::thread([&pool, stay_inside, this, go_future = go.get_future(), end_future = end.get_future()] {
+      {
+        const IndexPool::Request request(pool);
+        EXPECT_GT(pool.ForThisThread().passage_count(), 0u);
+        if (stay_inside) {
+          served.set_value();
+          go_future.wait();
+        }
+      }
+      if (!stay_inside) served.set_value();
+      left.set_value();
+      end_future.wait();
+    });
+    served.get_future().wait();
+  }
+  ~Worker() {
+    end.set_value();
+    thread.join();
+  }
+};
+
+TEST_F(IndexPoolTest, AWorkerBetweenRequestsLetsGoOfAGenerationNoLongerLive) {
+  Worker worker(*pool_, /*stay_inside=*/false);
+  worker.left.get_future().wait();
+  pool_->ReleaseIdle();
+  EXPECT_EQ(Held(), std::vector<std::string>{});  // nothing to release while it is live
+  EXPECT_TRUE(fs::exists(fs::path(dir_) / "gen-000001"));
+  SwitchGeneration();
+  pool_->ReleaseIdle();
+  EXPECT_EQ(Held(), std::vector<std::string>{});  // released, and so deleted
+  EXPECT_FALSE(fs::exists(fs::path(dir_) / "gen-000001"));
+}
+
+TEST_F(IndexPoolTest, AWorkerInsideARequestKeepsItsGenerationUntilTheRequestEnds) {
+  Worker worker(*pool_, /*stay_inside=*/true);
+  SwitchGeneration();
+  EXPECT_EQ(pool_->ReleaseIdle(), 0u);
+  EXPECT_EQ(Held(), std::vector<std::string>{"gen-000001"});
+  worker.go.set_value();
+  worker.left.get_future().wait();
+  pool_->ReleaseIdle();
+  EXPECT_EQ(Held(), std::vector<std::string>{});
+}
+
+TEST_F(IndexPoolTest, AThreadOutsideRequestScopesIsNeverReleased) {
+  // Its Searcher may be in use at any moment: the janitor cannot know.
+  EXPECT_GT(pool_->ForThisThread().passage_count(), 0u);
+  SwitchGeneration();
+  EXPECT_EQ(pool_->ReleaseIdle(), 0u);
+  EXPECT_EQ(Held(), std::vector<std::string>{"gen-000001"});
+  // Reopened, it moves on and lets go.
+  pool_->ReopenThisThread();
+  EXPECT_GT(pool_->ForThisThread().passage_count(), 0u);
+  EXPECT_EQ(Held(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace cstd::searchd
