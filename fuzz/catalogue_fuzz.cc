@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/catalogue.h"
-#include "indexer/extract.h"
+#include "extract/catalogue.h"
+#include "extract/extract.h"
 #include "model/errors.h"
 
 namespace {

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/extract.h"
-#include "indexer/reader.h"
+#include "extract/extract.h"
+#include "extract/reader.h"
 #include "model/archive_file.h"
 #include "model/errors.h"
 

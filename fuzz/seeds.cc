@@ -15,10 +15,10 @@
 #include <sstream>
 #include <string>
 
+#include "extract/pdf_typesetter.h"
+#include "extract/synthetic_report.h"
 #include "fuzz/fuzz_index.h"
-#include "indexer/pdf_typesetter.h"
 #include "indexer/snapshot.h"
-#include "indexer/synthetic_report.h"
 
 namespace fs = std::filesystem;
 

@@ -10,12 +10,12 @@
 #include <sstream>
 #include <thread>
 
-#include "indexer/catalogue.h"
-#include "indexer/extract.h"
+#include "extract/catalogue.h"
+#include "extract/extract.h"
+#include "extract/reader.h"
 #include "indexer/generation_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
-#include "indexer/reader.h"
 #include "model/archive_file.h"
 #include "model/errors.h"
 #include "model/index_layout.h"

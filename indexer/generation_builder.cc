@@ -13,10 +13,10 @@
 #include <thread>
 #include <unordered_set>
 
-#include "indexer/extract.h"
+#include "extract/extract.h"
+#include "extract/reader.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_indexer.h"
-#include "indexer/reader.h"
 #include "indexer/speaker_registry.h"
 #include "model/archive_file.h"
 #include "model/document_json.h"

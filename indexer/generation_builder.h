@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/catalogue.h"
+#include "extract/catalogue.h"
 #include "indexer/progress.h"
 #include "model/document.h"
 

@@ -15,6 +15,7 @@
 #include "model/index_layout.h"
 #include "model/schema.h"
 #include "model/stored_records.h"
+#include "tests/support/temp_dir.h"
 
 namespace cstd::indexer {
 namespace {
@@ -51,19 +52,9 @@ size_t Postings(const Xapian::Database& db, const std::string& term) {
 
 class IndexWriterTest : public testing::Test {
  protected:
-  void SetUp() override {
-    static std::atomic<int> counter{0};
-    dir_ = (fs::temp_directory_path() /
-            ("cstd-index-writer-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-               .string();
-    fs::remove_all(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string dir_;
+  // The index folder itself is made by the writer.
+  const test_support::TempDir temp_{"index-writer"};
+  const std::string dir_ = temp_.Path("index");
 };
 
 TEST_F(IndexWriterTest, CreatesTheFirstGeneration) {

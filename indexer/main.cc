@@ -5,10 +5,10 @@
 #include <csignal>
 #include <iostream>
 
+#include "extract/catalogue.h"
+#include "extract/extract.h"
+#include "extract/file_deadline.h"
 #include "indexer/build.h"
-#include "indexer/catalogue.h"
-#include "indexer/extract.h"
-#include "indexer/file_deadline.h"
 #include "indexer/snapshot.h"
 #include "indexer/speaker_review.h"
 #include "indexer/stats.h"

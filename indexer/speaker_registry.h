@@ -41,21 +41,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/speaker_anchor.h"
 #include "model/speaker_record.h"
 
 namespace cstd::indexer {
 
-/// What is known around a printed name.
-struct NameContext {
-  std::string country;  // ISO3 of the delegation (or the person's country); empty if unknown
-  std::optional<int> year;
-};
-
-/// A name a catalogue gives: an anchor its files' speakers resolve to.
-struct SpeakerAnchor {
-  std::string name;  // as printed; titles and post-nominals may be on it
-  NameContext context;
-};
 
 class SpeakerRegistry {
  public:

@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <random>
 #include <set>
 
-#include "indexer/extract.h"
+#include "extract/extract.h"
 #include "indexer/index_writer.h"
 #include "model/document_json.h"
 #include "model/index_layout.h"
@@ -15,6 +14,7 @@
 #include "model/schema.h"
 #include "model/stored_records.h"
 #include "model/text.h"
+#include "tests/support/temp_dir.h"
 
 namespace cstd::indexer {
 namespace {
@@ -196,8 +196,8 @@ TEST(SpeakerRegistryTest, SameArchiveSameIds) {
 }
 
 TEST(SpeakerRegistryTest, RecordsSurviveTheIndex) {
-  const std::string dir =
-      (std::filesystem::temp_directory_path() / ("cstd-records-" + std::to_string(std::random_device()()))).string();
+  const test_support::TempDir temp("records");
+  const std::string dir = temp.Path("index");
   Xapian::WritableDatabase db(dir, Xapian::DB_CREATE);
   std::string biden, tonga;
   {
@@ -217,7 +217,6 @@ TEST(SpeakerRegistryTest, RecordsSurviveTheIndex) {
   EXPECT_EQ(record.forms[1].name, "Joe Biden");
   EXPECT_EQ(record.years, (std::vector<int>{2021, 2023}));
   db.close();
-  std::filesystem::remove_all(dir);
 }
 
 // ---- Generated archives ------------------------------------------------------------
@@ -329,8 +328,8 @@ TEST(SpeakerRegistryTest, GeneratedArchivesGiveOneIdPerPerson) {
 }
 
 TEST(SpeakerRegistryTest, RemembersAcrossWriters) {
-  const std::string dir =
-      (std::filesystem::temp_directory_path() / ("cstd-registry-" + std::to_string(std::random_device()()))).string();
+  const test_support::TempDir temp("registry");
+  const std::string dir = temp.Path("index");
   const std::string footnote =
       "\n\n<sup>1</sup> Mr. Wolfgang Kleinwächter, Professor Emeritus, University of Aarhus.\n";
   {
@@ -355,7 +354,6 @@ TEST(SpeakerRegistryTest, RemembersAcrossWriters) {
   ASSERT_EQ(p.speaker_ids.size(), 1u);
   EXPECT_EQ(p.speaker_ids[0], "wolfgang-kleinwachter");
   EXPECT_EQ(p.paragraph.speakers[0], "Wolfgang Kleinwächterk");  // the name as printed
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

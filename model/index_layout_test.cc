@@ -1,10 +1,8 @@
 #include "model/index_layout.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xapian.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -12,6 +10,7 @@
 
 #include "model/errors.h"
 #include "model/schema.h"
+#include "tests/support/temp_dir.h"
 
 namespace cstd {
 namespace {
@@ -21,25 +20,12 @@ namespace fs = std::filesystem;
 // A fresh folder under the system temp folder, removed at the end of the test.
 class IndexLayoutTest : public testing::Test {
  protected:
-  void SetUp() override {
-    static std::atomic<int> counter{0};
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("cstd-index-layout-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  const test_support::TempDir temp_{"index-layout"};
+  const fs::path dir_ = temp_.path();
 
   std::string dir() const { return dir_.string(); }
 
-  void WriteFile(const std::string& name, const std::string& content) const {
-    std::ofstream out(dir_ / name, std::ios::trunc);
-    out << content;
-  }
+  void WriteFile(const std::string& name, const std::string& content) const { temp_.Write(name, content); }
 
   // Creates a Xapian database in `generation` carrying `version` as its
   // schema version (none when empty).
@@ -62,9 +48,6 @@ class IndexLayoutTest : public testing::Test {
     ADD_FAILURE() << "expected IndexError";
     return {};
   }
-
- private:
-  fs::path dir_;
 };
 
 TEST_F(IndexLayoutTest, WriteThenReadCurrentGenerationRoundTrips) {

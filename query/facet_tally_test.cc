@@ -10,6 +10,7 @@
 
 #include "model/errors.h"
 #include "model/schema.h"
+#include "tests/support/temp_dir.h"
 
 namespace cstd::query {
 namespace {
@@ -166,8 +167,8 @@ TEST_F(FacetTallyTest, StopsWithAUsageErrorOncePastItsDeadline) {
 }
 
 TEST(FacetColumnsTest, SharedWithinARevisionAndRebuiltAfterACommit) {
-  const fs::path dir = fs::temp_directory_path() / ("cstd-columns-" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const test_support::TempDir temp("columns");
+  const fs::path dir = temp.Path("index");
   {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
     db.add_document(MakePassage(kPassages[0]));
@@ -185,7 +186,6 @@ TEST(FacetColumnsTest, SharedWithinARevisionAndRebuiltAfterACommit) {
   EXPECT_NE(second, first);
   EXPECT_EQ(second->Cardinality(Column::kCountry), 3u);
   EXPECT_EQ(first->Cardinality(Column::kCountry), 2u);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "indexer/extract.h"
-#include "indexer/index_writer.h"
+#include "extract/extract.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
+#include "tests/support/index_fixture.h"
 
 namespace cstd::query {
 namespace {
@@ -59,9 +59,8 @@ ExtractedDocument Make(const DocSpec& spec) {
 class SearcherTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new std::string((fs::temp_directory_path() / ("cstd-searcher-test-" + std::to_string(::getpid()))).string());
-    fs::remove_all(*dir_);
-    indexer::IndexWriter writer(*dir_);
+    temp_ = new test_support::TempDir("searcher-test");
+    dir_ = new std::string(temp_->Path("index"));
     ExtractedDocument panel = Make({"panel-2022",
                                     "panel-report",
                                     "CSTD",
@@ -77,7 +76,6 @@ class SearcherTest : public testing::Test {
                                      "too little."}});
     panel.paragraphs[1].countries = {"BRA"};
     panel.paragraphs[2].countries = {"BRA", "IND", "TUR"};  // one passage, three delegations
-    writer.Replace(panel);
     ExtractedDocument note = Make({"note-2024",
                                    "informal-note",
                                    "CSTD",
@@ -87,7 +85,6 @@ class SearcherTest : public testing::Test {
                                    "CSTD's contribution to the WSIS+20 review",
                                    {"The review will assess progress on the digital divide since the Summit.",
                                     "Artificial intelligence governance was raised by several delegations."}});
-    writer.Replace(note);
     // Through the extractor, as the indexer would do it.
     ExtractedDocument speech =
         indexer::Extract("/archive/speech-2023.txt", "speech-2023.txt",
@@ -98,15 +95,14 @@ class SearcherTest : public testing::Test {
     speech.document.session = 78;
     speech.document.year = 2023;
     speech.document.date = "2023-09-20";
-    writer.Replace(speech);
-    writer.Commit();
+    test_support::WriteDocuments(*dir_, {std::move(panel), std::move(note), std::move(speech)});
   }
 
   static void TearDownTestSuite() {
-    std::error_code ec;
-    fs::remove_all(*dir_, ec);
     delete dir_;
     dir_ = nullptr;
+    delete temp_;
+    temp_ = nullptr;
   }
 
   void SetUp() override { searcher_ = std::make_unique<Searcher>(OpenIndex(*dir_)); }
@@ -129,10 +125,12 @@ class SearcherTest : public testing::Test {
     return ids;
   }
 
+  static test_support::TempDir* temp_;
   static std::string* dir_;
   std::unique_ptr<Searcher> searcher_;
 };
 
+test_support::TempDir* SearcherTest::temp_ = nullptr;
 std::string* SearcherTest::dir_ = nullptr;
 
 using Ids = std::vector<std::string>;

@@ -8,17 +8,17 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "extract/extract.h"
 #include "indexer/build.h"
-#include "indexer/extract.h"
 #include "indexer/index_writer.h"
 #include "model/archive_file.h"
 #include "model/errors.h"
 #include "searchd/web_assets.h"
+#include "tests/support/index_fixture.h"
 
 namespace cstd::searchd {
 namespace {
@@ -28,29 +28,20 @@ namespace http = boost::beast::http;
 class HandlerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
-        (std::filesystem::temp_directory_path() / ("cstd-handler-" + std::to_string(std::random_device()()))).string();
-    {
-      indexer::IndexWriter writer(dir_);
-      auto doc = indexer::Extract("a.txt", "a.txt",
-                                  "Twenty-sixth session\n\n1. Broadband access matters where costs < 5 dollars.\n\n"
-                                  "2. The delegate spoke on e-government.\n");
-      writer.Replace(doc);
-      writer.Commit();
-    }
+    test_support::WriteIndex(dir_, {{"a.txt",
+                                     "Twenty-sixth session\n\n1. Broadband access matters where costs < 5 dollars.\n\n"
+                                     "2. The delegate spoke on e-government.\n"}});
     pool_ = std::make_unique<IndexPool>(dir_);
   }
-  void TearDown() override {
-    pool_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { pool_.reset(); }
 
   Response Call(const std::string& target, http::verb method = http::verb::get) {
     Request request{method, target, 11};
     return HandleRequest(request, *pool_, metrics_, &info_);
   }
 
-  std::string dir_;
+  const test_support::TempDir temp_{"handler"};
+  const std::string dir_ = temp_.Path("index");
   std::unique_ptr<IndexPool> pool_;
   Metrics metrics_{EndpointLabels()};
   RequestInfo info_;
@@ -229,22 +220,16 @@ TEST_F(HandlerTest, PageAnswersHeadAndRefusesOtherMethods) {
 class OriginalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("cstd-original-" + std::to_string(std::random_device()()));
-    archive_ = root_ / "archive";
     std::filesystem::create_directories(archive_);
     Write("speech-ken.txt", "Twenty-sixth session\n\n1. Kenya spoke on broadband.\n");
     Write("notes.md", "# Notes\n\n1. Markdown on e-government.\n");
     Write("page.html", "<html><body><h1>Page</h1><p>1. HTML on <b>e-waste</b>.</p></body></html>\n");
     Build(false);
   }
-  void TearDown() override {
-    pool_.reset();
-    std::filesystem::remove_all(root_);
-  }
+  void TearDown() override { pool_.reset(); }
 
   void Write(const std::string& name, const std::string& bytes) {
-    std::ofstream out(archive_ / name, std::ios::binary | std::ios::trunc);
-    out << bytes;
+    test_support::WriteFile((archive_ / name).string(), bytes);
   }
   std::string Index() const { return (root_ / "index").string(); }
 
@@ -280,7 +265,9 @@ class OriginalTest : public ::testing::Test {
     return message;
   }
 
-  std::filesystem::path root_, archive_;
+  const test_support::TempDir temp_{"original"};
+  const std::filesystem::path root_ = temp_.path();
+  const std::filesystem::path archive_ = root_ / "archive";
   std::unique_ptr<IndexPool> pool_;
   Metrics metrics_{EndpointLabels()};
   RequestInfo info_;

@@ -8,12 +8,12 @@
 
 #include <filesystem>
 #include <future>
-#include <random>
 #include <sstream>
 #include <thread>
 
 #include "indexer/build.h"
 #include "model/index_layout.h"
+#include "tests/support/index_fixture.h"
 
 namespace cstd::searchd {
 namespace {
@@ -23,19 +23,10 @@ namespace fs = std::filesystem;
 class IndexPoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (fs::temp_directory_path() / ("cstd-pool-" + std::to_string(std::random_device()()))).string();
-    indexer::BuildOptions options;
-    options.index_dir = dir_;
-    options.sources = {std::string(CSTD_SOURCE_DIR) + "/data/sample"};
-    options.threads = 1;
-    std::ostringstream log;
-    indexer::Build(options, log);
+    test_support::BuildSampleIndex(dir_);
     pool_ = std::make_unique<IndexPool>(dir_);
   }
-  void TearDown() override {
-    pool_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { pool_.reset(); }
 
   // A new live generation, at once: a copy of the first, and CURRENT
   // switched to it as a build switches.
@@ -47,7 +38,8 @@ class IndexPoolTest : public ::testing::Test {
   // What a build would keep because a reader holds it.
   std::vector<std::string> Held() { return RemoveUnusedGenerations(dir_); }
 
-  std::string dir_;
+  const test_support::TempDir temp_{"pool"};
+  const std::string dir_ = temp_.Path("index");
   std::unique_ptr<IndexPool> pool_;
 };
 

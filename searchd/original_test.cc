@@ -4,9 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 
 #include "model/errors.h"
+#include "tests/support/temp_dir.h"
 
 namespace cstd::searchd {
 namespace {
@@ -36,12 +36,6 @@ TEST(InlineDispositionTest, KeepsPlainNamesAndEncodesTheRest) {
 
 class ReadOriginalTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("cstd-read-original-" + std::to_string(std::random_device()()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Writes `bytes` as `name` and returns the record an index keeps of it.
   IndexedFile Indexed(const std::string& name, const std::string& bytes) {
     Write(name, bytes);
@@ -51,12 +45,10 @@ class ReadOriginalTest : public ::testing::Test {
     file.record.hash = ContentHash(bytes);
     return file;
   }
-  void Write(const std::string& name, const std::string& bytes) {
-    std::ofstream out(dir_ / name, std::ios::binary | std::ios::trunc);
-    out << bytes;
-  }
+  void Write(const std::string& name, const std::string& bytes) { temp_.Write(name, bytes); }
 
-  fs::path dir_;
+  const test_support::TempDir temp_{"read-original"};
+  const fs::path dir_ = temp_.path();
 };
 
 TEST_F(ReadOriginalTest, ReturnsTheIndexedBytesWithFormatAndName) {

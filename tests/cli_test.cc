@@ -9,7 +9,7 @@
 #include <fstream>
 #include <memory>
 
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 namespace {

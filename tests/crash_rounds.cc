@@ -9,8 +9,8 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/pause_point.h"
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "tests/crash_rounds.h"
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 int main(int argc, char** argv) {
   cstd::testing::CrashRoundsOptions options;

@@ -11,7 +11,7 @@
 #include <regex>
 #include <string>
 
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 namespace {

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

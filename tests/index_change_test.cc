@@ -16,8 +16,8 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

@@ -24,8 +24,8 @@
 #include "model/index_layout.h"
 #include "model/schema.h"
 #include "tests/crash_rounds.h"
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

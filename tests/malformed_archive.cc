@@ -10,10 +10,10 @@
 #include <set>
 #include <sstream>
 
-#include "indexer/pdf_typesetter.h"
+#include "extract/pdf_typesetter.h"
 #include "model/index_layout.h"
 #include "model/text.h"
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 namespace {

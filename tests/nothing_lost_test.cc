@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 namespace {
@@ -19,15 +19,13 @@ namespace fs = std::filesystem;
 
 TEST(NothingLostTest, EveryLetterOfTheBodyReachesAParagraph) {
   const std::string shared = CSTD_SHARED_DIR;
-  const fs::path ungdc = fs::temp_directory_path() / ("cstd-nothing-lost-" + std::to_string(::getpid()));
-  fs::create_directories(ungdc);
+  const TempDir temp("nothing-lost");
+  const fs::path ungdc = temp.path();
   const RunResult unpack = RunCommand({"/usr/bin/tar", "-I", "zstd", "-xf", shared + "/corpus/ungdc/ungdc-1946-2023.tar.zst",
                                        "-C", ungdc.string(), "--wildcards", "*_7[0-8]_20*"});
   ASSERT_EQ(unpack.exit_code, 0) << unpack.err;
   const RunResult r = RunCommand({ProgramPath("cstd-text-integrity"), shared + "/corpus/cstd", shared + "/corpus/cstd-pdf",
                                   std::string(CSTD_SOURCE_DIR) + "/data/sample", ungdc.string()});
-  std::error_code ec;
-  fs::remove_all(ungdc, ec);
   std::printf("%s", r.out.c_str());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(" 0 files lose text"), std::string::npos) << r.out;

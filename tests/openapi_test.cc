@@ -25,9 +25,9 @@
 #include <thread>
 
 #include "query/http_client.h"
-#include "tests/pdf_writer.h"
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/pdf_writer.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

@@ -13,9 +13,9 @@
 #include <map>
 
 #include "model/archive_file.h"
-#include "tests/pdf_writer.h"
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/pdf_writer.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

@@ -19,7 +19,7 @@
 #include "model/index_layout.h"
 #include "model/schema.h"
 #include "query/http_client.h"
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 namespace cstd::testing {
 namespace {

@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "query/http_client.h"
-#include "tests/process.h"
-#include "tests/raw_http.h"
+#include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {

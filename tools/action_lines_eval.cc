@@ -22,7 +22,7 @@
 #include <set>
 #include <sstream>
 
-#include "indexer/extract.h"
+#include "extract/extract.h"
 #include "model/errors.h"
 #include "model/program.h"
 

@@ -32,12 +32,12 @@
 #include <optional>
 #include <unordered_set>
 
+#include "extract/catalogue.h"
+#include "extract/extract.h"
+#include "extract/reader.h"
 #include "indexer/build.h"
-#include "indexer/catalogue.h"
-#include "indexer/extract.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_indexer.h"
-#include "indexer/reader.h"
 #include "indexer/speaker_registry.h"
 #include "model/archive_file.h"
 #include "model/document_json.h"

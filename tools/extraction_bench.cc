@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "indexer/extract.h"
-#include "indexer/reader.h"
+#include "extract/extract.h"
+#include "extract/reader.h"
 #include "model/errors.h"
 #include "model/program.h"
 

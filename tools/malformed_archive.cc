@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/process.h"
+#include "tests/support/process.h"
 
 int main(int argc, char** argv) {
   cstd::testing::MalformedOptions options;

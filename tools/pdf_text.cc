@@ -6,8 +6,8 @@
 
 #include <iostream>
 
-#include "indexer/pdf_reader.h"
-#include "indexer/reader.h"
+#include "extract/pdf_reader.h"
+#include "extract/reader.h"
 #include "model/program.h"
 
 int main(int argc, char** argv) {

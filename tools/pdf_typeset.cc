@@ -1,5 +1,5 @@
 // cstd-pdf-typeset: writes the report the tests' typesetter sets for a seed
-// (indexer/pdf_typesetter.h) -- to look at a layout the tests read, or to
+// (extract/pdf_typesetter.h) -- to look at a layout the tests read, or to
 // make a long PDF for measuring extraction speed.
 //
 //   build/bin/cstd-pdf-typeset SEED [--paragraphs N] --output FILE.pdf
@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "indexer/pdf_typesetter.h"
+#include "extract/pdf_typesetter.h"
 #include "model/program.h"
 
 int main(int argc, char** argv) {

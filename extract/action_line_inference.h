@@ -1,0 +1,32 @@
+// Action lines a passage is about without naming them: each main line
+// (C1..C11) whose subject the passage speaks of, by the terms of the
+// lexicon drawn from the WSIS Geneva Plan of Action (model/
+// action_line_lexicon.h), with those terms as the evidence a delegate can
+// read. No weights learnt from data, nothing that cannot be explained: a
+// line is inferred when the passage, speaking of ICTs, holds one of the
+// line's strong terms or two of its weak ones.
+
+#ifndef CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
+#define CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace cstd::indexer {
+
+/// The lines `text` is about, in numeric order, each with its evidence (the
+/// lexicon's terms found, in the order they first occur). Terms match whole
+/// words, without regard to case or to hyphens ("E-Government", "e
+/// government"). A passage that does not speak of ICTs (none of the words
+/// of kIctContext in ict_context()) is about no line. Linear in the text's
+/// length.
+std::vector<InferredActionLine> InferActionLines(std::string_view text);
+
+/// Distinct weak terms of one line that together stand for a strong one.
+inline constexpr size_t kWeakTermsNeeded = 2;
+
+}  // namespace cstd::indexer
+
+#endif  // CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_

@@ -1,0 +1,34 @@
+#include "tests/support/index_fixture.h"
+
+#include <sstream>
+
+#include "extract/extract.h"
+#include "indexer/build.h"
+#include "indexer/index_writer.h"
+
+namespace cstd::test_support {
+
+void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files) {
+  std::vector<ExtractedDocument> docs;
+  for (const TextFile& file : files) docs.push_back(indexer::Extract(file.name, file.name, file.text));
+  WriteDocuments(index_dir, std::move(docs));
+}
+
+void WriteDocuments(const std::string& index_dir, std::vector<ExtractedDocument> docs) {
+  indexer::IndexWriter writer(index_dir);
+  for (ExtractedDocument& doc : docs) writer.Replace(doc);
+  writer.Commit();
+}
+
+std::string SampleArchivePath() { return std::string(CSTD_SOURCE_DIR) + "/data/sample"; }
+
+void BuildSampleIndex(const std::string& index_dir) {
+  indexer::BuildOptions options;
+  options.index_dir = index_dir;
+  options.sources = {SampleArchivePath()};
+  options.threads = 1;
+  std::ostringstream log;
+  indexer::Build(options, log);
+}
+
+}  // namespace cstd::test_support

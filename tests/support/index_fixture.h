@@ -1,0 +1,43 @@
+// Real Xapian indexes for unit tests, written by the indexer's own code:
+// from texts given in the test, or from the project's sample archive. For
+// tests only.
+
+#ifndef CSTD_TESTS_SUPPORT_INDEX_FIXTURE_H_
+#define CSTD_TESTS_SUPPORT_INDEX_FIXTURE_H_
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "tests/support/temp_dir.h"
+
+namespace cstd::test_support {
+
+/// A file of a test's archive: its name (what extraction derives the doc
+/// id from) and its text.
+struct TextFile {
+  std::string name;
+  std::string text;
+};
+
+/// Extracts each of `files` as the indexer does (indexer::Extract) and
+/// writes them into the index at `index_dir` (created if missing) with one
+/// IndexWriter, one commit. Throws what IndexWriter and Extract throw.
+void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files);
+
+/// Writes `docs`, already extracted (or made by the test), into the index
+/// at `index_dir` (created if missing) with one IndexWriter, one commit.
+/// Throws what IndexWriter throws.
+void WriteDocuments(const std::string& index_dir, std::vector<ExtractedDocument> docs);
+
+/// Builds the index at `index_dir` from the project's sample archive
+/// (data/sample) with indexer::Build on one thread, its log discarded.
+/// Throws what Build throws.
+void BuildSampleIndex(const std::string& index_dir);
+
+/// The project's sample archive (data/sample).
+std::string SampleArchivePath();
+
+}  // namespace cstd::test_support
+
+#endif  // CSTD_TESTS_SUPPORT_INDEX_FIXTURE_H_
