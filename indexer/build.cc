@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "extract/catalogue.h"
-#include "extract/extract.h"
 #include "extract/reader.h"
+#include "indexer/file_pipeline.h"
 #include "indexer/generation_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
@@ -125,17 +125,25 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         progress.Advance(f.record.size);
         continue;
       }
-      ExtractedDocument doc = ExtractFile(f.path, f.relative);
-      if (catalogue) {
-        if (catalogue->Apply(f.relative, doc)) {
-          ++summary.files_with_row;
-        } else {
-          summary.files_without_row.push_back(f.path);
+      PreparedFile prepared = PrepareFile(f, record.hash);
+      if (!prepared.doc) {
+        summary.skipped.emplace_back(f.path, prepared.skipped);
+        progress.Warn("warning: " + prepared.skipped_error + ", skipped");
+      } else {
+        // Ids and speakers come from the index here (IndexWriter::Replace):
+        // the catalogue is all there is to settle.
+        ApplyCatalogue(catalogue, prepared, f);
+        if (catalogue) {
+          if (prepared.catalogue_row) {
+            ++summary.files_with_row;
+          } else {
+            summary.files_without_row.push_back(f.path);
+          }
         }
+        summary.passages += writer.Replace(*prepared.doc, f.key, record);
+        ++(had ? summary.files_replaced : summary.files_added);
+        summary.bytes += f.record.size;
       }
-      summary.passages += writer.Replace(doc, f.key, record);
-      ++(had ? summary.files_replaced : summary.files_added);
-      summary.bytes += f.record.size;
     } catch (const InputError& e) {
       summary.skipped.emplace_back(f.path, e.reason());
       progress.Warn(std::string("warning: ") + e.what() + ", skipped");
@@ -188,19 +196,8 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   Catalogue* c = catalogue ? &*catalogue : nullptr;
   if (options.rebuild || !ReadCurrentGeneration(options.index_dir)) {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const GenerationReport r = BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash);
+    BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, summary);
     summary.rebuilt = true;
-    summary.generation = r.generation;
-    summary.files_indexed = summary.files_added = r.files;
-    summary.passages = r.passages;
-    summary.bytes = r.bytes;
-    summary.skipped = r.skipped;
-    summary.files_with_row = r.files_with_row;
-    summary.files_without_row = r.files_without_row;
-    summary.record_bytes = r.record_bytes;
-    summary.record_bytes_stored = r.record_bytes_stored;
-    summary.record_bytes_plain = r.record_bytes_plain;
-    summary.old_generations_kept = r.old_generations_kept;
   } else {
     BuildIncrementally(options, files, c, catalogue_hash, progress, summary);
     summary.files_indexed = summary.files_added + summary.files_replaced;

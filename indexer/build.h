@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/build_summary.h"
 #include "indexer/generation_builder.h"
 
 namespace cstd::indexer {
@@ -22,33 +23,6 @@ struct BuildOptions {
   bool rebuild = false;              // a new generation even if one is live
   unsigned threads = 0;              // for a new generation; 0: one per core
   bool terminal = false;             // progress as a redrawn bar
-};
-
-struct BuildSummary {
-  std::string generation;    // written or updated
-  bool rebuilt = false;      // a new generation (else the live one, in place)
-  size_t files_indexed = 0;  // added + replaced
-  size_t files_added = 0;
-  size_t files_replaced = 0;
-  size_t files_removed = 0;    // vanished from a SOURCE folder
-  size_t files_unchanged = 0;  // same size and mtime, or same content
-  size_t passages = 0;         // written
-  uint64_t bytes = 0;          // bytes of the files indexed
-  double seconds = 0;
-  long peak_rss_kb = 0;
-  std::vector<std::pair<std::string, std::string>> skipped;  // path, reason
-  // New generations only: stored records, raw and compressed.
-  uint64_t record_bytes = 0, record_bytes_stored = 0, record_bytes_plain = 0;
-  std::vector<std::string> old_generations_kept;  // still held by a reader
-
-  // With --metadata only:
-  std::string catalogue;                       // its path (paths, ", "-separated); empty without --metadata
-  size_t catalogue_rows = 0;                   // usable rows
-  size_t files_with_row = 0;                   // files indexed that a row matched
-  std::vector<std::string> unmatched_rows;     // "FILE:LINE: LABEL" of rows that matched no file
-  std::vector<std::string> files_without_row;  // paths of files indexed that no row matched
-  std::vector<std::string> matched_by_name;    // rows matched by Country name (see catalogue.h)
-  size_t catalogue_warnings = 0;               // per-row problems, each printed when loading
 };
 
 /// The files SOURCE arguments name: a file as itself, a folder walked

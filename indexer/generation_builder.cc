@@ -15,6 +15,7 @@
 
 #include "extract/extract.h"
 #include "extract/reader.h"
+#include "indexer/index_sink.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_indexer.h"
 #include "indexer/speaker_registry.h"
@@ -76,7 +77,7 @@ std::vector<std::string> DictionarySamples(const std::vector<SourceFile>& files)
       for (const Paragraph& paragraph : doc.paragraphs) {
         Passage p;
         p.doc_id = doc.document.id;
-        p.passage_id = doc.document.id + "-1";
+        p.passage_id = schema::PassageId(doc.document.id, 1);
         p.paragraph = paragraph;
         p.speaker_ids = paragraph.speakers;
         p.title = doc.document.title;
@@ -100,12 +101,13 @@ std::string IsoNow() {
   return out;
 }
 
-void WriteBuildInfo(const fs::path& path, const GenerationReport& r, double seconds, unsigned threads) {
+void WriteBuildInfo(const fs::path& path, const BuildSummary& s, const GenerationReport& r, double seconds,
+                    unsigned threads) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
   w.Key("generation");
-  json::Str(w, r.generation);
+  json::Str(w, s.generation);
   w.Key("built_at");
   json::Str(w, IsoNow());
   w.Key("build_seconds");
@@ -113,17 +115,17 @@ void WriteBuildInfo(const fs::path& path, const GenerationReport& r, double seco
   w.Key("threads");
   w.Uint(threads);
   w.Key("files");
-  w.Uint64(r.files);
+  w.Uint64(s.files_indexed);
   w.Key("passages");
-  w.Uint64(r.passages);
+  w.Uint64(s.passages);
   w.Key("source_bytes");
-  w.Uint64(r.bytes);
+  w.Uint64(s.bytes);
   w.Key("record_bytes");
-  w.Uint64(r.record_bytes);
+  w.Uint64(s.record_bytes);
   w.Key("record_bytes_stored");
-  w.Uint64(r.record_bytes_stored);
+  w.Uint64(s.record_bytes_stored);
   w.Key("record_bytes_plain_zstd");
-  w.Uint64(r.record_bytes_plain);
+  w.Uint64(s.record_bytes_plain);
   w.Key("dictionary_bytes");
   w.Uint64(r.dictionary_bytes);
   w.Key("peak_rss_bytes");
@@ -145,11 +147,11 @@ struct Shard {
 
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash) {
+                                 const std::string& catalogue_hash, BuildSummary& summary) {
   const auto start = std::chrono::steady_clock::now();
   GenerationReport report;
-  report.generation = NextGenerationName(index_dir);
-  const fs::path work = CreateWorkspace(index_dir, report.generation);
+  summary.generation = NextGenerationName(index_dir);
+  const fs::path work = CreateWorkspace(index_dir, summary.generation);
   std::error_code ec;
   threads =
       std::max<unsigned>(1, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, files.size()))));
@@ -184,7 +186,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
   std::atomic<size_t> next{0};
   SpeakerRegistry registry;
   if (catalogue) registry.AddAnchors(catalogue->Anchors());
-  std::unordered_set<std::string> ids;
+  FileOrder order(catalogue, registry);
   std::mutex failure_mutex;
   std::exception_ptr failure;
 
@@ -193,52 +195,30 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       const size_t i = next.fetch_add(1);
       if (i >= files.size()) return;
       const SourceFile& f = files[i];
-      std::optional<ExtractedDocument> doc;
-      std::string hash, reason;
-      if (!IsSupported(f.path)) {
-        reason = "unsupported format";
-      } else {
-        try {
-          hash = ContentHash(ReadBytes(f.path));
-          doc = ExtractFile(f.path, f.relative);
-        } catch (const InputError& e) {
-          reason = e.reason();
-        }
-      }
+      PreparedFile prepared = PrepareFile(f);
       if (!turnstile.Wait(i)) return;
-      ResolvedSpeakers speakers;
-      if (doc) {
+      order.Settle(prepared, f);
+      if (prepared.doc) {
         if (catalogue) {
-          if (catalogue->Apply(f.relative, *doc)) {
-            ++report.files_with_row;
+          if (prepared.catalogue_row) {
+            ++summary.files_with_row;
           } else {
-            report.files_without_row.push_back(f.path);
+            summary.files_without_row.push_back(f.path);
           }
         }
-        // Two files may share a name in different folders: keep both.
-        if (!ids.insert(doc->document.id).second) {
-          doc->document.id += "-" + ContentHash(doc->document.source).substr(0, 8);
-          ids.insert(doc->document.id);
-        }
-        speakers = ResolveSpeakers(*doc, registry);
-        ++report.files;
-        report.bytes += f.record.size;
+        ++summary.files_indexed;
+        ++summary.files_added;
+        summary.bytes += f.record.size;
       } else {
-        report.skipped.emplace_back(f.path, reason);
-        progress.Warn("warning: " + f.path + ": " + reason + ", skipped");
+        summary.skipped.emplace_back(f.path, prepared.skipped);
+        progress.Warn("warning: " + f.path + ": " + prepared.skipped + ", skipped");
       }
       turnstile.Done();
-      if (doc) {
-        const auto passages = shard.indexer->Index(*doc, speakers);
-        for (const auto& p : passages) shard.db.add_document(p.document);
-        shard.passages += passages.size();
-        shard.db.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc->document.id,
-                              shard.indexer->DocumentRecord(doc->document));
+      if (prepared.doc) {
         SourceRecord record = f.record;
-        record.doc_id = doc->document.id;
-        record.hash = hash;
-        shard.db.set_metadata(std::string(schema::kMetaSourcePrefix) + f.key, EncodeSourceRecord(record));
-        shard.db.set_metadata(std::string(schema::kMetaFilePrefix) + doc->document.id, f.key);
+        record.hash = prepared.hash;
+        shard.passages += WritePreparedDocument(shard.db, *shard.indexer, *prepared.doc, prepared.speakers, f.key,
+                                                std::move(record), PassageWrite::kAdd);
       }
       progress.Advance(f.record.size);
     }
@@ -272,19 +252,16 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
   try {
     Xapian::WritableDatabase& first = shards[0].db;
     registry.WriteChanged(first);
-    first.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
-    first.set_metadata(std::string(schema::kMetaGeneration), report.generation);
-    first.set_metadata(std::string(schema::kMetaDictionary), codec.dictionary());
-    first.set_metadata(std::string(schema::kMetaCatalogueHash), catalogue_hash);
+    WriteIndexStamp(first, {summary.generation, codec.dictionary(), catalogue_hash});
     AddSynonyms(first);
     for (Shard& shard : shards) {
       AddSpelling(shard.db);
       shard.db.commit();
       shard.db.close();
-      report.passages += shard.passages;
-      report.record_bytes += shard.indexer->raw_bytes();
-      report.record_bytes_stored += shard.indexer->stored_bytes();
-      report.record_bytes_plain += shard.indexer->compared_bytes();
+      summary.passages += shard.passages;
+      summary.record_bytes += shard.indexer->raw_bytes();
+      summary.record_bytes_stored += shard.indexer->stored_bytes();
+      summary.record_bytes_plain += shard.indexer->compared_bytes();
     }
 
     progress.Phase(("compacting " + std::to_string(shards.size()) + " shards").c_str());
@@ -302,13 +279,13 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
     CheckDatabase(compacted.string());
     {
       const Xapian::Database check(compacted.string());
-      if (check.get_doccount() != report.passages) {
+      if (check.get_doccount() != summary.passages) {
         throw IndexError(compacted.string() + ": holds " + std::to_string(check.get_doccount()) +
-                         " passages, the build wrote " + std::to_string(report.passages));
+                         " passages, the build wrote " + std::to_string(summary.passages));
       }
     }
     report.check_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
-    WriteBuildInfo(compacted / kBuildInfoFile, report,
+    WriteBuildInfo(compacted / kBuildInfoFile, summary, report,
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), threads);
   } catch (const Xapian::Error& e) {
     shards.clear();
@@ -317,8 +294,8 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
                      ": building the new generation failed, the live index is untouched: " + e.get_msg());
   }
 
-  report.old_generations_kept =
-      PublishGeneration(index_dir, (work / "db").string(), report.generation, kReaderGraceSeconds);
+  summary.old_generations_kept =
+      PublishGeneration(index_dir, (work / "db").string(), summary.generation, kReaderGraceSeconds);
   fs::remove_all(work, ec);
   return report;
 }

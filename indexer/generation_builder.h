@@ -11,35 +11,18 @@
 #include <vector>
 
 #include "extract/catalogue.h"
+#include "indexer/build_summary.h"
+#include "indexer/file_pipeline.h"
 #include "indexer/progress.h"
 #include "model/document.h"
 
 namespace cstd::indexer {
 
-/// A file a build was asked to index.
-struct SourceFile {
-  std::string path;      // as found (becomes the document's `source`)
-  std::string relative;  // relative to its SOURCE root (gives the doc id)
-  std::string key;       // absolute path: what the index remembers it by
-  SourceRecord record;   // root, size and mtime (hash filled once read)
-};
-
-/// What writing a generation did.
+/// What writing a generation did besides what a BuildSummary counts.
 struct GenerationReport {
-  std::string generation;  // "gen-000002"
-  size_t files = 0;
-  size_t passages = 0;
-  uint64_t bytes = 0;                                        // bytes of the files indexed
-  std::vector<std::pair<std::string, std::string>> skipped;  // path, reason
-  size_t files_with_row = 0;
-  std::vector<std::string> files_without_row;
-  uint64_t record_bytes = 0;         // stored records, raw
-  uint64_t record_bytes_stored = 0;  // compressed with the dictionary
-  uint64_t record_bytes_plain = 0;   // compressed by plain zstd, for comparison
   size_t dictionary_bytes = 0;
   double compact_seconds = 0;
   double check_seconds = 0;
-  std::vector<std::string> old_generations_kept;  // still held by a reader
 };
 
 /// Builds generation NextGenerationName(index_dir) from `files` in
@@ -51,6 +34,10 @@ struct GenerationReport {
 /// made live by an atomic switch of CURRENT. Older generations are deleted
 /// once no reader holds them (waiting up to kReaderGraceSeconds).
 ///
+/// Counts into `summary` (generation, files indexed and added, passages,
+/// bytes, skipped files, catalogue matches, stored record sizes, old
+/// generations kept), adding to what the caller put there.
+///
 /// `catalogue_hash` is recorded (schema::kMetaCatalogueHash) for the next
 /// incremental build. The caller holds the BuildLock. A file that cannot be read is skipped and
 /// reported. Throws IndexError when the generation cannot be written or
@@ -58,7 +45,7 @@ struct GenerationReport {
 /// removed by the next build.
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash);
+                                 const std::string& catalogue_hash, BuildSummary& summary);
 
 /// How long a switch waits for readers (cstd-searchd reopens within 2 s) to
 /// leave the previous generation before leaving it for the next build.

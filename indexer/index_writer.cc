@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "indexer/file_pipeline.h"
+#include "indexer/index_sink.h"
 #include "model/archive_file.h"
 #include "model/document_json.h"
 #include "model/errors.h"
@@ -24,8 +26,7 @@ IndexWriter::IndexWriter(const std::string& index_dir) : index_dir_(index_dir) {
     if (current) {
       CheckSchemaVersion(db_, path);
     } else {
-      db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
-      db_.set_metadata(std::string(schema::kMetaGeneration), generation_);
+      WriteIndexStamp(db_, {generation_, std::nullopt, std::nullopt});
       AddSynonyms(db_);
       db_.commit();
       WriteCurrentGeneration(index_dir, generation_);
@@ -105,21 +106,13 @@ size_t IndexWriter::Replace(ExtractedDocument& extracted, std::string key, Sourc
     // Two files may share a name in different folders: keep both.
     const std::string owner = db_.get_metadata(std::string(schema::kMetaDocumentPrefix) + doc.id);
     if (!owner.empty() && DecodeDocument(codec_->Decompress(owner, doc.id)).source != doc.source) {
-      doc.id += "-" + ContentHash(doc.source).substr(0, 8);
+      doc.id = DisambiguatedId(doc.id, doc.source);
     }
     RemoveDocument(doc.id);
 
     const ResolvedSpeakers speakers = ResolveSpeakers(extracted, *speakers_);
     speakers_->WriteChanged(db_);
-    const auto passages = indexer_->Index(extracted, speakers);
-    for (const auto& p : passages) {
-      db_.replace_document(schema::Term(schema::kPrefixPassageId, p.passage_id), p.document);
-    }
-    db_.set_metadata(std::string(schema::kMetaDocumentPrefix) + doc.id, indexer_->DocumentRecord(doc));
-    source.doc_id = doc.id;
-    UpdateSource(key, source);
-    db_.set_metadata(std::string(schema::kMetaFilePrefix) + doc.id, key);
-    return passages.size();
+    return WritePreparedDocument(db_, *indexer_, extracted, speakers, key, std::move(source), PassageWrite::kReplace);
   } catch (const Xapian::Error& e) {
     throw IndexError(index_dir_ + ": writing " + doc.source + ": " + e.get_msg());
   }

@@ -112,7 +112,7 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
   for (const Paragraph& paragraph : extracted.paragraphs) {
     Passage passage;
     passage.doc_id = doc.id;
-    passage.passage_id = doc.id + "-" + std::to_string(ordinal + 1);
+    passage.passage_id = schema::PassageId(doc.id, ordinal + 1);
     passage.ordinal = static_cast<int>(ordinal + 1);
     passage.paragraph = paragraph;
     if (ordinal < speaker_ids.size()) passage.speaker_ids = speaker_ids[ordinal];

@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 
+#include "indexer/index_sink.h"
 #include "model/archive_file.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
@@ -249,7 +250,9 @@ SnapshotReport ImportIndex(const std::string& index_dir, const std::string& arch
   try {
     CheckDatabase(work.string());
     Xapian::WritableDatabase db(work.string(), Xapian::DB_OPEN);
-    db.set_metadata(std::string(schema::kMetaGeneration), report.generation);
+    // The snapshot's own stamp, under the generation it is imported as
+    // (CheckDatabase has checked its schema version).
+    WriteIndexStamp(db, {report.generation, std::nullopt, std::nullopt});
     db.commit();
   } catch (const IndexError&) {
     fs::remove_all(work, ec);

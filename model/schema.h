@@ -55,6 +55,17 @@ inline constexpr std::string_view kPrefixBody = "XB";
 inline constexpr std::string_view kPrefixSpeakerName = "XPN";
 inline constexpr std::string_view kPrefixDelegationName = "XDN";
 
+/// A passage's id: its document's id and its 1-based ordinal among the
+/// document's paragraphs ("panel-2022-3"). Stable across rebuilds as long
+/// as the file keeps its paragraphs; the API and the JSON name it
+/// passage_id. Throws nothing but std::bad_alloc.
+inline std::string PassageId(std::string_view doc_id, size_t ordinal) {
+  std::string id(doc_id);
+  id += '-';
+  id += std::to_string(ordinal);
+  return id;
+}
+
 /// The boolean term for `value` under `prefix`. Xapian's convention: a value
 /// that starts with a capital letter gets a ':' separator so that, for
 /// example, XC + "ARG" cannot be confused with a longer prefix "XCA" + "RG".

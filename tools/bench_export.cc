@@ -8,7 +8,7 @@
 // (recursively, each folder's files in sorted path order, unsupported formats
 // and unreadable files skipped); each file goes through the same ExtractFile
 // and Catalogue::Apply, and speaker ids come from the same SpeakerRegistry
-// (over a throw-away in-memory database), in the same order, so ids, countries,
+// (indexer/file_pipeline.h, the indexer's own pipeline), in the same order, so ids, countries,
 // sessions and years are the ones the index holds. One line per passage:
 //
 //   {"passage_id":"bra_78_2023-3","doc_id":"bra_78_2023","countries":["BRA"],
@@ -30,19 +30,14 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <unordered_set>
 
 #include "extract/catalogue.h"
-#include "extract/extract.h"
-#include "extract/reader.h"
 #include "indexer/build.h"
-#include "indexer/index_writer.h"
-#include "indexer/passage_indexer.h"
-#include "indexer/speaker_registry.h"
-#include "model/archive_file.h"
+#include "indexer/file_pipeline.h"
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/program.h"
+#include "model/schema.h"
 
 namespace {
 
@@ -57,7 +52,7 @@ void WritePassage(std::ostream& out, const std::string& doc_id, size_t ordinal, 
   using cstd::json::StrList;
   w.StartObject();
   w.Key("passage_id");
-  Str(w, doc_id + "-" + std::to_string(ordinal));
+  Str(w, cstd::schema::PassageId(doc_id, ordinal));
   w.Key("doc_id");
   Str(w, doc_id);
   w.Key("countries");
@@ -105,30 +100,21 @@ int main(int argc, char** argv) {
 
     cstd::indexer::SpeakerRegistry speakers;
     if (catalogue) speakers.AddAnchors(catalogue->Anchors());
-    std::unordered_set<std::string> ids;
+    // The indexer's own pipeline (indexer/file_pipeline.h), in the same file
+    // order: the same ids, catalogue values and speaker ids as the index.
+    cstd::indexer::FileOrder order(catalogue ? &*catalogue : nullptr, speakers);
     uint64_t bytes = 0, passages = 0, indexed = 0, skipped = 0;
     for (const auto& f : files) {
-      if (!cstd::indexer::IsSupported(f.path)) {
+      cstd::indexer::PreparedFile prepared = cstd::indexer::PrepareFile(f);
+      if (!prepared.doc) {
+        if (!prepared.skipped_error.empty()) std::cerr << "warning: " << prepared.skipped_error << ", skipped\n";
         ++skipped;
         continue;
       }
-      cstd::ExtractedDocument doc;
-      try {
-        doc = cstd::indexer::ExtractFile(f.path, f.relative);
-      } catch (const cstd::InputError& e) {
-        std::cerr << "warning: " << e.what() << ", skipped\n";
-        ++skipped;
-        continue;
-      }
-      if (catalogue) catalogue->Apply(f.relative, doc);
-      // Two files with one id: the index keeps both, the second with a suffix.
-      std::string doc_id = doc.document.id;
-      if (!ids.insert(doc_id).second) {
-        doc_id += "-" + cstd::ContentHash(f.path).substr(0, 8);
-        ids.insert(doc_id);
-      }
-      // The indexer's own resolution, in the same file order.
-      const std::vector<std::vector<std::string>> speaker_ids = cstd::indexer::ResolveSpeakers(doc, speakers).ids;
+      order.Settle(prepared, f);
+      const cstd::ExtractedDocument& doc = *prepared.doc;
+      const std::string& doc_id = doc.document.id;
+      const std::vector<std::vector<std::string>>& speaker_ids = prepared.speakers.ids;
       for (int copy = 1; copy <= replicate; ++copy) {
         const std::string id = copy == 1 ? doc_id : doc_id + "~" + std::to_string(copy);
         for (size_t i = 0; i < doc.paragraphs.size(); ++i) {

@@ -1,0 +1,45 @@
+#include "indexer/file_pipeline.h"
+
+#include "extract/extract.h"
+#include "extract/reader.h"
+#include "model/errors.h"
+
+namespace cstd::indexer {
+
+PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> known_hash) {
+  PreparedFile out;
+  if (!IsSupported(file.path)) {
+    out.skipped = "unsupported format";
+    return out;
+  }
+  try {
+    out.hash = known_hash ? std::move(*known_hash) : ContentHash(ReadBytes(file.path));
+    out.doc = ExtractFile(file.path, file.relative);
+  } catch (const InputError& e) {
+    out.doc.reset();
+    out.skipped = e.reason();
+    out.skipped_error = e.what();
+  }
+  return out;
+}
+
+void ApplyCatalogue(Catalogue* catalogue, PreparedFile& file, const SourceFile& source) {
+  if (catalogue && file.doc) file.catalogue_row = catalogue->Apply(source.relative, *file.doc);
+}
+
+void FileOrder::Settle(PreparedFile& file, const SourceFile& source) {
+  if (!file.doc) return;
+  ApplyCatalogue(catalogue_, file, source);
+  ExtractedDocument& doc = *file.doc;
+  if (!ids_.insert(doc.document.id).second) {
+    doc.document.id = DisambiguatedId(doc.document.id, doc.document.source);
+    ids_.insert(doc.document.id);
+  }
+  file.speakers = ResolveSpeakers(doc, registry_);
+}
+
+std::string DisambiguatedId(const std::string& doc_id, const std::string& source) {
+  return doc_id + "-" + ContentHash(source).substr(0, 8);
+}
+
+}  // namespace cstd::indexer
