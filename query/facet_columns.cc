@@ -2,46 +2,35 @@
 
 #include "model/schema.h"
 #include "query/revision_cache.h"
+#include "query/search_fields.h"
 
 namespace cstd::query {
 
 namespace {
 
+// The facet fields' columns are the search fields' (search_fields.h); the
+// document column is the passage's doc id.
 Xapian::valueno SlotOf(Column column) {
-  switch (column) {
-    case Column::kCountry:
-      return schema::kSlotCountries;
-    case Column::kSpeaker:
-      return schema::kSlotSpeakers;
-    case Column::kSession:
-      return schema::kSlotSession;
-    case Column::kYear:
-      return schema::kSlotYear;
-    case Column::kActionLine:
-      return schema::kSlotActionLines;
-    case Column::kType:
-      return schema::kSlotType;
-    case Column::kDocument:
-      return schema::kSlotDocId;
-  }
-  return Xapian::BAD_VALUENO;
+  if (column == Column::kDocument) return schema::kSlotDocId;
+  return FieldOf(static_cast<FacetField>(column)).slot;
 }
 
-// Calls `add` with each value a slot's raw string holds for `column`.
+SlotEncoding EncodingOf(Column column) {
+  if (column == Column::kDocument) return SlotEncoding::kString;
+  return FieldOf(static_cast<FacetField>(column)).encoding;
+}
+
+// Calls `add` with each value a slot's raw string holds in `encoding`.
 template <typename F>
-void ForEachValue(Column column, const std::string& raw, F&& add) {
-  switch (column) {
-    case Column::kCountry:
-    case Column::kSpeaker:
-    case Column::kActionLine:
+void ForEachValue(SlotEncoding encoding, const std::string& raw, F&& add) {
+  switch (encoding) {
+    case SlotEncoding::kPacked:
       schema::ForEachPackedValue(raw, add);
       break;
-    case Column::kSession:
-    case Column::kYear:
+    case SlotEncoding::kSortable:
       add(std::to_string(static_cast<long>(Xapian::sortable_unserialise(raw))));
       break;
-    case Column::kType:
-    case Column::kDocument:
+    case SlotEncoding::kString:
       add(raw);
       break;
   }
@@ -58,12 +47,13 @@ void FacetColumns::Load(const Xapian::Database& db, Column column) {
   const Xapian::docid last = db.get_lastdocid();
   d.offsets.assign(static_cast<size_t>(last) + 2, 0);
   const Xapian::valueno slot = SlotOf(column);
+  const SlotEncoding encoding = EncodingOf(column);
   Xapian::docid next = 0;  // offsets are filled up to here
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const Xapian::docid did = it.get_docid();
     if (did > last) break;  // a commit since get_lastdocid(): not this revision
     while (next < did) d.offsets[++next] = static_cast<uint32_t>(d.ids.size());
-    ForEachValue(column, *it, [&](std::string_view value) {
+    ForEachValue(encoding, *it, [&](std::string_view value) {
       if (value.empty()) return;
       auto [pos, added] = d.index.try_emplace(std::string(value), static_cast<uint32_t>(d.values.size()));
       if (added) d.values.emplace_back(value);

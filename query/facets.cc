@@ -2,41 +2,32 @@
 
 #include <algorithm>
 
+#include "query/search_fields.h"
+
 namespace cstd::query {
 
 const std::vector<FacetField>& AllFacetFields() {
-  static const std::vector<FacetField> kAll = {FacetField::kCountry, FacetField::kSpeaker,    FacetField::kSession,
-                                               FacetField::kYear,    FacetField::kActionLine, FacetField::kType};
+  static const std::vector<FacetField> kAll = [] {
+    std::vector<FacetField> all;
+    for (const SearchField& f : SearchFields()) all.push_back(f.id);
+    return all;
+  }();
   return kAll;
 }
 
 std::string_view FacetName(FacetField field) {
-  switch (field) {
-    case FacetField::kCountry:
-      return "country";
-    case FacetField::kSpeaker:
-      return "speaker";
-    case FacetField::kSession:
-      return "session";
-    case FacetField::kYear:
-      return "year";
-    case FacetField::kActionLine:
-      return "action_line";
-    case FacetField::kType:
-      return "type";
-  }
-  return "";
+  return FieldOf(field).name;
 }
 
 std::optional<FacetField> ParseFacetField(std::string_view name) {
-  for (FacetField f : AllFacetFields()) {
-    if (FacetName(f) == name) return f;
+  for (const SearchField& f : SearchFields()) {
+    if (f.name == name) return f.id;
   }
   return std::nullopt;
 }
 
 bool IsNumericFacet(FacetField field) {
-  return field == FacetField::kSession || field == FacetField::kYear;
+  return FieldOf(field).encoding == SlotEncoding::kSortable;
 }
 
 std::vector<FacetValue> RankFacetValues(std::vector<FacetValue> values, size_t limit,

@@ -10,6 +10,7 @@
 #include "model/index_layout.h"
 #include "model/program.h"
 #include "query/http_client.h"
+#include "query/search_fields.h"
 #include "query/searcher.h"
 
 namespace {
@@ -19,7 +20,8 @@ using cstd::query::SearchRequest;
 struct Options {
   std::string index;
   std::string server;
-  std::vector<std::string> countries, speakers, sessions, years, action_lines, types;
+  // The values of each search field's flag, in SearchFields() order.
+  std::vector<std::vector<std::string>> filters = std::vector<std::vector<std::string>>(cstd::query::SearchFields().size());
   int limit = 10;
   int page = 1;
   std::string sort = "relevance";
@@ -41,12 +43,8 @@ std::string SearchTarget(const Options& o) {
   const auto add = [&](const char* name, const std::vector<std::string>& values) {
     for (const auto& v : values) target += std::string("&") + name + "=" + cstd::query::UrlEncode(v);
   };
-  add("country", o.countries);
-  add("speaker", o.speakers);
-  add("session", o.sessions);
-  add("year", o.years);
-  add("action_line", o.action_lines);
-  add("type", o.types);
+  const auto& fields = cstd::query::SearchFields();
+  for (size_t i = 0; i < fields.size(); ++i) add(std::string(fields[i].name).c_str(), o.filters[i]);
   target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
   if (o.group_by_document) target += "&group=document";
   if (o.facets) target += "&facets=" + cstd::query::UrlEncode(*o.facets);
@@ -57,18 +55,10 @@ SearchRequest RequestFrom(const Options& o) {
   using namespace cstd::query;
   SearchRequest r;
   r.q = Join(o.words, " ");
-  for (const auto& v : o.countries) {
-    for (auto& code : ResolveCountries("--country", v)) r.countries.push_back(std::move(code));
+  const auto& fields = SearchFields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    for (const auto& v : o.filters[i]) AddFieldValue(r, fields[i], fields[i].flag, v);
   }
-  r.speakers = o.speakers;  // ids or names, resolved by the searcher
-  for (const auto& v : o.sessions) {
-    for (auto range : ParseIntRanges("--session", v)) r.sessions.push_back(range);
-  }
-  for (const auto& v : o.years) {
-    for (auto range : ParseIntRanges("--year", v)) r.years.push_back(range);
-  }
-  for (const auto& v : o.action_lines) r.action_lines.push_back(ResolveActionLine("--action-line", v));
-  for (const auto& v : o.types) r.types.push_back(ResolveType("--type", v));
   r.per_page = ParseBoundedInt("--limit", std::to_string(o.limit), 1, kMaxPerPage);
   r.page = o.page;
   r.sort = ParseSort(o.sort);
@@ -154,24 +144,13 @@ int main(int argc, char** argv) {
   source->add_option("--index", o.index, "Index folder, searched in-process");
   source->add_option("--server", o.server, "A running cstd-searchd, e.g. http://127.0.0.1:8080");
   source->require_option(1);
-  app.add_option("--country", o.countries, "ISO3 code or country name (repeat for OR)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--speaker", o.speakers, "Speaker id or any part of a name (repeat for OR)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--session", o.sessions, "Session number, list or range 20..27")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--year", o.years, "Year, list or range 2010..2024")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--action-line", o.action_lines, "WSIS action line, C1..C11")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--type", o.types, "Document type, e.g. panel-report")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  // One flag per search field (query/search_fields.h), repeatable for OR.
+  const auto& fields = cstd::query::SearchFields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    app.add_option(std::string(fields[i].flag), o.filters[i], std::string(fields[i].flag_help))
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
   app.add_option("--limit", o.limit, "Hits per page (1 to 100)")->capture_default_str();
   app.add_option("--page", o.page, "Page, from 1")->capture_default_str();
   app.add_option("--sort", o.sort, "relevance, date_desc or date_asc")->capture_default_str();

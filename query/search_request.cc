@@ -96,8 +96,9 @@ std::vector<FacetField> ParseFacetList(std::string_view parameter, std::string_v
   for (const std::string& name : SplitList(value)) {
     const auto field = ParseFacetField(name);
     if (!field) {
-      throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown facet '" + name +
-                                                   "' (country, speaker, session, year, action_line, type)");
+      std::string names;
+      for (FacetField f : AllFacetFields()) names += (names.empty() ? "" : ", ") + std::string(FacetName(f));
+      throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown facet '" + name + "' (" + names + ")");
     }
     if (std::find(fields.begin(), fields.end(), *field) == fields.end()) fields.push_back(*field);
   }

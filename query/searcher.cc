@@ -12,6 +12,7 @@
 #include "query/speaker_directory.h"
 #include "model/text.h"
 #include "query/facet_tally.h"
+#include "query/search_fields.h"
 
 namespace cstd::query {
 
@@ -160,15 +161,28 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     // Field prefixes take what a user would type: country names as well as
     // codes, speaker names as well as ids, any action-line code.
     FieldErrors field_errors;  // filled by the processors during parse_query
-    parser.add_boolean_prefix("country", (new CountryField(field_errors))->release());
-    parser.add_boolean_prefix("speaker", (new SpeakerField(Speakers(), field_errors))->release());
-    parser.add_boolean_prefix("action", (new ActionLineField(field_errors))->release());
-    parser.add_boolean_prefix("session", std::string(schema::kPrefixSession));
-    parser.add_boolean_prefix("year", std::string(schema::kPrefixYear));
-    parser.add_boolean_prefix("type", std::string(schema::kPrefixType));
-    // Ranges: "year:2010..2024", "session:20..27".
-    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kSlotYear, "year:"))->release());
-    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kSlotSession, "session:"))->release());
+    for (const SearchField& f : SearchFields()) {
+      const std::string field(f.query_prefix);
+      switch (f.resolver) {
+        case Resolver::kCountry:
+          parser.add_boolean_prefix(field, (new CountryField(field_errors))->release());
+          break;
+        case Resolver::kSpeaker:
+          parser.add_boolean_prefix(field, (new SpeakerField(Speakers(), field_errors))->release());
+          break;
+        case Resolver::kActionLine:
+          parser.add_boolean_prefix(field, (new ActionLineField(field_errors))->release());
+          break;
+        case Resolver::kType:
+          parser.add_boolean_prefix(field, std::string(f.term_prefix));
+          break;
+        case Resolver::kIntRanges:
+          parser.add_boolean_prefix(field, std::string(f.term_prefix));
+          // Ranges: "year:2010..2024", "session:20..27".
+          parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(f.slot, field + ":"))->release());
+          break;
+      }
+    }
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
@@ -198,15 +212,9 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
       if (!corrected.empty() && corrected != r.q) *suggestion = corrected;
     }
   }
-  const std::pair<FacetField, Xapian::Query> filters[] = {
-      {FacetField::kCountry, AnyOf(schema::kPrefixCountry, r.countries)},
-      {FacetField::kSpeaker, AnyOf(schema::kPrefixSpeaker, r.speakers)},
-      {FacetField::kSession, AnyOfRanges(schema::kPrefixSession, r.sessions)},
-      {FacetField::kYear, AnyOfRanges(schema::kPrefixYear, r.years)},
-      {FacetField::kActionLine, AnyOf(schema::kPrefixActionLine, r.action_lines)},
-      {FacetField::kType, AnyOf(schema::kPrefixType, r.types)}};
-  for (const auto& f : filters) {
-    if (!f.second.empty()) parts.filters.push_back(f);
+  for (const SearchField& f : SearchFields()) {
+    Xapian::Query filter = f.values ? AnyOf(f.term_prefix, r.*f.values) : AnyOfRanges(f.term_prefix, r.*f.ranges);
+    if (!filter.empty()) parts.filters.emplace_back(f.id, std::move(filter));
   }
   return parts;
 }
@@ -249,36 +257,16 @@ SearchRequest Searcher::Resolve(const SearchRequest& request) const {
 }
 
 std::vector<std::string> Searcher::Selected(const SearchRequest& r, FacetField field) {
-  const auto expand = [](const std::vector<IntRange>& ranges) {
-    std::vector<std::string> values;
-    for (const auto& range : ranges) {
-      for (int v = range.low; v <= range.high; ++v) values.push_back(std::to_string(v));
-    }
-    return values;
-  };
-  switch (field) {
-    case FacetField::kCountry:
-      return r.countries;
-    case FacetField::kSpeaker:
-      return r.speakers;
-    case FacetField::kSession:
-      return expand(r.sessions);
-    case FacetField::kYear:
-      return expand(r.years);
-    case FacetField::kActionLine:
-      return r.action_lines;
-    case FacetField::kType:
-      return r.types;
-  }
-  return {};
+  return SelectedValues(r, FieldOf(field));
 }
 
 void Searcher::Label(FacetResult& result) const {
+  const LabelSource labels = FieldOf(result.field).labels;
   for (FacetValue& v : result.values) {
-    if (result.field == FacetField::kCountry) {
+    if (labels == LabelSource::kCountries) {
       const Country* c = Countries::Builtin().FindByCode(v.value);
       v.label = c ? c->short_name : v.value;
-    } else if (result.field == FacetField::kSpeaker) {
+    } else if (labels == LabelSource::kSpeakers) {
       const SpeakerRecord* speaker = Speakers().Find(v.value);
       v.label = speaker ? speaker->DisplayName() : v.value;
     }
@@ -446,28 +434,14 @@ using json::Str;
 
 void WriteFilters(JsonWriter& w, const SearchRequest& r) {
   w.StartObject();
-  const auto list = [&](const char* key, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    w.Key(key);
+  for (const SearchField& field : SearchFields()) {
+    const std::vector<std::string> values = FilterStrings(r, field);
+    if (values.empty()) continue;
+    w.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
     w.StartArray();
     for (const auto& v : values) Str(w, v);
     w.EndArray();
-  };
-  const auto ranges = [&](const char* key, const std::vector<IntRange>& values) {
-    if (values.empty()) return;
-    w.Key(key);
-    w.StartArray();
-    for (const auto& v : values) {
-      Str(w, v.low == v.high ? std::to_string(v.low) : std::to_string(v.low) + ".." + std::to_string(v.high));
-    }
-    w.EndArray();
-  };
-  list("country", r.countries);
-  list("speaker", r.speakers);
-  ranges("session", r.sessions);
-  ranges("year", r.years);
-  list("action_line", r.action_lines);
-  list("type", r.types);
+  }
   w.EndObject();
 }
 

@@ -12,6 +12,7 @@
 #include "model/text.h"
 #include "query/http_client.h"
 #include "query/profile.h"
+#include "query/search_fields.h"
 #include "query/searcher.h"
 #include "searchd/original.h"
 #include "searchd/web_assets.h"
@@ -365,21 +366,11 @@ std::string ParseTarget(std::string_view target, Params* params) {
 query::SearchRequest ParseSearchParams(const Params& params) {
   query::SearchRequest r;
   if (const auto* q = LastValue(params, "q")) r.q = *q;
-  for (const auto& v : AllValues(params, "country")) {
-    for (auto& code : query::ResolveCountries("country", v)) r.countries.push_back(std::move(code));
+  // The filters: each search field's parameter, repeatable (OR).
+  for (const query::SearchField& field : query::SearchFields()) {
+    const std::string name(field.name);
+    for (const auto& v : AllValues(params, name)) query::AddFieldValue(r, field, name, v);
   }
-  // Speakers are resolved by the searcher, which knows the index's.
-  r.speakers = AllValues(params, "speaker");
-  for (const auto& v : AllValues(params, "session")) {
-    for (auto range : query::ParseIntRanges("session", v)) r.sessions.push_back(range);
-  }
-  for (const auto& v : AllValues(params, "year")) {
-    for (auto range : query::ParseIntRanges("year", v)) r.years.push_back(range);
-  }
-  for (const auto& v : AllValues(params, "action_line")) {
-    r.action_lines.push_back(query::ResolveActionLine("action_line", v));
-  }
-  for (const auto& v : AllValues(params, "type")) r.types.push_back(query::ResolveType("type", v));
   if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
   if (const auto* v = LastValue(params, "per_page")) {
     r.per_page = query::ParseBoundedInt("per_page", *v, 1, query::kMaxPerPage);

@@ -15,8 +15,10 @@
 #include "extract/extract.h"
 #include "indexer/build.h"
 #include "indexer/index_writer.h"
+#include "model/action_lines.h"
 #include "model/archive_file.h"
 #include "model/errors.h"
+#include "query/search_fields.h"
 #include "searchd/web_assets.h"
 #include "tests/support/index_fixture.h"
 
@@ -173,6 +175,25 @@ TEST_F(HandlerTest, EveryAssetThePageNamesIsServed) {
     EXPECT_EQ(body.find("https:"), std::string::npos) << name;
   }
   EXPECT_EQ(page.find("http"), std::string::npos);
+}
+
+// The page's copy of the server's tables is generated from them: the search
+// fields in their order, with their names, and every action line's title.
+TEST_F(HandlerTest, ThePageDataModuleIsGeneratedFromTheServersTables) {
+  const Response r = Call("/assets/fields.js");
+  ASSERT_EQ(r.result(), http::status::ok);
+  EXPECT_EQ(r[http::field::content_type], "text/javascript; charset=utf-8");
+  const std::string& body = r.body();
+  std::string fields;
+  for (const query::SearchField& f : query::SearchFields()) {
+    fields += (fields.empty() ? "" : ", ") + ("\"" + std::string(f.name) + "\"");
+    EXPECT_NE(body.find("\"" + std::string(f.name) + "\": \"" + std::string(f.display_name) + "\""), std::string::npos)
+        << f.name;
+  }
+  EXPECT_NE(body.find("export const FILTER_FIELDS = [" + fields + "];"), std::string::npos) << body;
+  for (const ActionLine& line : ActionLines::Builtin().all()) {
+    EXPECT_NE(body.find("\"" + line.code + "\": \"" + line.title + "\""), std::string::npos) << line.code;
+  }
 }
 
 TEST_F(HandlerTest, UnknownAssetsAndTraversalAre404) {

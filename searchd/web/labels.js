@@ -1,7 +1,9 @@
-// Display names: document types and WSIS action lines (fixed vocabularies),
-// and the countries and speakers the API has named so far.
+// Display names: document types (a fixed vocabulary), the WSIS action lines'
+// titles and the fields' names (from the server's tables, fields.js), and the
+// countries and speakers the API has named so far.
 
 import {ordinal} from './dom.js';
+import {ACTION_LINE_TITLES, FIELD_NAMES} from './fields.js';
 
 const TYPES = {
   'panel-report': 'Panel report',
@@ -16,35 +18,12 @@ const TYPES = {
   'other': 'Other document',
 };
 
-// The WSIS action lines (Geneva Plan of Action), as in data/action_lines.tsv.
-const ACTION_LINES = {
-  C1: 'Role of governments and all stakeholders',
-  C2: 'Information and communication infrastructure',
-  C3: 'Access to information and knowledge',
-  C4: 'Capacity building',
-  C5: 'Confidence and security in the use of ICTs',
-  C6: 'Enabling environment',
-  C7: 'ICT applications',
-  C7eGov: 'E-government',
-  C7eBus: 'E-business',
-  C7eEmp: 'E-employment',
-  C7eEnv: 'E-environment',
-  C7eHea: 'E-health',
-  C7eLearn: 'E-learning',
-  C7eSci: 'E-science',
-  C7eAgr: 'E-agriculture',
-  C8: 'Cultural and linguistic diversity, local content',
-  C9: 'Media',
-  C10: 'Ethical dimensions of the information society',
-  C11: 'International and regional cooperation',
-};
-
 export function typeLabel(type) {
   return TYPES[type] || type;
 }
 
 export function actionLineLabel(code) {
-  return ACTION_LINES[code] ? `${code} · ${ACTION_LINES[code]}` : code;
+  return ACTION_LINE_TITLES[code] ? `${code} · ${ACTION_LINE_TITLES[code]}` : code;
 }
 
 export function sessionLabel(session) {
@@ -102,11 +81,4 @@ export function valueLabel(field, value) {
   }
 }
 
-export const FIELD_NAMES = {
-  country: 'Delegation',
-  speaker: 'Speaker',
-  session: 'Session',
-  year: 'Year',
-  action_line: 'Action line',
-  type: 'Type',
-};
+export {FIELD_NAMES};

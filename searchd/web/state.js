@@ -4,7 +4,11 @@
 // `delegation` (a speaker's or a delegation's page) and the #p37 anchor are
 // the page's own.
 
-export const FILTER_FIELDS = ['country', 'speaker', 'session', 'year', 'action_line', 'type'];
+// The search fields, as the server's table has them (fields.js is generated
+// by cstd-searchd from query/search_fields.h).
+import {FILTER_FIELDS} from './fields.js';
+
+export {FILTER_FIELDS};
 export const PER_PAGE = 20;
 // The API serves results down to this depth (query::kMaxDepth).
 export const MAX_DEPTH = 10000;

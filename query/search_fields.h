@@ -1,0 +1,87 @@
+// The search fields, one row each: what the API calls a field, how its
+// filter is spelt in the index and the query language, where its facet
+// column is read from, whether it takes values or ranges, how a value a
+// user gives is resolved, and where its labels come from. Parameter parsing
+// (searchd and cstd-query), the filters, the facet columns and the JSON of
+// query.filters all read this table, so adding a field is one row here
+// (and its data in the index, model/schema.h).
+
+#ifndef CSTD_QUERY_SEARCH_FIELDS_H_
+#define CSTD_QUERY_SEARCH_FIELDS_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/facets.h"
+#include "query/search_request.h"
+
+namespace cstd::query {
+
+/// How a facet column's value slot holds a passage's values.
+enum class SlotEncoding {
+  kPacked,    // several strings, schema::PackValues
+  kSortable,  // one number, Xapian::sortable_serialise
+  kString,    // one string
+};
+
+/// How a value given for the field (an API parameter, a cstd-query flag)
+/// becomes the values filtered on.
+enum class Resolver {
+  kCountry,     // ISO3 code, name or part of one; several when ambiguous (ResolveCountries)
+  kSpeaker,     // kept as given: the Searcher resolves ids and names against the index
+  kActionLine,  // any action-line code, filed under its main line (ResolveActionLine)
+  kType,        // the contract's document types (ResolveType)
+  kIntRanges,   // "27", "2019,2021", "2010..2024" (ParseIntRanges)
+};
+
+/// Where a facet value's label comes from.
+enum class LabelSource {
+  kNone,       // the value is its own label
+  kCountries,  // the country table's short name (data/countries.tsv)
+  kSpeakers,   // the index's speaker records (SpeakerDirectory)
+};
+
+struct SearchField {
+  FacetField id;
+  std::string_view name;          // API parameter, facet and query.filters key: "action_line"
+  std::string_view display_name;  // what the search page calls it: "Action line"
+  std::string_view query_prefix;  // the query language's field: "action" in "action:C5"
+  std::string_view flag;          // cstd-query's flag: "--action-line"
+  std::string_view flag_help;     // and its help text
+  std::string_view term_prefix;   // boolean filter terms (schema::kPrefix...)
+  Xapian::valueno slot;           // the facet column's value slot (schema::kSlot...)
+  SlotEncoding encoding;
+  Resolver resolver;
+  LabelSource labels;
+  /// The request's values of this field: exactly one of the two is set,
+  /// `ranges` for Resolver::kIntRanges.
+  std::vector<std::string> SearchRequest::*values = nullptr;
+  std::vector<IntRange> SearchRequest::*ranges = nullptr;
+};
+
+/// Every search field, in the contract's order (FacetField's order).
+const std::vector<SearchField>& SearchFields();
+
+/// The row of `field`.
+const SearchField& FieldOf(FacetField field);
+
+/// Adds what `value` (one value of the field's parameter or flag, named
+/// `parameter` in errors) resolves to, to `request`. Throws UsageError
+/// naming `parameter` for a value the field's resolver refuses.
+void AddFieldValue(SearchRequest& request, const SearchField& field, std::string_view parameter,
+                   std::string_view value);
+
+/// The values `request` selects for `field`, as facet values: ranges
+/// expanded to each number ("2019".."2021" -> "2019", "2020", "2021").
+std::vector<std::string> SelectedValues(const SearchRequest& request, const SearchField& field);
+
+/// `field`'s selection in `request` as query.filters writes it: values as
+/// they are, ranges as "27" or "2010..2024". Empty when nothing is selected.
+std::vector<std::string> FilterStrings(const SearchRequest& request, const SearchField& field);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_SEARCH_FIELDS_H_

@@ -1,0 +1,83 @@
+#include "query/search_fields.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/errors.h"
+#include "model/schema.h"
+
+namespace cstd::query {
+namespace {
+
+TEST(SearchFieldsTest, OneRowPerFacetFieldInItsOrderWithOneKindOfValues) {
+  const auto& fields = SearchFields();
+  ASSERT_EQ(fields.size(), AllFacetFields().size());
+  std::set<std::string_view> names, query_prefixes, flags, term_prefixes;
+  std::set<Xapian::valueno> slots;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const SearchField& f = fields[i];
+    SCOPED_TRACE(std::string(f.name));
+    EXPECT_EQ(static_cast<size_t>(f.id), i);
+    EXPECT_EQ(&FieldOf(f.id), &f);
+    EXPECT_EQ(FacetName(f.id), f.name);
+    EXPECT_EQ(ParseFacetField(f.name), f.id);
+    EXPECT_NE(f.values == nullptr, f.ranges == nullptr) << "exactly one of values and ranges";
+    EXPECT_EQ(f.ranges != nullptr, f.resolver == Resolver::kIntRanges);
+    EXPECT_EQ(IsNumericFacet(f.id), f.ranges != nullptr);
+    EXPECT_EQ(f.flag.substr(0, 2), "--");
+    EXPECT_FALSE(f.flag_help.empty());
+    EXPECT_TRUE(names.insert(f.name).second);
+    EXPECT_TRUE(query_prefixes.insert(f.query_prefix).second);
+    EXPECT_TRUE(flags.insert(f.flag).second);
+    EXPECT_TRUE(term_prefixes.insert(f.term_prefix).second);
+    EXPECT_TRUE(slots.insert(f.slot).second);
+  }
+  EXPECT_FALSE(ParseFacetField("body").has_value());
+}
+
+TEST(SearchFieldsTest, ValuesAreResolvedAsTheFieldSays) {
+  SearchRequest r;
+  AddFieldValue(r, FieldOf(FacetField::kCountry), "country", "Brazil");
+  AddFieldValue(r, FieldOf(FacetField::kSpeaker), "speaker", "Souter");
+  AddFieldValue(r, FieldOf(FacetField::kSession), "session", "20..22,27");
+  AddFieldValue(r, FieldOf(FacetField::kActionLine), "action_line", "c7egov");
+  AddFieldValue(r, FieldOf(FacetField::kType), "type", "panel-report");
+  EXPECT_EQ(r.countries, std::vector<std::string>{"BRA"});
+  EXPECT_EQ(r.speakers, std::vector<std::string>{"Souter"});  // the Searcher resolves names
+  ASSERT_EQ(r.sessions.size(), 2u);
+  EXPECT_EQ(r.action_lines, std::vector<std::string>{"C7"});
+  EXPECT_EQ(r.types, std::vector<std::string>{"panel-report"});
+  EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20..22", "27"}));
+  EXPECT_EQ(SelectedValues(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20", "21", "22", "27"}));
+  EXPECT_TRUE(FilterStrings(r, FieldOf(FacetField::kYear)).empty());
+  EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kCountry)), std::vector<std::string>{"BRA"});
+}
+
+TEST(SearchFieldsTest, RefusedValuesNameTheParameterTheyCameIn) {
+  const struct {
+    FacetField field;
+    const char* parameter;
+    const char* value;
+  } kCases[] = {
+      {FacetField::kCountry, "--country", "Atlantis"},
+      {FacetField::kYear, "year", "2020..2010"},
+      {FacetField::kActionLine, "action_line", "C99"},
+      {FacetField::kType, "--type", "novel"},
+  };
+  for (const auto& c : kCases) {
+    SearchRequest r;
+    try {
+      AddFieldValue(r, FieldOf(c.field), c.parameter, c.value);
+      ADD_FAILURE() << c.value << ": no UsageError";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), c.parameter);
+      EXPECT_NE(std::string(e.what()).find(c.value), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cstd::query
