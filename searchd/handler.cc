@@ -462,17 +462,10 @@ Response HandleRequest(const Request& request, IndexPool& index, const Metrics& 
       return error(http::status::not_found, "not_found", "no such endpoint: " + path);
     }
     // A request that meets a generation being replaced under it is run again,
-    // whole, on a fresh view of the index.
-    for (int attempt = 0;; ++attempt) {
-      try {
-        Response response = found->handler(request, parameter, params, context);
-        if (request.method() == http::verb::head) response.body().clear();
-        return response;
-      } catch (const Xapian::DatabaseModifiedError&) {
-        index.ReopenThisThread();
-        if (attempt >= 2) throw;
-      }
-    }
+    // whole, on a fresh view of the index (IndexPool::WithRetry).
+    Response response = index.WithRetry([&] { return found->handler(request, parameter, params, context); });
+    if (request.method() == http::verb::head) response.body().clear();
+    return response;
   } catch (const UsageError& e) {
     return error(http::status::bad_request, "bad_request", e.what());
   } catch (const NotFoundError& e) {

@@ -16,6 +16,8 @@
 #ifndef CSTD_SEARCHD_INDEX_POOL_H_
 #define CSTD_SEARCHD_INDEX_POOL_H_
 
+#include <xapian.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -55,6 +57,31 @@ class IndexPool {
   /// Drops the calling thread's Searcher so the next ForThisThread() opens the
   /// live generation afresh (after Xapian::DatabaseModifiedError).
   void ReopenThisThread();
+
+  /// Runs `read`, which reads the index through ForThisThread(), and
+  /// returns what it returns. A read that meets a generation replaced under
+  /// it (Xapian::DatabaseModifiedError: a build committed or compacted the
+  /// revision it was reading) is run again, whole, on a fresh view
+  /// (ReopenThisThread), up to kReadAttempts times in all; the last
+  /// attempt's error propagates, as does anything else `read` throws. The
+  /// one place the lifecycle of a view is handled: callers (the HTTP
+  /// handler) stay free of it.
+  template <typename Read>
+  auto WithRetry(Read&& read) -> decltype(read()) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        ReopenThisThread();
+        if (attempt >= kReadAttempts) throw;
+      }
+    }
+  }
+
+  /// A read may meet a replaced generation this many times before its
+  /// error is served: a build switches a generation once per run, so a
+  /// third fresh view meeting another switch means something is wrong.
+  static constexpr int kReadAttempts = 3;
 
   /// Marks the calling thread as serving one request for as long as it
   /// lives: the janitor leaves its Searcher alone meanwhile, and may drop it

@@ -108,5 +108,32 @@ TEST_F(IndexPoolTest, AThreadOutsideRequestScopesIsNeverReleased) {
   EXPECT_EQ(Held(), std::vector<std::string>{});
 }
 
+TEST_F(IndexPoolTest, AReadThatMeetsAReplacedGenerationRunsAgainOnAFreshView) {
+  int calls = 0;
+  const size_t passages = pool_->WithRetry([&] {
+    ++calls;
+    if (calls < IndexPool::kReadAttempts) throw Xapian::DatabaseModifiedError("replaced under the read");
+    return pool_->ForThisThread().passage_count();
+  });
+  EXPECT_EQ(calls, IndexPool::kReadAttempts);
+  EXPECT_GT(passages, 0u);
+  // One attempt too many: the error is the caller's.
+  calls = 0;
+  EXPECT_THROW(pool_->WithRetry([&]() -> int {
+    ++calls;
+    throw Xapian::DatabaseModifiedError("replaced again");
+  }),
+               Xapian::DatabaseModifiedError);
+  EXPECT_EQ(calls, IndexPool::kReadAttempts);
+  // Other errors are not retried.
+  calls = 0;
+  EXPECT_THROW(pool_->WithRetry([&]() -> int {
+    ++calls;
+    throw Xapian::DatabaseCorruptError("broken");
+  }),
+               Xapian::DatabaseCorruptError);
+  EXPECT_EQ(calls, 1);
+}
+
 }  // namespace
 }  // namespace cstd::searchd
