@@ -8,15 +8,15 @@ namespace cstd::query {
 
 const std::vector<SearchField>& SearchFields() {
   static const std::vector<SearchField> kFields = {
-      {FacetField::kCountry, "country", "Delegation", "country", "--country", "ISO3 code or country name (repeat for OR)",
-       schema::kPrefixCountry, schema::kSlotCountries, SlotEncoding::kPacked, Resolver::kCountry,
-       LabelSource::kCountries, &SearchRequest::countries, nullptr},
-      {FacetField::kSpeaker, "speaker", "Speaker", "speaker", "--speaker", "Speaker id or any part of a name (repeat for OR)",
-       schema::kPrefixSpeaker, schema::kSlotSpeakers, SlotEncoding::kPacked, Resolver::kSpeaker,
-       LabelSource::kSpeakers, &SearchRequest::speakers, nullptr},
+      {FacetField::kCountry, "country", "Delegation", "country", "--country",
+       "ISO3 code or country name (repeat for OR)", schema::kPrefixCountry, schema::kSlotCountries,
+       SlotEncoding::kPacked, Resolver::kCountry, LabelSource::kCountries, &SearchRequest::countries, nullptr},
+      {FacetField::kSpeaker, "speaker", "Speaker", "speaker", "--speaker",
+       "Speaker id or any part of a name (repeat for OR)", schema::kPrefixSpeaker, schema::kSlotSpeakers,
+       SlotEncoding::kPacked, Resolver::kSpeaker, LabelSource::kSpeakers, &SearchRequest::speakers, nullptr},
       {FacetField::kSession, "session", "Session", "session", "--session", "Session number, list or range 20..27",
-       schema::kPrefixSession, schema::kSlotSession, SlotEncoding::kSortable, Resolver::kIntRanges,
-       LabelSource::kNone, nullptr, &SearchRequest::sessions},
+       schema::kPrefixSession, schema::kSlotSession, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone,
+       nullptr, &SearchRequest::sessions},
       {FacetField::kYear, "year", "Year", "year", "--year", "Year, list or range 2010..2024", schema::kPrefixYear,
        schema::kSlotYear, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone, nullptr,
        &SearchRequest::years},
@@ -24,8 +24,7 @@ const std::vector<SearchField>& SearchFields() {
        schema::kPrefixActionLine, schema::kSlotActionLines, SlotEncoding::kPacked, Resolver::kActionLine,
        LabelSource::kNone, &SearchRequest::action_lines, nullptr},
       {FacetField::kType, "type", "Type", "type", "--type", "Document type, e.g. panel-report", schema::kPrefixType,
-       schema::kSlotType, SlotEncoding::kString, Resolver::kType, LabelSource::kNone, &SearchRequest::types,
-       nullptr},
+       schema::kSlotType, SlotEncoding::kString, Resolver::kType, LabelSource::kNone, &SearchRequest::types, nullptr},
   };
   return kFields;
 }

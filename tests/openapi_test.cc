@@ -179,10 +179,10 @@ class OpenApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     api_ = new OpenApi(std::string(CSTD_SOURCE_DIR) + "/docs/openapi.json");
-    temp_ = new TempDir();
+    served_ = new ServedIndex();
     // The corpus, a PDF, and two files the originals' test changes and
     // removes after the build.
-    const std::string archive = temp_->path() + "/archive";
+    const std::string archive = served_->path() + "/archive";
     std::filesystem::create_directories(archive);
     for (const auto& entry : std::filesystem::directory_iterator(SharedCorpus())) {
       std::filesystem::copy_file(entry.path(), std::filesystem::path(archive) / entry.path().filename());
@@ -191,17 +191,16 @@ class OpenApiTest : public ::testing::Test {
         << test_support::MakePdf({{{72, 720, "1. Broadband on page one."}}, {{72, 720, "2. Spectrum on page two."}}});
     std::ofstream(archive + "/changing.md") << "# Changing\n\n1. This file changes after the build.\n";
     std::ofstream(archive + "/vanishing.html") << "<p>1. This file goes after the build.</p>\n";
-    const std::string index = temp_->path() + "/index";
+    const std::string index = served_->index();
     const RunResult build = BuildIndex(index, archive);
     ASSERT_EQ(build.exit_code, 0) << build.err;
     // Room for one request in flight, so the test can provoke 503 on every
     // endpoint; its own requests are sequential and never see one unasked.
-    server_ = new ServerProcess(index, {"--threads", "2", "--max-inflight", "1"});
+    served_->Serve({"--threads", "2", "--max-inflight", "1"});
   }
 
   static void TearDownTestSuite() {
-    delete server_;
-    delete temp_;
+    delete served_;
     delete api_;
   }
 
@@ -265,7 +264,7 @@ class OpenApiTest : public ::testing::Test {
 
   static HttpResponse Fetch(const std::string& target, const std::string& method = "GET",
                             const std::vector<std::string>& headers = {}, const std::string& body = "") {
-    return Request(server_->host(), server_->port(), method, target, headers, body);
+    return Request(served_->server().host(), served_->server().port(), method, target, headers, body);
   }
 
   // GETs `target` on `path` and checks the answer; returns it.
@@ -347,7 +346,8 @@ class OpenApiTest : public ::testing::Test {
       Check(path, r, "GET with 17 KiB of headers");
     }
     {
-      const auto responses = Pipeline(server_->host(), server_->port(), std::vector<std::string>(40, target));
+      const auto responses =
+          Pipeline(served_->server().host(), served_->server().port(), std::vector<std::string>(40, target));
       ASSERT_FALSE(responses.empty());
       EXPECT_EQ(responses.back().status, 429);
       for (const auto& r : responses) Check(path, r, "40 pipelined GETs");
@@ -361,7 +361,7 @@ class OpenApiTest : public ::testing::Test {
         load.emplace_back([&stop] {
           while (!stop) {
             try {
-              Get(server_->host(), server_->port(), "/v1/search?q=&per_page=100");
+              Get(served_->server().host(), served_->server().port(), "/v1/search?q=&per_page=100");
             } catch (const std::exception&) {
             }
           }
@@ -387,14 +387,12 @@ class OpenApiTest : public ::testing::Test {
   }
 
   static OpenApi* api_;
-  static TempDir* temp_;
-  static ServerProcess* server_;
+  static ServedIndex* served_;
   static std::map<std::string, std::set<std::string>> covered_;
 };
 
 OpenApi* OpenApiTest::api_ = nullptr;
-TempDir* OpenApiTest::temp_ = nullptr;
-ServerProcess* OpenApiTest::server_ = nullptr;
+ServedIndex* OpenApiTest::served_ = nullptr;
 std::map<std::string, std::set<std::string>> OpenApiTest::covered_;
 
 TEST_F(OpenApiTest, DocumentIsWellFormed) {
@@ -489,9 +487,9 @@ TEST_F(OpenApiTest, OriginalsMatchTheDocument) {
   const HttpResponse missing =
       CheckGet(path, std::string("/v1/documents/") + doc_id["x-invalid-example"].GetString() + "/original", 404);
   EXPECT_NE(missing.body.find(doc_id["x-invalid-example"].GetString()), std::string::npos);
-  std::ofstream(temp_->path() + "/archive/changing.md") << "# Changed\n";
+  std::ofstream(served_->path() + "/archive/changing.md") << "# Changed\n";
   CheckGet(path, "/v1/documents/changing/original", 409);
-  std::filesystem::remove(temp_->path() + "/archive/vanishing.html");
+  std::filesystem::remove(served_->path() + "/archive/vanishing.html");
   CheckGet(path, "/v1/documents/vanishing/original", 404);
   CheckTransportErrors(path, std::string("/v1/documents/") + doc_id["example"].GetString() + "/original");
   ExpectAllDeclaredStatusesSeen(path);

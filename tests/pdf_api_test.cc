@@ -52,45 +52,44 @@ std::string ReportPdf() {
 class PdfApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    temp_ = new TempDir();
-    fs::create_directories(temp_->path() + "/archive");
+    served_ = new ServedIndex();
+    fs::create_directories(served_->path() + "/archive");
     pdf_ = new std::string(ReportPdf());
-    std::ofstream(temp_->path() + "/archive/Report 2024.pdf", std::ios::binary) << *pdf_;
-    std::ofstream(temp_->path() + "/archive/note.txt") << "1. A text note on broadband, without pages.\n";
+    std::ofstream(served_->path() + "/archive/Report 2024.pdf", std::ios::binary) << *pdf_;
+    std::ofstream(served_->path() + "/archive/note.txt") << "1. A text note on broadband, without pages.\n";
     // SOURCE relative to the indexer's folder; searchd runs elsewhere (the
     // test's folder) and must still find the file.
     const RunResult build = RunCommand({"/bin/sh", "-c", "cd \"$0\" && exec \"$1\" build --index index archive",
-                                        temp_->path(), ProgramPath("cstd-indexer")});
+                                        served_->path(), ProgramPath("cstd-indexer")});
     ASSERT_EQ(build.exit_code, 0) << build.err;
-    server_ = new ServerProcess(temp_->path() + "/index");
+    served_->Serve();
   }
 
   static void TearDownTestSuite() {
-    delete server_;
     delete pdf_;
-    delete temp_;
+    delete served_;
   }
 
-  static HttpResponse Fetch(const std::string& target) { return Get(server_->host(), server_->port(), target); }
+  static HttpResponse Fetch(const std::string& target) {
+    return Get(served_->server().host(), served_->server().port(), target);
+  }
 
   static rapidjson::Document Json(const HttpResponse& r) {
     rapidjson::Document d;
     d.Parse(r.body.c_str());
     EXPECT_FALSE(d.HasParseError()) << r.body;
     // No answer names a folder on the server.
-    EXPECT_EQ(r.body.find(temp_->path()), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find(served_->path()), std::string::npos) << r.body;
     EXPECT_EQ(r.body.find("archive/"), std::string::npos) << r.body;
     return d;
   }
 
-  static TempDir* temp_;
+  static ServedIndex* served_;
   static std::string* pdf_;
-  static ServerProcess* server_;
 };
 
-TempDir* PdfApiTest::temp_ = nullptr;
+ServedIndex* PdfApiTest::served_ = nullptr;
 std::string* PdfApiTest::pdf_ = nullptr;
-ServerProcess* PdfApiTest::server_ = nullptr;
 
 TEST_F(PdfApiTest, HitsCarryThePageTheirParagraphStartsOn) {
   for (const auto& [word, page] : kPageOfWord) {
@@ -148,7 +147,7 @@ TEST_F(PdfApiTest, TheOriginalIsTheIndexedFileUntilItChanges) {
   EXPECT_EQ(text.body, "1. A text note on broadband, without pages.\n");
 
   // Changed on disk since indexing: refused, never served.
-  std::ofstream(temp_->path() + "/archive/note.txt") << "1. Rewritten.\n";
+  std::ofstream(served_->path() + "/archive/note.txt") << "1. Rewritten.\n";
   const HttpResponse changed = Fetch("/v1/documents/note/original");
   EXPECT_EQ(changed.status, 409);
   const auto error = Json(changed);
@@ -156,7 +155,7 @@ TEST_F(PdfApiTest, TheOriginalIsTheIndexedFileUntilItChanges) {
   EXPECT_NE(std::string(error["error"]["message"].GetString()).find("'note'"), std::string::npos);
   EXPECT_EQ(changed.body.find("Rewritten"), std::string::npos);
 
-  fs::remove(temp_->path() + "/archive/note.txt");
+  fs::remove(served_->path() + "/archive/note.txt");
   const HttpResponse gone = Fetch("/v1/documents/note/original");
   EXPECT_EQ(gone.status, 404);
   EXPECT_STREQ(Json(gone)["error"]["code"].GetString(), "not_found");
@@ -169,7 +168,7 @@ TEST_F(PdfApiTest, TheOriginalIsTheIndexedFileUntilItChanges) {
 // and --json is the /v1/search object with it.
 TEST_F(PdfApiTest, QueryShowsThePage) {
   for (const std::vector<std::string>& where :
-       {std::vector<std::string>{"--index", temp_->path() + "/index"}, {"--server", server_->url()}}) {
+       {std::vector<std::string>{"--index", served_->path() + "/index"}, {"--server", served_->server().url()}}) {
     std::vector<std::string> argv = {ProgramPath("cstd-query")};
     argv.insert(argv.end(), where.begin(), where.end());
     argv.emplace_back("satellite");
@@ -187,7 +186,7 @@ TEST_F(PdfApiTest, QueryShowsThePage) {
     EXPECT_EQ(d["hits"][0]["page"].GetInt(), 2);
   }
   // A text hit has no page, and the table says none.
-  const RunResult text = RunCommand({ProgramPath("cstd-query"), "--index", temp_->path() + "/index", "note"});
+  const RunResult text = RunCommand({ProgramPath("cstd-query"), "--index", served_->path() + "/index", "note"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_EQ(text.out.find("| page"), std::string::npos) << text.out;
 }

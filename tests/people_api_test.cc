@@ -58,8 +58,8 @@ std::string Speech(const std::string& who, const std::string& topic) {
 class PeopleApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    temp_ = new TempDir();
-    const std::string archive = temp_->path() + "/archive";
+    served_ = new ServedIndex();
+    const std::string archive = served_->path() + "/archive";
     for (const auto& entry : fs::directory_iterator(SharedCorpus())) {
       fs::create_directories(archive + "/cstd");
       fs::copy_file(entry.path(), archive + "/cstd/" + entry.path().filename().string());
@@ -85,23 +85,22 @@ class PeopleApiTest : public ::testing::Test {
     WriteFile(ungdc + "/ESP_71_2016.txt", Speech("the Kingdom of Spain", "Spain stands for multilateralism."));
     WriteFile(ungdc + "/USA_59_2004.txt", Speech("the United States", "Freedom is on the march."));
     WriteFile(ungdc + "/USA_45_1990.txt", Speech("the United States", "A new world order is within reach."));
-    WriteFile(temp_->path() + "/speakers.csv", kSpeakers);
-    WriteFile(temp_->path() + "/symbols.csv", kSymbols);
-    index_ = temp_->path() + "/index";
+    WriteFile(served_->path() + "/speakers.csv", kSpeakers);
+    WriteFile(served_->path() + "/symbols.csv", kSymbols);
+    index_ = served_->index();
     const RunResult build =
-        RunCommand({ProgramPath("cstd-indexer"), "build", "--index", index_, "--metadata", temp_->path() + "/speakers.csv",
-                    "--metadata", temp_->path() + "/symbols.csv", archive});
+        RunCommand({ProgramPath("cstd-indexer"), "build", "--index", index_, "--metadata",
+                    served_->path() + "/speakers.csv", "--metadata", served_->path() + "/symbols.csv", archive});
     ASSERT_EQ(build.exit_code, 0) << build.err;
-    server_ = new ServerProcess(index_);
+    served_->Serve();
   }
 
   static void TearDownTestSuite() {
-    delete server_;
-    delete temp_;
+    delete served_;
   }
 
   static query::HttpResult Get(const std::string& target) {
-    return query::HttpGet(server_->host(), server_->port(), target);
+    return query::HttpGet(served_->server().host(), served_->server().port(), target);
   }
 
   static rapidjson::Document Json(const std::string& target, int status = 200) {
@@ -136,14 +135,12 @@ class PeopleApiTest : public ::testing::Test {
     return values;
   }
 
-  static TempDir* temp_;
+  static ServedIndex* served_;
   static std::string index_;
-  static ServerProcess* server_;
 };
 
-TempDir* PeopleApiTest::temp_ = nullptr;
+ServedIndex* PeopleApiTest::served_ = nullptr;
 std::string PeopleApiTest::index_;
-ServerProcess* PeopleApiTest::server_ = nullptr;
 
 // ---- Item 3: names in plain queries ----------------------------------------------
 
@@ -298,10 +295,10 @@ std::map<std::string, std::vector<std::string>> SpeakerIdsOf(const std::string& 
 TEST_F(PeopleApiTest, TheSameArchiveGivesTheSameIds) {
   // Another build of the same archive, on one thread instead of the
   // machine's cores: ids are given in file order, not in thread order.
-  const std::string again = temp_->path() + "/again";
+  const std::string again = served_->path() + "/again";
   const RunResult build = RunCommand({ProgramPath("cstd-indexer"), "build", "--jobs", "1", "--index", again,
-                                      "--metadata", temp_->path() + "/speakers.csv", "--metadata",
-                                      temp_->path() + "/symbols.csv", temp_->path() + "/archive"});
+                                      "--metadata", served_->path() + "/speakers.csv", "--metadata",
+                                      served_->path() + "/symbols.csv", served_->path() + "/archive"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   const auto first = SpeakerIdsOf(index_);
   const auto second = SpeakerIdsOf(again);

@@ -19,20 +19,17 @@ namespace {
 class SearchdApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    temp_ = new TempDir();
-    index_ = temp_->path() + "/index";
+    served_ = new ServedIndex();
+    index_ = served_->index();
     const RunResult build = BuildIndex(index_, SharedCorpus());
     ASSERT_EQ(build.exit_code, 0) << build.err;
-    server_ = new ServerProcess(index_);
+    served_->Serve();
   }
 
-  static void TearDownTestSuite() {
-    delete server_;
-    delete temp_;
-  }
+  static void TearDownTestSuite() { delete served_; }
 
   static query::HttpResult Get(const std::string& target) {
-    return query::HttpGet(server_->host(), server_->port(), target);
+    return query::HttpGet(served_->server().host(), served_->server().port(), target);
   }
 
   static rapidjson::Document Json(const query::HttpResult& r) {
@@ -43,14 +40,12 @@ class SearchdApiTest : public ::testing::Test {
     return d;
   }
 
-  static TempDir* temp_;
+  static ServedIndex* served_;
   static std::string index_;
-  static ServerProcess* server_;
 };
 
-TempDir* SearchdApiTest::temp_ = nullptr;
+ServedIndex* SearchdApiTest::served_ = nullptr;
 std::string SearchdApiTest::index_;
-ServerProcess* SearchdApiTest::server_ = nullptr;
 
 TEST_F(SearchdApiTest, HealthReportsTheIndex) {
   const auto r = Get("/v1/health");
@@ -242,7 +237,7 @@ TEST_F(SearchdApiTest, MetricsCountRequestsByRoutePattern) {
   ASSERT_EQ(Get("/v1/documents/no-such-document").status, 404);
   ASSERT_EQ(Get("/v1/search?q=internet").status, 200);
   ASSERT_EQ(Get("/some/random/path").status, 404);
-  const HttpResponse r = testing::Get(server_->host(), server_->port(), "/metrics");
+  const HttpResponse r = testing::Get(served_->server().host(), served_->server().port(), "/metrics");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.Header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
   for (const char* line :
@@ -260,7 +255,7 @@ TEST_F(SearchdApiTest, MetricsCountRequestsByRoutePattern) {
 // 16 answered, then 429 with Retry-After, and the connection closes.
 TEST_F(SearchdApiTest, PipeliningPastTheBoundIs429AndCloses) {
   const std::vector<std::string> targets(40, "/v1/health");
-  const auto responses = Pipeline(server_->host(), server_->port(), targets);
+  const auto responses = Pipeline(served_->server().host(), served_->server().port(), targets);
   ASSERT_EQ(responses.size(), 17u);
   for (size_t i = 0; i < 16; ++i) EXPECT_EQ(responses[i].status, 200) << i;
   const HttpResponse& refused = responses.back();
@@ -273,7 +268,7 @@ TEST_F(SearchdApiTest, PipeliningPastTheBoundIs429AndCloses) {
 // Pipelining within the bound is served without limit: batches of 10,
 // each read before the next is sent, 60 requests on one connection.
 TEST_F(SearchdApiTest, PipeliningWithinTheBoundIsServed) {
-  const auto responses = PipelineInBatches(server_->host(), server_->port(), "/v1/health", 6, 10);
+  const auto responses = PipelineInBatches(served_->server().host(), served_->server().port(), "/v1/health", 6, 10);
   ASSERT_EQ(responses.size(), 60u);
   for (const auto& r : responses) EXPECT_EQ(r.status, 200);
 }

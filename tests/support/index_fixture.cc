@@ -20,7 +20,9 @@ void WriteDocuments(const std::string& index_dir, std::vector<ExtractedDocument>
   writer.Commit();
 }
 
-std::string SampleArchivePath() { return std::string(CSTD_SOURCE_DIR) + "/data/sample"; }
+std::string SampleArchivePath() {
+  return std::string(CSTD_SOURCE_DIR) + "/data/sample";
+}
 
 void BuildSampleIndex(const std::string& index_dir) {
   indexer::BuildOptions options;

@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,32 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::string host_;
   std::string port_;
+};
+
+/// What an API test suite serves: a temporary folder (its archive, and its
+/// index at index()) and, once the suite has built the index and calls
+/// Serve(), a cstd-searchd on a free loopback port over it. Made in a
+/// suite's SetUpTestSuite and deleted in its TearDownTestSuite, which stops
+/// the server and removes the folder.
+class ServedIndex {
+ public:
+  ServedIndex() : temp_("api") {}
+  ServedIndex(const ServedIndex&) = delete;
+  ServedIndex& operator=(const ServedIndex&) = delete;
+
+  /// The folder, and the index folder inside it.
+  const std::string& path() const { return temp_.path(); }
+  std::string index() const { return temp_.path() + "/index"; }
+
+  /// Starts cstd-searchd over index() with the flags `extra` (see
+  /// ServerProcess); throws what ServerProcess throws.
+  void Serve(const std::vector<std::string>& extra = {}) { server_ = std::make_unique<ServerProcess>(index(), extra); }
+  /// The server; Serve() must have been called.
+  const ServerProcess& server() const { return *server_; }
+
+ private:
+  test_support::TempDir temp_;
+  std::unique_ptr<ServerProcess> server_;  // destroyed first: stopped before the folder goes
 };
 
 /// A program running in the background with its output discarded, killed

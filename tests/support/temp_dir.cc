@@ -26,7 +26,9 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
-std::string TempDir::Path(std::string_view name) const { return (fs::path(path_) / name).string(); }
+std::string TempDir::Path(std::string_view name) const {
+  return (fs::path(path_) / name).string();
+}
 
 std::string TempDir::Write(std::string_view name, std::string_view bytes) const {
   const std::string path = Path(name);
