@@ -38,12 +38,16 @@ void InsertSorted(std::vector<T>& list, const T& value) {
 
 // Whether two forms printed for one delegation are one full name printed
 // again, whatever the years between them: at least two words, every word of
-// the shorter found exactly and in the same order in the longer, which adds
-// only whole words ("Celso Amorim" 2003-2010 / "Celso Luis Nunes Amorim"
-// 1993-1994: a minister who came back). An initial on either side is no
-// such proof: "George Bush" and "George W. Bush" are father and son.
+// the shorter found in the same order in the longer, which adds only whole
+// words ("Celso Amorim" 2003-2010 / "Celso Luis Nunes Amorim" 1993-1994: a
+// minister who came back). Two words must match exactly; from three words
+// on, a spelling variant or typo may stand among them ("Celso Luiz Nunes
+// Amorim"). An initial on either side is no such proof: "George Bush" and
+// "George W. Bush" are father and son.
 bool FullNameAgain(const std::vector<std::string>& a, const std::vector<std::string>& b, unsigned how) {
-  if ((how & ~static_cast<unsigned>(names::kFewer)) != 0 || std::min(a.size(), b.size()) < 2) return false;
+  const size_t shorter = std::min(a.size(), b.size());
+  const unsigned allowed = shorter >= 3 ? (names::kFewer | names::kTypo | names::kVariant) : names::kFewer;
+  if ((how & ~allowed) != 0 || shorter < 2) return false;
   const auto initial = [](const std::string& w) { return w.size() == 1; };
   return std::none_of(a.begin(), a.end(), initial) && std::none_of(b.begin(), b.end(), initial);
 }
