@@ -64,9 +64,16 @@ std::vector<Token> Tokens(std::string_view s) {
     } else {
       flush();
       if (c == ',' || c == ';' || c == ':') separator = true;
+      // A full stop before a lower-case word ends no sentence ("e.g.
+      // cybersecurity", "areas — AI. cybersecurity, ..."): it separates.
+      const bool lower_next = i + 2 < s.size() && s[i + 1] == ' ' && std::islower(static_cast<unsigned char>(s[i + 2]));
       if ((c == '.' || c == '!' || c == '?') && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\n')) {
-        ++sentence;
-        separator = false;
+        if (lower_next) {
+          separator = true;
+        } else {
+          ++sentence;
+          separator = false;
+        }
       }
     }
   }
@@ -153,6 +160,15 @@ int LineNumber(const std::string& code) {
 // clause ("..., and we must strengthen cybersecurity in ...") is no item.
 inline constexpr size_t kListItemSlack = 2;
 
+// Words within which a weak term is "beside" a listed strong one: the same
+// item or the next ("cybersecurity, cybercrime and online safety; data
+// protection and privacy"), not the far end of a long list.
+inline constexpr size_t kBesideWords = 8;
+
+// Lexicon terms in one sentence that make a list in it a list of ICT
+// subjects rather than of disparate issues.
+inline constexpr size_t kTopicListTerms = 4;
+
 // True when tokens [begin, end) are an item of a list: a separator, or
 // "and"/"or" after one, at most kListItemSlack words before, and a
 // separator or "and"/"or" at most kListItemSlack words after, in the same
@@ -187,8 +203,10 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
   struct Found {
     std::vector<const LexiconTerm*> strong, weak;  // distinct, in order
     bool strong_outside_list = false;  // a strong term said as a subject, not as an item of a list
+    std::vector<size_t> listed_at, weak_at;  // where listed strong terms and weak terms start
   };
   std::map<int, Found> by_line;
+  std::map<size_t, size_t> terms_in_sentence;  // lexicon terms found, by sentence
   const Index& index = Index::Builtin();
   size_t covered_until = 0;  // the longest match so far covers tokens before this
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -215,20 +233,42 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
       const bool near_ict = ict_sentence[s];
       if (entry.strong ? !ict : !near_ict) continue;
     }
+    ++terms_in_sentence[tokens[i].sentence];
     Found& found = by_line[LineNumber(entry.code)];
     auto& list = entry.strong ? found.strong : found.weak;
     if (std::find(list.begin(), list.end(), &entry) == list.end()) list.push_back(&entry);
     // An item of a list ("transnational crime, cybersecurity, climate change
     // and pandemics") names a subject in passing; said otherwise, it is
     // what is discussed.
-    if (entry.strong && !IsListItem(tokens, i, covered_until)) found.strong_outside_list = true;
+    if (!entry.strong) {
+      found.weak_at.push_back(i);
+    } else if (IsListItem(tokens, i, covered_until)) {
+      found.listed_at.push_back(i);
+    } else {
+      found.strong_outside_list = true;
+    }
+  }
+  // A list whose items are themselves ICT subjects (a programme's themes:
+  // "Cybersecurity, Cybercrime & Online Safety; Data Governance; Digital
+  // Divides & Inclusion") is about each of them; a list of disparate ills
+  // with one ICT item in it is not.
+  for (auto& [number, found] : by_line) {
+    for (size_t at : found.listed_at) {
+      if (terms_in_sentence[tokens[at].sentence] >= kTopicListTerms) found.strong_outside_list = true;
+    }
   }
   std::vector<InferredActionLine> out;
   for (const auto& [number, found] : by_line) {
     // A strong term said as a subject; or a strong term only listed, with a
-    // weak term of the line beside it; or enough weak terms.
-    const bool about = found.strong_outside_list || (!found.strong.empty() && !found.weak.empty()) ||
-                       found.weak.size() >= kWeakTermsNeeded;
+    // weak term of the line beside it ("cybersecurity and privacy", not a
+    // "human rights" six items further down a list of ills); or enough weak
+    // terms.
+    const bool beside = std::any_of(found.listed_at.begin(), found.listed_at.end(), [&](size_t s) {
+      return std::any_of(found.weak_at.begin(), found.weak_at.end(), [&](size_t w) {
+        return tokens[s].sentence == tokens[w].sentence && (s > w ? s - w : w - s) <= kBesideWords;
+      });
+    });
+    const bool about = found.strong_outside_list || beside || found.weak.size() >= kWeakTermsNeeded;
     if (!about) continue;
     InferredActionLine line{"C" + std::to_string(number), {}};
     for (const LexiconTerm* t : found.strong) line.evidence.push_back(t->term);

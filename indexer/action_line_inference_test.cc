@@ -66,6 +66,28 @@ TEST(InferActionLinesTest, ListItemsMayCarryAWordOrTwo) {
   EXPECT_EQ(Inferred("We must strengthen national cybersecurity in every ministry online.").size(), 1u);
 }
 
+TEST(InferActionLinesTest, AListedStrongTermNeedsItsWeakTermBesideIt) {
+  // "human rights" (weak C10) is many items away from "disinformation".
+  EXPECT_TRUE(Inferred("The list includes racism; the chariots of artificial intelligence; poverty; ignorance and "
+                       "disinformation; terrorism and its malcontents; trafficking in persons and narcotics; the "
+                       "subversion of democracy and human rights.")
+                  .empty());
+  EXPECT_EQ(Inferred("Threats include terrorism, disinformation and violations of human rights online.").size(), 1u);
+}
+
+TEST(InferActionLinesTest, AListOfIctSubjectsIsAboutEachOfThem) {
+  const auto themes = Inferred("Sub-themes: (1) Internet Fragmentation; (2) Cybersecurity, Cybercrime & Online "
+                               "Safety; (3) Data Governance; (4) Digital Divides & Inclusion.");
+  std::vector<std::string> codes;
+  for (const auto& [code, evidence] : themes) codes.push_back(code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"C5", "C6"}));
+}
+
+TEST(InferActionLinesTest, AFullStopBeforeALowerCaseWordEndsNoSentence) {
+  EXPECT_TRUE(Inferred("Other areas of the global commons, AI. cybersecurity, digital technology and outer space.")
+                  .empty());
+}
+
 TEST(InferActionLinesTest, AWeakTermCountsOnlyInASentenceOnIcts) {
   // "rules", "governance" and "standards" are C6's weak terms; here they
   // speak of the environment, and the digital word is sentences away.
