@@ -258,7 +258,10 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     }
   }
   std::vector<InferredActionLine> out;
-  for (const auto& [number, found] : by_line) {
+  for (const auto& entry : by_line) {
+    // Not a structured binding: Clang 14 cannot capture one in a lambda.
+    const int number = entry.first;
+    const Found& found = entry.second;
     // A strong term said as a subject; or a strong term only listed, with a
     // weak term of the line beside it ("cybersecurity and privacy", not a
     // "human rights" six items further down a list of ills); or enough weak

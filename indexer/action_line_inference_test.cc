@@ -72,7 +72,7 @@ TEST(InferActionLinesTest, AListedStrongTermNeedsItsWeakTermBesideIt) {
                        "disinformation; terrorism and its malcontents; trafficking in persons and narcotics; the "
                        "subversion of democracy and human rights.")
                   .empty());
-  EXPECT_EQ(Inferred("Threats include terrorism, disinformation and violations of human rights online.").size(), 1u);
+  EXPECT_EQ(Inferred("Threats include terrorism, disinformation and attacks on human dignity online.").size(), 1u);
 }
 
 TEST(InferActionLinesTest, AListOfIctSubjectsIsAboutEachOfThem) {
