@@ -19,6 +19,8 @@ Xapian::valueno SlotOf(Column column) {
       return schema::kSlotYear;
     case Column::kActionLine:
       return schema::kSlotActionLines;
+    case Column::kActionLineExplicit:
+      return schema::kSlotActionLinesExplicit;
     case Column::kType:
       return schema::kSlotType;
     case Column::kDocument:
@@ -34,6 +36,7 @@ void ForEachValue(Column column, const std::string& raw, F&& add) {
     case Column::kCountry:
     case Column::kSpeaker:
     case Column::kActionLine:
+    case Column::kActionLineExplicit:
       schema::ForEachPackedValue(raw, add);
       break;
     case Column::kSession:

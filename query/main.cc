@@ -23,6 +23,7 @@ struct Options {
   int limit = 10;
   int page = 1;
   std::string sort = "relevance";
+  std::string action_line_mode = "all";
   bool group_by_document = false;
   bool json = false;
   std::optional<std::string> facets;
@@ -47,6 +48,7 @@ std::string SearchTarget(const Options& o) {
   add("year", o.years);
   add("action_line", o.action_lines);
   add("type", o.types);
+  add("action_line_mode", {o.action_line_mode});
   target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
   if (o.group_by_document) target += "&group=document";
   if (o.facets) target += "&facets=" + cstd::query::UrlEncode(*o.facets);
@@ -69,6 +71,7 @@ SearchRequest RequestFrom(const Options& o) {
   }
   for (const auto& v : o.action_lines) r.action_lines.push_back(ResolveActionLine("--action-line", v));
   for (const auto& v : o.types) r.types.push_back(ResolveType("--type", v));
+  r.action_line_mode = ParseActionLineMode("--action-line-mode", o.action_line_mode);
   r.per_page = ParseBoundedInt("--limit", std::to_string(o.limit), 1, kMaxPerPage);
   r.page = o.page;
   r.sort = ParseSort(o.sort);
@@ -127,6 +130,17 @@ void PrintTable(const std::string& json) {
     }
     if (!people.empty()) std::cout << "   speakers: " << people << "\n";
     if (!countries.empty()) std::cout << "   countries: " << countries << "\n";
+    // Inferred lines are marked with '~' and their evidence: "C5~ (cybersecurity)".
+    std::string lines;
+    for (const auto& a : hit["action_lines"].GetArray()) lines += (lines.empty() ? "" : ", ") + std::string(a.GetString());
+    if (hit.HasMember("action_lines_inferred")) {
+      for (const auto& a : hit["action_lines_inferred"].GetArray()) {
+        std::string evidence;
+        for (const auto& e : a["evidence"].GetArray()) evidence += (evidence.empty() ? "" : "; ") + std::string(e.GetString());
+        lines += (lines.empty() ? "" : ", ") + StringOr(a, "code", "") + "~ (" + evidence + ")";
+      }
+    }
+    if (!lines.empty()) std::cout << "   action lines: " << lines << "\n";
     std::cout << "   " << TerminalSnippet(StringOr(hit, "snippet", ""), tty) << "\n";
   }
   for (const auto& facet : d["facets"].GetObject()) {
@@ -169,6 +183,9 @@ int main(int argc, char** argv) {
   app.add_option("--action-line", o.action_lines, "WSIS action line, C1..C11")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--action-line-mode", o.action_line_mode,
+                 "all: --action-line and its counts take lines named or inferred from the topic; explicit: named only")
+      ->capture_default_str();
   app.add_option("--type", o.types, "Document type, e.g. panel-report")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -25,6 +25,19 @@ Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& val
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// A line named explicitly (XAL) or, unless `mode` is explicit, inferred
+// from the passage's topic (XALI).
+Xapian::Query ActionLineFilter(const std::vector<std::string>& codes, ActionLineMode mode) {
+  if (mode == ActionLineMode::kExplicit) return AnyOf(schema::kPrefixActionLine, codes);
+  std::vector<Xapian::Query> either;
+  for (std::string_view prefix : {schema::kPrefixActionLine, schema::kPrefixActionLineInferred}) {
+    Xapian::Query q = AnyOf(prefix, codes);
+    if (!q.empty()) either.push_back(std::move(q));
+  }
+  if (either.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, either.begin(), either.end());
+}
+
 Xapian::Query AnyOfRanges(std::string_view prefix, const std::vector<IntRange>& ranges) {
   std::vector<std::string> values;
   for (const auto& r : ranges) {
@@ -77,18 +90,20 @@ class SpeakerField : public Xapian::FieldProcessor {
   FieldErrors& errors_;
 };
 
-// action:C5, action:c7egov (counts as C7).
+// action:C5, action:c7egov (counts as C7); named or inferred as the
+// request's action_line_mode says, like the action_line filter.
 class ActionLineField : public Xapian::FieldProcessor {
  public:
-  explicit ActionLineField(FieldErrors& errors) : errors_(errors) {}
+  ActionLineField(FieldErrors& errors, ActionLineMode mode) : errors_(errors), mode_(mode) {}
   Xapian::Query operator()(const std::string& value) override {
     const std::string main = ActionLines::Builtin().MainLine(value);
     if (main.empty()) return errors_.Fail("unknown action line '" + value + "'");
-    return Xapian::Query(schema::Term(schema::kPrefixActionLine, main));
+    return ActionLineFilter({main}, mode_);
   }
 
  private:
   FieldErrors& errors_;
+  ActionLineMode mode_;
 };
 
 }  // namespace
@@ -162,7 +177,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     FieldErrors field_errors;  // filled by the processors during parse_query
     parser.add_boolean_prefix("country", (new CountryField(field_errors))->release());
     parser.add_boolean_prefix("speaker", (new SpeakerField(Speakers(), field_errors))->release());
-    parser.add_boolean_prefix("action", (new ActionLineField(field_errors))->release());
+    parser.add_boolean_prefix("action", (new ActionLineField(field_errors, r.action_line_mode))->release());
     parser.add_boolean_prefix("session", std::string(schema::kPrefixSession));
     parser.add_boolean_prefix("year", std::string(schema::kPrefixYear));
     parser.add_boolean_prefix("type", std::string(schema::kPrefixType));
@@ -203,7 +218,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
       {FacetField::kSpeaker, AnyOf(schema::kPrefixSpeaker, r.speakers)},
       {FacetField::kSession, AnyOfRanges(schema::kPrefixSession, r.sessions)},
       {FacetField::kYear, AnyOfRanges(schema::kPrefixYear, r.years)},
-      {FacetField::kActionLine, AnyOf(schema::kPrefixActionLine, r.action_lines)},
+      {FacetField::kActionLine, ActionLineFilter(r.action_lines, r.action_line_mode)},
       {FacetField::kType, AnyOf(schema::kPrefixType, r.types)}};
   for (const auto& f : filters) {
     if (!f.second.empty()) parts.filters.push_back(f);
@@ -306,8 +321,11 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   std::optional<FacetTally> tally;
   if (!request.facets.empty() || request.group_by_document) {
     std::vector<ColumnFilter> filters;
-    for (FacetField f : tallied_filters) filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f)));
-    tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms);
+    for (FacetField f : tallied_filters) {
+      filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f), request.action_line_mode));
+    }
+    tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
+                  request.action_line_mode);
   }
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
@@ -382,7 +400,7 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
   const QueryParts parts = BuildQuery(request);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
-  FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms);
+  FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms, request.action_line_mode);
   Xapian::Enquire counting(db_);
   counting.set_query(Combine(parts, {field}));
   counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -468,6 +486,10 @@ void WriteFilters(JsonWriter& w, const SearchRequest& r) {
   ranges("year", r.years);
   list("action_line", r.action_lines);
   list("type", r.types);
+  if (r.action_line_mode != ActionLineMode::kAll) {
+    w.Key("action_line_mode");
+    Str(w, std::string(ActionLineModeName(r.action_line_mode)));
+  }
   w.EndObject();
 }
 
@@ -553,6 +575,10 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
     w.StartArray();
     for (const auto& a : p.paragraph.action_lines) Str(w, a);
     w.EndArray();
+    // Lines the passage is about without naming them, with the lexicon's
+    // terms that decided each, so a page can mark them and say why.
+    w.Key("action_lines_inferred");
+    WriteInferredActionLines(w, p.paragraph.action_lines_inferred);
     w.Key("snippet");
     Str(w, hit.snippet);
     w.Key("score");

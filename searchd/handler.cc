@@ -380,6 +380,9 @@ query::SearchRequest ParseSearchParams(const Params& params) {
     r.action_lines.push_back(query::ResolveActionLine("action_line", v));
   }
   for (const auto& v : AllValues(params, "type")) r.types.push_back(query::ResolveType("type", v));
+  if (const auto* v = LastValue(params, "action_line_mode")) {
+    r.action_line_mode = query::ParseActionLineMode("action_line_mode", *v);
+  }
   if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
   if (const auto* v = LastValue(params, "per_page")) {
     r.per_page = query::ParseBoundedInt("per_page", *v, 1, query::kMaxPerPage);
