@@ -1,6 +1,7 @@
 #include "extract/action_line_inference.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,34 +12,72 @@ namespace cstd::indexer {
 
 namespace {
 
-// A lower-case word of letters and digits, and what stood before it: a
-// list separator (a comma, a semicolon) or not. Hyphens, apostrophes and
-// other punctuation separate words ("e-government" -> "e", "government").
+// A lower-case word of letters and digits, what stood before it (a list
+// separator: a comma, a semicolon, a colon, or not) and the sentence it is
+// in. Hyphens, apostrophes and other punctuation separate words
+// ("e-government" -> "e", "government").
 struct Token {
   std::string word;
   bool after_separator = false;
+  size_t sentence = 0;
 };
 
+bool StartsUrl(std::string_view s, size_t i) {
+  for (std::string_view scheme : {"http://", "https://", "www."}) {
+    if (s.size() - i >= scheme.size()) {
+      bool same = true;
+      for (size_t k = 0; k < scheme.size() && same; ++k) {
+        same = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i + k]))) == scheme[k];
+      }
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+// Links are addresses, not what a passage says: the words of
+// "un.org/global_digital_compact_zero_draft.pdf" are no evidence, so a URL
+// (from "http://", "https://" or "www." to the next space or bracket) is
+// skipped. A sentence ends at '.', '!' or '?' before a space or the end.
 std::vector<Token> Tokens(std::string_view s) {
   std::vector<Token> out;
   std::string current;
   bool separator = false;
-  for (char c : s) {
+  size_t sentence = 0;
+  const auto flush = [&] {
+    if (current.empty()) return;
+    out.push_back({std::move(current), separator, sentence});
+    current.clear();
+    separator = false;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
+    if (current.empty() && StartsUrl(s, i)) {
+      while (i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != ')' && s[i + 1] != ']' && s[i + 1] != '\n') ++i;
+      continue;
+    }
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
       current.push_back(c);
     } else if (u >= 'A' && u <= 'Z') {
       current.push_back(static_cast<char>(u + ('a' - 'A')));
     } else {
-      if (!current.empty()) {
-        out.push_back({std::move(current), separator});
-        current.clear();
-        separator = false;
-      }
+      flush();
       if (c == ',' || c == ';' || c == ':') separator = true;
+      // A full stop before a lower-case word ends no sentence ("e.g.
+      // cybersecurity", "areas — AI. cybersecurity, ..."): it separates.
+      const bool lower_next = i + 2 < s.size() && s[i + 1] == ' ' && std::islower(static_cast<unsigned char>(s[i + 2]));
+      if ((c == '.' || c == '!' || c == '?') && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\n')) {
+        if (lower_next) {
+          separator = true;
+        } else {
+          ++sentence;
+          separator = false;
+        }
+      }
     }
   }
-  if (!current.empty()) out.push_back({std::move(current), separator});
+  flush();
   return out;
 }
 
@@ -51,15 +90,37 @@ std::vector<std::string> Words(std::string_view s) {
 // Words that say a passage speaks of ICTs: the Plan of Action's own
 // vocabulary (ICTs, the Internet, the information society,
 // telecommunication, the "e-" of its applications) and what later documents
-// say for it (digital, artificial intelligence, online). "Technology" and
-// "network" alone do not: green technology and transport networks are
-// other subjects.
+// say for it (digital, artificial intelligence, online, digitalisation).
+// "Technology" and "network" alone do not: green technology and transport
+// networks are other subjects.
 bool IsIctWord(const std::string& w) {
   static const std::unordered_set<std::string> kWords = {
       "ict", "icts", "internet", "online", "telecommunication", "telecommunications", "computer", "computers",
       "software", "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones", "telemedicine",
-      "telework", "teleworking", "telehealth", "fintech"};
+      "telework", "teleworking", "telehealth", "fintech", "igf", "data"};
   return kWords.count(w) > 0 || w.rfind("cyber", 0) == 0 || w.rfind("digit", 0) == 0;
+}
+
+// The sentences that speak of ICTs (an ICT word, "artificial intelligence"
+// or "information society" in them).
+std::vector<bool> IctSentences(const std::vector<Token>& tokens) {
+  std::vector<bool> ict(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const auto next_is = [&](std::string_view w) { return i + 1 < tokens.size() && tokens[i + 1].word == w; };
+    if (IsIctWord(tokens[i].word) || (tokens[i].word == "artificial" && next_is("intelligence")) ||
+        (tokens[i].word == "information" && next_is("society"))) {
+      ict[tokens[i].sentence] = true;
+    }
+  }
+  return ict;
+}
+
+// Media (C9) is itself a means of information and communication in the
+// Plan (para 24: broadcasting, the press, community media): a passage on
+// free media or journalists' safety is about the line without a word of
+// ICTs. Every other line needs the passage to speak of ICTs.
+bool NeedsIctContext(const std::string& code) {
+  return code != "C9";
 }
 
 // The lexicon, indexed by each term's first word.
@@ -93,23 +154,59 @@ int LineNumber(const std::string& code) {
   return std::stoi(code.substr(1));
 }
 
+// Words that may stand between a list's separator and its item, or between
+// the item and the next separator: "by cybersecurity threats, by climate
+// change", "the digital divide, the ...". Two words at most, so that a
+// clause ("..., and we must strengthen cybersecurity in ...") is no item.
+inline constexpr size_t kListItemSlack = 2;
+
+// Words within which a weak term is "beside" a listed strong one: the same
+// item or the next ("cybersecurity, cybercrime and online safety; data
+// protection and privacy"), not the far end of a long list.
+inline constexpr size_t kBesideWords = 8;
+
+// Lexicon terms in one sentence that make a list in it a list of ICT
+// subjects rather than of disparate issues.
+inline constexpr size_t kTopicListTerms = 4;
+
+// True when tokens [begin, end) are an item of a list: a separator, or
+// "and"/"or" after one, at most kListItemSlack words before, and a
+// separator or "and"/"or" at most kListItemSlack words after, in the same
+// sentence.
+bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  const auto joins = [&](size_t k) { return tokens[k].word == "and" || tokens[k].word == "or"; };
+  const auto same_sentence = [&](size_t k) { return tokens[k].sentence == tokens[begin].sentence; };
+  bool before = false;
+  for (size_t back = 0; back <= kListItemSlack && back <= begin && !before; ++back) {
+    const size_t k = begin - back;
+    if (!same_sentence(k)) break;
+    before = tokens[k].after_separator || (k > 0 && joins(k - 1) && same_sentence(k - 1));
+  }
+  bool after = false;
+  for (size_t k = end; k <= end + kListItemSlack && !after; ++k) {
+    if (k >= tokens.size() || !same_sentence(k)) {
+      after = k == end;  // the term ends its sentence: the list's last item
+      break;
+    }
+    after = tokens[k].after_separator || joins(k);
+  }
+  return before && after;
+}
+
 }  // namespace
 
 std::vector<InferredActionLine> InferActionLines(std::string_view text) {
   const std::vector<Token> tokens = Tokens(text);
-  bool ict = false;
-  for (size_t i = 0; i < tokens.size() && !ict; ++i) {
-    ict = IsIctWord(tokens[i].word) ||
-          (tokens[i].word == "artificial" && i + 1 < tokens.size() && tokens[i + 1].word == "intelligence") ||
-          (tokens[i].word == "information" && i + 1 < tokens.size() && tokens[i + 1].word == "society");
-  }
-  if (!ict) return {};
+  const std::vector<bool> ict_sentence = IctSentences(tokens);
+  const bool ict = std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 
   struct Found {
     std::vector<const LexiconTerm*> strong, weak;  // distinct, in order
     bool strong_outside_list = false;  // a strong term said as a subject, not as an item of a list
+    std::vector<size_t> listed_at, weak_at;  // where listed strong terms and weak terms start
   };
   std::map<int, Found> by_line;
+  std::map<size_t, size_t> terms_in_sentence;  // lexicon terms found, by sentence
   const Index& index = Index::Builtin();
   size_t covered_until = 0;  // the longest match so far covers tokens before this
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -125,26 +222,56 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     }
     if (!best || i < covered_until) continue;
     covered_until = i + best->words.size();
-    Found& found = by_line[LineNumber(best->entry->code)];
-    auto& list = best->entry->strong ? found.strong : found.weak;
-    if (std::find(list.begin(), list.end(), best->entry) == list.end()) list.push_back(best->entry);
+    const LexiconTerm& entry = *best->entry;
+    if (NeedsIctContext(entry.code)) {
+      // A strong term names an ICT subject in a passage that speaks of
+      // ICTs; a weak one ("training", "rules", "privacy") only in a
+      // sentence that does, or just after one: the Australian "rules,
+      // governance and standards" of an environment paragraph are no
+      // Internet governance.
+      const size_t s = tokens[i].sentence;
+      const bool near_ict = ict_sentence[s];
+      if (entry.strong ? !ict : !near_ict) continue;
+    }
+    ++terms_in_sentence[tokens[i].sentence];
+    Found& found = by_line[LineNumber(entry.code)];
+    auto& list = entry.strong ? found.strong : found.weak;
+    if (std::find(list.begin(), list.end(), &entry) == list.end()) list.push_back(&entry);
     // An item of a list ("transnational crime, cybersecurity, climate change
     // and pandemics") names a subject in passing; said otherwise, it is
-    // what is discussed. An item has a separator, or "and"/"or" after one,
-    // on both sides.
-    const size_t end = i + best->words.size();
-    const auto joins = [&](size_t k) { return tokens[k].word == "and" || tokens[k].word == "or"; };
-    const bool before = tokens[i].after_separator || (i > 0 && joins(i - 1));
-    const bool after = end >= tokens.size() || tokens[end].after_separator || joins(end);
-    const bool listed = before && after;
-    if (best->entry->strong && !listed) found.strong_outside_list = true;
+    // what is discussed.
+    if (!entry.strong) {
+      found.weak_at.push_back(i);
+    } else if (IsListItem(tokens, i, covered_until)) {
+      found.listed_at.push_back(i);
+    } else {
+      found.strong_outside_list = true;
+    }
+  }
+  // A list whose items are themselves ICT subjects (a programme's themes:
+  // "Cybersecurity, Cybercrime & Online Safety; Data Governance; Digital
+  // Divides & Inclusion") is about each of them; a list of disparate ills
+  // with one ICT item in it is not.
+  for (auto& [number, found] : by_line) {
+    for (size_t at : found.listed_at) {
+      if (terms_in_sentence[tokens[at].sentence] >= kTopicListTerms) found.strong_outside_list = true;
+    }
   }
   std::vector<InferredActionLine> out;
-  for (const auto& [number, found] : by_line) {
+  for (const auto& entry : by_line) {
+    // Not a structured binding: Clang 14 cannot capture one in a lambda.
+    const int number = entry.first;
+    const Found& found = entry.second;
     // A strong term said as a subject; or a strong term only listed, with a
-    // weak term of the line beside it; or enough weak terms.
-    const bool about = found.strong_outside_list || (!found.strong.empty() && !found.weak.empty()) ||
-                       found.weak.size() >= kWeakTermsNeeded;
+    // weak term of the line beside it ("cybersecurity and privacy", not a
+    // "human rights" six items further down a list of ills); or enough weak
+    // terms.
+    const bool beside = std::any_of(found.listed_at.begin(), found.listed_at.end(), [&](size_t s) {
+      return std::any_of(found.weak_at.begin(), found.weak_at.end(), [&](size_t w) {
+        return tokens[s].sentence == tokens[w].sentence && (s > w ? s - w : w - s) <= kBesideWords;
+      });
+    });
+    const bool about = found.strong_outside_list || beside || found.weak.size() >= kWeakTermsNeeded;
     if (!about) continue;
     InferredActionLine line{"C" + std::to_string(number), {}};
     for (const LexiconTerm* t : found.strong) line.evidence.push_back(t->term);

@@ -4,7 +4,8 @@
 // action_line_lexicon.h), with those terms as the evidence a delegate can
 // read. No weights learnt from data, nothing that cannot be explained: a
 // line is inferred when the passage, speaking of ICTs, holds one of the
-// line's strong terms or two of its weak ones.
+// line's strong terms (not merely as an item of a list of subjects, where it
+// needs a weak term beside it) or two of its weak ones.
 
 #ifndef CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
 #define CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
@@ -19,9 +20,10 @@ namespace cstd::indexer {
 /// The lines `text` is about, in numeric order, each with its evidence (the
 /// lexicon's terms found, in the order they first occur). Terms match whole
 /// words, without regard to case or to hyphens ("E-Government", "e
-/// government"). A passage that does not speak of ICTs (none of the words
-/// of kIctContext in ict_context()) is about no line. Linear in the text's
-/// length.
+/// government"), and the words of links (URLs) are skipped. A passage that
+/// does not speak of ICTs is about no line but Media (C9); a weak term
+/// counts only in a sentence that speaks of ICTs or the one after it. Linear
+/// in the text's length.
 std::vector<InferredActionLine> InferActionLines(std::string_view text);
 
 /// Distinct weak terms of one line that together stand for a strong one.

@@ -136,12 +136,24 @@ void FindNumbers(const std::string& lower, const Span& span, std::set<int>& foun
   }
 }
 
-bool ContainsPhrase(const std::string& haystack, const std::string& phrase, size_t begin, size_t end) {
+// Characters before a title within which "action line" makes it a name
+// ("the action line on e-government": "action line on " is 15).
+constexpr size_t kTitleAfterCue = 20;
+
+// True when `phrase` stands as whole words in haystack[begin, end); with
+// `printed`, only where the printed text (same offsets as the lower-case
+// haystack) gives it a capital initial or it follows "action line".
+bool ContainsPhrase(const std::string& haystack, const std::string& phrase, size_t begin, size_t end,
+                    std::string_view printed = {}) {
   size_t pos = haystack.find(phrase, begin);
   while (pos != std::string::npos && pos + phrase.size() <= end) {
     const bool start_ok = pos == 0 || !IsAlnum(haystack[pos - 1]);
     const bool end_ok = pos + phrase.size() == haystack.size() || !IsAlnum(haystack[pos + phrase.size()]);
-    if (start_ok && end_ok) return true;
+    // "the action line on capacity building": named right after the words.
+    const size_t cue = pos < kTitleAfterCue ? 0 : pos - kTitleAfterCue;
+    const bool capital_ok = printed.empty() || std::isupper(static_cast<unsigned char>(printed[pos])) != 0 ||
+                            haystack.substr(cue, pos - cue).find("action line") != std::string::npos;
+    if (start_ok && end_ok && capital_ok) return true;
     pos = haystack.find(phrase, pos + 1);
   }
   return false;
@@ -186,10 +198,15 @@ std::vector<std::string> FindActionLines(std::string_view text, bool wsis_docume
     const int number = std::stoi(main.substr(1));
     for (const std::string& name : names) {
       const std::string phrase = text::AsciiLower(name);
+      // A short title names the line only when printed as a name, with a
+      // capital ("E-Government", "Capacity Building"): "e-government
+      // platforms" in a sentence on "the existing action lines" is the
+      // subject, not the line.
       const bool hit = WordCount(phrase) >= kDistinctiveTitleWords
                            ? ContainsPhrase(lower, phrase, 0, lower.size())
-                           : std::any_of(sentences.begin(), sentences.end(),
-                                         [&](const Span& s) { return ContainsPhrase(lower, phrase, s.begin, s.end); });
+                           : std::any_of(sentences.begin(), sentences.end(), [&](const Span& s) {
+                               return ContainsPhrase(lower, phrase, s.begin, s.end, text);
+                             });
       if (hit) found.insert(number);
     }
   }

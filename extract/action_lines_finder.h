@@ -21,7 +21,8 @@ std::vector<std::string> FindActionLines(std::string_view text, bool wsis_docume
 
 /// Titles shorter than this many words ("Media", "Capacity building") are
 /// ordinary phrases too, so they count only in a sentence that speaks of
-/// action lines; longer titles are distinctive enough anywhere.
+/// action lines and printed with a capital initial, as a name; longer titles
+/// are distinctive enough anywhere.
 inline constexpr size_t kDistinctiveTitleWords = 5;
 
 }  // namespace cstd::indexer

@@ -38,6 +38,10 @@ TEST(FindActionLinesTest, Table) {
       {"Building confidence and security in the use of ICTs remains a priority.", {"C5"}},
       {"The media covered capacity building widely.", {}},
       {"Under the action line on capacity building, training grew.", {"C4"}},
+      {"Progress under the action lines on Media and Capacity Building was reviewed.", {"C4", "C9"}},
+      // A short title in lower case in an action-line sentence is the
+      // subject, not the line's name.
+      {"Kenya used e-government platforms and supported the existing action lines.", {}},
   };
   for (const Case& c : kCases) EXPECT_EQ(FindActionLines(c.text), c.want) << c.text;
 }

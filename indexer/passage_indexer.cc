@@ -166,6 +166,7 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
     for (const auto& c : paragraph.countries) boolean(schema::kPrefixCountry, c);
     for (const auto& id : passage.speaker_ids) boolean(schema::kPrefixSpeaker, id);
     for (const auto& a : paragraph.action_lines) boolean(schema::kPrefixActionLine, a);
+    for (const auto& a : paragraph.action_lines_inferred) boolean(schema::kPrefixActionLineInferred, a.code);
 
     xdoc.add_value(schema::kSlotDocId, doc.id);
     if (doc.year) xdoc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
@@ -180,8 +181,11 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
     if (!paragraph.countries.empty()) xdoc.add_value(schema::kSlotCountries, schema::PackValues(paragraph.countries));
     if (!passage.speaker_ids.empty()) xdoc.add_value(schema::kSlotSpeakers, schema::PackValues(passage.speaker_ids));
     if (!paragraph.action_lines.empty()) {
-      xdoc.add_value(schema::kSlotActionLines, schema::PackValues(paragraph.action_lines));
+      xdoc.add_value(schema::kSlotActionLinesExplicit, schema::PackValues(paragraph.action_lines));
     }
+    std::vector<std::string> all_lines = paragraph.action_lines;
+    for (const auto& a : paragraph.action_lines_inferred) all_lines.push_back(a.code);
+    if (!all_lines.empty()) xdoc.add_value(schema::kSlotActionLines, schema::PackValues(all_lines));
     if (!doc.type.empty()) xdoc.add_value(schema::kSlotType, doc.type);
     xdoc.set_data(Store(EncodePassage(passage)));
     out.push_back({passage.passage_id, std::move(xdoc)});

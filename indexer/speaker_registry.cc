@@ -36,6 +36,22 @@ void InsertSorted(std::vector<T>& list, const T& value) {
   if (it == list.end() || *it != value) list.insert(it, value);
 }
 
+// Whether two forms printed for one delegation are one full name printed
+// again, whatever the years between them: at least two words, every word of
+// the shorter found in the same order in the longer, which adds only whole
+// words ("Celso Amorim" 2003-2010 / "Celso Luis Nunes Amorim" 1993-1994: a
+// minister who came back). Two words must match exactly; from three words
+// on, a spelling variant or typo may stand among them ("Celso Luiz Nunes
+// Amorim"). An initial on either side is no such proof: "George Bush" and
+// "George W. Bush" are father and son.
+bool FullNameAgain(const std::vector<std::string>& a, const std::vector<std::string>& b, unsigned how) {
+  const size_t shorter = std::min(a.size(), b.size());
+  const unsigned allowed = shorter >= 3 ? (names::kFewer | names::kTypo | names::kVariant) : names::kFewer;
+  if ((how & ~allowed) != 0 || shorter < 2) return false;
+  const auto initial = [](const std::string& w) { return w.size() == 1; };
+  return std::none_of(a.begin(), a.end(), initial) && std::none_of(b.begin(), b.end(), initial);
+}
+
 }  // namespace
 
 SpeakerRegistry::SpeakerRegistry(const Xapian::Database& db) {
@@ -174,7 +190,6 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
     // A surname alone says too little where one delegation is unknown.
     if (words.size() < 2 && relation == Relation::kUnknown && !(country.empty() && s.record.countries.empty())) continue;
     const int distance = Distance(years, s.record.years);
-    if (distance > kMaxSurnameGapYears) continue;
     const auto evidence = relation == Relation::kSame ? names::Evidence::kSameDelegation : names::Evidence::kNameOnly;
     std::optional<Candidate> fit;
     bool conflict = false;
@@ -184,12 +199,13 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
       const names::NameMatch m = names::CompareNames(words, s.words[f], evidence);
       if (m.same_person && !names::OwnNamesDiffer(name, s.record.forms[f].name)) {
         fit = Candidate{index, m.how, s.record.forms[f].name, distance};
+        fit->full_name = relation == Relation::kSame && FullNameAgain(words, s.words[f], m.how);
       }
     }
     if (!fit || conflict) continue;
     fit->exact = std::any_of(s.words.begin(), s.words.end(),
                              [&](const std::vector<std::string>& w) { return names::KeyOf(w) == key; });
-    if (distance > (fit->exact ? kMaxSurnameGapYears : kMaxGapYears)) continue;
+    if (distance > (fit->exact ? kMaxSurnameGapYears : kMaxGapYears) && !fit->full_name) continue;
     fits.push_back(*fit);
   }
   // Nearest in time first; of equally near ones, one that printed these very words.

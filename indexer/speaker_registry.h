@@ -14,7 +14,9 @@
 //   - one delegation: names::Evidence::kSameDelegation ("GROMYKO" and
 //     "Andrei Gromyko"), if the years printed are at most kMaxGapYears
 //     apart (a name that fits is another person decades later), or
-//     kMaxSurnameGapYears for a surname alone printed so before;
+//     kMaxSurnameGapYears for a surname alone printed so before; a full
+//     name printed again, whole words only, at any distance ("Celso
+//     Amorim" 1993 and 2010);
 //   - no delegation known: Evidence::kNameOnly, and a surname alone only
 //     joins a speaker whose delegation is not known either;
 //   - two delegations and different words: never.
@@ -105,6 +107,7 @@ class SpeakerRegistry {
     std::string matched;
     int distance = 0;  // years to the nearest year printed; 0 when unknown
     bool exact = false;  // one of its forms has these very words
+    bool full_name = false;  // one delegation's full name printed again (no gap limit)
   };
 
   // Resolve, for the name `name` with key words `words`, printed in `years`.

@@ -54,6 +54,14 @@ TEST(SpeakerRegistryTest, CollisionsOfTheOldIdsAreDifferentPeople) {
   EXPECT_NE(ghw, gw);
   EXPECT_EQ(registry.Resolve("George W Bush", In("USA", 2008), true), gw);
   EXPECT_EQ(registry.Resolve("GEORGE BUSH", In("USA", 1992), true), ghw);
+  // A full name printed again after more than kMaxGapYears: one person;
+  // with an initial, no proof (the Bushes above).
+  const std::string amorim = registry.Resolve("Celso Luis Nunes Amorim", In("BRA", 1993), true);
+  EXPECT_EQ(registry.Resolve("Celso Amorim", In("BRA", 2009), true), amorim);
+  EXPECT_EQ(registry.Resolve("Celso Luiz Nunes Amorim", In("BRA", 2005), true), amorim);
+  // Two words with a typo are not proof enough across the years.
+  const std::string philip = registry.Resolve("Danny Philip", In("SLB", 1995), true);
+  EXPECT_NE(registry.Resolve("Danny Phillip", In("SLB", 2011), true), philip);
   // A son whose full name holds his father's: the first given name decides.
   const std::string father = registry.Resolve("Hamad bin Khalifa Al-Thani", In("QAT", 2010), true);
   const std::string son = registry.Resolve("Tamim bin Hamad bin Khalifa AL-THANI", In("QAT", 2014), true);

@@ -108,16 +108,7 @@ void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   w.Key("action_lines");
   StrList(w, p.action_lines);
   w.Key("action_lines_inferred");
-  w.StartArray();
-  for (const auto& line : p.action_lines_inferred) {
-    w.StartObject();
-    w.Key("code");
-    Str(w, line.code);
-    w.Key("evidence");
-    StrList(w, line.evidence);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteInferredActionLines(w, p.action_lines_inferred);
   w.Key("statements");
   w.StartArray();
   for (const auto& st : p.statements) {
@@ -262,6 +253,19 @@ void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_
 }
 void WriteSpeaker(JsonWriter& w, const Speaker& s) {
   SpeakerTo(w, s);
+}
+
+void WriteInferredActionLines(JsonWriter& w, const std::vector<InferredActionLine>& lines) {
+  w.StartArray();
+  for (const auto& line : lines) {
+    w.StartObject();
+    w.Key("code");
+    json::Str(w, line.code);
+    w.Key("evidence");
+    json::StrList(w, line.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 std::string ExtractedToJson(const ExtractedDocument& doc) {

@@ -93,6 +93,9 @@ void WriteDocumentFields(JsonWriter& w, const Document& d);
 /// Writes a paragraph as inspect does; with a passage id, that comes first.
 void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id = {});
 void WriteSpeaker(JsonWriter& w, const Speaker& s);
+/// Writes inferred action lines as an array of {code, evidence}: the form of
+/// `action_lines_inferred` in inspect, the document view and search hits.
+void WriteInferredActionLines(JsonWriter& w, const std::vector<InferredActionLine>& lines);
 
 /// The inspect JSON of `doc`, pretty-printed.
 std::string ExtractedToJson(const ExtractedDocument& doc);

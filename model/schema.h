@@ -20,7 +20,8 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 4;  // 4: speaker records, name fields XPN and XDN; 3: records compressed
+inline constexpr int kVersion = 5;  // 5: inferred action lines XALI, slot 8 all lines, slot 10 explicit; 4: speaker
+                                   // records, name fields XPN and XDN; 3: records compressed
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -32,11 +33,16 @@ inline constexpr int kVersion = 4;  // 4: speaker records, name fields XPN and X
 // | XSP    | boolean | speaker id                                        |
 // | XSN    | boolean | CSTD / UNGA session number                        |
 // | Y      | boolean | year (Omega's year prefix)                        |
-// | XAL    | boolean | WSIS action line code (C1..C11, C7eGov...)        |
+// | XAL    | boolean | WSIS action line named explicitly (C1..C11)       |
+// | XALI   | boolean | WSIS action line inferred from the topic (C1..C11)|
 // | XTY    | boolean | document type (panel-report, speech...)           |
 // | XB     | boolean | body (CSTD, UNGA)                                 |
 // | XPN    | free    | words of the names of the passage's speakers      |
 // | XDN    | free    | words of the names of its delegations             |
+//
+// An action_line filter matches XAL or XALI by default and XAL alone with
+// action_line_mode=explicit (query/searcher.cc); a passage never has both
+// terms for one line (a named line is not also inferred).
 //
 // XPN and XDN are searched by default with the text (query/searcher.cc), so
 // "Souter WSIS" finds what Souter said of WSIS although his name stands in a
@@ -50,6 +56,7 @@ inline constexpr std::string_view kPrefixSpeaker = "XSP";
 inline constexpr std::string_view kPrefixSession = "XSN";
 inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixActionLine = "XAL";
+inline constexpr std::string_view kPrefixActionLineInferred = "XALI";
 inline constexpr std::string_view kPrefixType = "XTY";
 inline constexpr std::string_view kPrefixBody = "XB";
 inline constexpr std::string_view kPrefixSpeakerName = "XPN";
@@ -87,8 +94,9 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 // | 5    | passage ordinal within its document     | sortable_serialise     |
 // | 6    | delegations speaking (ISO3), for facets | PackValues             |
 // | 7    | speaker ids, for facets                 | PackValues             |
-// | 8    | action lines (C1..C11), for facets      | PackValues             |
+// | 8    | action lines, named or inferred, facets | PackValues             |
 // | 9    | document type, for facets               | raw string             |
+// | 10   | action lines named explicitly, facets   | PackValues             |
 inline constexpr Xapian::valueno kSlotDocId = 0;
 inline constexpr Xapian::valueno kSlotYear = 1;
 inline constexpr Xapian::valueno kSlotSession = 2;
@@ -99,6 +107,7 @@ inline constexpr Xapian::valueno kSlotCountries = 6;
 inline constexpr Xapian::valueno kSlotSpeakers = 7;
 inline constexpr Xapian::valueno kSlotActionLines = 8;
 inline constexpr Xapian::valueno kSlotType = 9;
+inline constexpr Xapian::valueno kSlotActionLinesExplicit = 10;
 
 /// Multi-valued facet slots hold their values joined by this byte, which no
 /// code or id contains (ids are Slugs, codes are ASCII letters and digits).

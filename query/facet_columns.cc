@@ -9,15 +9,22 @@ namespace cstd::query {
 namespace {
 
 // The facet fields' columns are the search fields' (search_fields.h); the
+// explicit action-line column is the action_line row's tag mode's slot; the
 // document column is the passage's doc id.
+const SearchField& FieldOfColumn(Column column) {
+  if (column == Column::kActionLineExplicit) return FieldOf(FacetField::kActionLine);
+  return FieldOf(static_cast<FacetField>(column));
+}
+
 Xapian::valueno SlotOf(Column column) {
   if (column == Column::kDocument) return schema::kSlotDocId;
-  return FieldOf(static_cast<FacetField>(column)).slot;
+  if (column == Column::kActionLineExplicit) return FieldOfColumn(column).tag_mode->explicit_slot;
+  return FieldOfColumn(column).slot;
 }
 
 SlotEncoding EncodingOf(Column column) {
   if (column == Column::kDocument) return SlotEncoding::kString;
-  return FieldOf(static_cast<FacetField>(column)).encoding;
+  return FieldOfColumn(column).encoding;
 }
 
 // Calls `add` with each value a slot's raw string holds in `encoding`.

@@ -22,12 +22,14 @@
 namespace cstd::query {
 
 /// A column is the facet fields plus the document a passage belongs to (for
-/// exact totals of group=document).
-enum class Column { kCountry, kSpeaker, kSession, kYear, kActionLine, kType, kDocument };
-inline constexpr size_t kColumnCount = 7;
+/// exact totals of group=document). kActionLine holds every line a passage
+/// is tagged with, named or inferred; kActionLineExplicit the named ones.
+enum class Column { kCountry, kSpeaker, kSession, kYear, kActionLine, kType, kDocument, kActionLineExplicit };
+inline constexpr size_t kColumnCount = 8;
 
-/// The column holding `field`.
-constexpr Column ColumnOf(FacetField field) {
+/// The column holding `field` (for action lines, in `mode`).
+constexpr Column ColumnOf(FacetField field, ActionLineMode mode = ActionLineMode::kAll) {
+  if (field == FacetField::kActionLine && mode == ActionLineMode::kExplicit) return Column::kActionLineExplicit;
   return static_cast<Column>(static_cast<int>(field));
 }
 

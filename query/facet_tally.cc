@@ -6,29 +6,32 @@
 
 namespace cstd::query {
 
-ColumnFilter ColumnFilter::Make(const FacetColumns& columns, FacetField field, const std::vector<std::string>& values) {
-  ColumnFilter filter{field, std::vector<uint8_t>(columns.Cardinality(ColumnOf(field)), 0)};
+ColumnFilter ColumnFilter::Make(const FacetColumns& columns, FacetField field, const std::vector<std::string>& values,
+                                ActionLineMode mode) {
+  const Column column = ColumnOf(field, mode);
+  ColumnFilter filter{field, column, std::vector<uint8_t>(columns.Cardinality(column), 0)};
   for (const auto& v : values) {
-    if (const auto id = columns.Find(ColumnOf(field), v)) filter.selected[*id] = 1;
+    if (const auto id = columns.Find(column, v)) filter.selected[*id] = 1;
   }
   return filter;
 }
 
 FacetTally::FacetTally(const FacetColumns& columns, const std::vector<FacetField>& counted,
                        std::vector<ColumnFilter> filters, std::chrono::steady_clock::time_point deadline,
-                       double budget_ms)
+                       double budget_ms, ActionLineMode mode)
     : columns_(columns),
+      mode_(mode),
       counted_(counted),
       filters_(std::move(filters)),
       deadline_(deadline),
       budget_ms_(budget_ms),
       document_seen_(columns.Cardinality(Column::kDocument), 0),
       counts_(AllFacetFields().size()) {
-  for (FacetField f : counted_) counts_[static_cast<size_t>(f)].assign(columns.Cardinality(ColumnOf(f)), 0);
+  for (FacetField f : counted_) counts_[static_cast<size_t>(f)].assign(columns.Cardinality(ColumnFor(f)), 0);
 }
 
 bool FacetTally::Passes(const ColumnFilter& filter, Xapian::docid did) const {
-  for (uint32_t id : columns_.Values(ColumnOf(filter.field), did)) {
+  for (uint32_t id : columns_.Values(filter.column, did)) {
     if (filter.selected[id]) return true;
   }
   return false;
@@ -37,7 +40,7 @@ bool FacetTally::Passes(const ColumnFilter& filter, Xapian::docid did) const {
 void FacetTally::Add(FacetField field, Xapian::docid did) const {
   std::vector<uint32_t>& counts = counts_[static_cast<size_t>(field)];
   if (counts.empty()) return;  // not counted
-  for (uint32_t id : columns_.Values(ColumnOf(field), did)) ++counts[id];
+  for (uint32_t id : columns_.Values(ColumnFor(field), did)) ++counts[id];
 }
 
 bool FacetTally::operator()(const Xapian::Document& doc) const {
@@ -75,7 +78,7 @@ std::vector<FacetValue> FacetTally::Values(FacetField field) const {
   std::vector<FacetValue> values;
   const std::vector<uint32_t>& counts = counts_[static_cast<size_t>(field)];
   for (uint32_t id = 0; id < counts.size(); ++id) {
-    if (counts[id] > 0) values.push_back({columns_.Value(ColumnOf(field), id), "", counts[id]});
+    if (counts[id] > 0) values.push_back({columns_.Value(ColumnFor(field), id), "", counts[id]});
   }
   return values;
 }

@@ -21,10 +21,13 @@ namespace cstd::query {
 /// passage passes when any of its values is selected (OR within a field).
 struct ColumnFilter {
   FacetField field;
-  std::vector<uint8_t> selected;  // by value id in the field's column
+  Column column;                  // where the field's values are read
+  std::vector<uint8_t> selected;  // by value id in that column
 
-  /// The filter selecting `values` (unknown values select nothing).
-  static ColumnFilter Make(const FacetColumns& columns, FacetField field, const std::vector<std::string>& values);
+  /// The filter selecting `values` (unknown values select nothing), reading
+  /// action lines in `mode`.
+  static ColumnFilter Make(const FacetColumns& columns, FacetField field, const std::vector<std::string>& values,
+                           ActionLineMode mode = ActionLineMode::kAll);
 };
 
 /// A MatchDecider that counts instead of deciding much. Give it to
@@ -43,9 +46,11 @@ class FacetTally : public Xapian::MatchDecider {
   /// Counts `counted` fields; a field in `filters` must also be counted
   /// (why else leave its filter to the tally). Throws UsageError naming
   /// "facet_budget_ms" from inside the match once `deadline` has passed, so
-  /// an over-broad query stops instead of holding a thread.
+  /// an over-broad query stops instead of holding a thread. Action lines are
+  /// counted in `mode`.
   FacetTally(const FacetColumns& columns, const std::vector<FacetField>& counted, std::vector<ColumnFilter> filters,
-             std::chrono::steady_clock::time_point deadline, double budget_ms);
+             std::chrono::steady_clock::time_point deadline, double budget_ms,
+             ActionLineMode mode = ActionLineMode::kAll);
 
   bool operator()(const Xapian::Document& doc) const override;
 
@@ -60,7 +65,10 @@ class FacetTally : public Xapian::MatchDecider {
   bool Passes(const ColumnFilter& filter, Xapian::docid did) const;
   void Add(FacetField field, Xapian::docid did) const;
 
+  Column ColumnFor(FacetField field) const { return ColumnOf(field, mode_); }
+
   const FacetColumns& columns_;
+  ActionLineMode mode_;
   std::vector<FacetField> counted_;
   std::vector<ColumnFilter> filters_;
   std::chrono::steady_clock::time_point deadline_;

@@ -15,6 +15,11 @@ namespace cstd::query {
 
 enum class FacetField { kCountry, kSpeaker, kSession, kYear, kActionLine, kType };
 
+/// Which action-line tags the action_line filter and facet count: every
+/// line a passage is tagged with, named or inferred from its topic
+/// (default), or only the lines it names explicitly.
+enum class ActionLineMode { kAll, kExplicit };
+
 /// Every facet field, in the contract's order.
 const std::vector<FacetField>& AllFacetFields();
 

@@ -17,6 +17,15 @@ namespace {
 
 using cstd::query::SearchRequest;
 
+// "all" for each search field with a tag mode, "" for the others.
+std::vector<std::string> TagModeDefaults() {
+  std::vector<std::string> modes;
+  for (const auto& f : cstd::query::SearchFields()) {
+    modes.emplace_back(f.tag_mode ? cstd::query::ActionLineModeName(cstd::query::ActionLineMode::kAll) : "");
+  }
+  return modes;
+}
+
 struct Options {
   std::string index;
   std::string server;
@@ -25,6 +34,9 @@ struct Options {
   int limit = 10;
   int page = 1;
   std::string sort = "relevance";
+  // The value of each search field's tag-mode flag (empty: the field has
+  // none), in SearchFields() order.
+  std::vector<std::string> tag_modes = TagModeDefaults();
   bool group_by_document = false;
   bool json = false;
   std::optional<std::string> facets;
@@ -44,7 +56,10 @@ std::string SearchTarget(const Options& o) {
     for (const auto& v : values) target += std::string("&") + name + "=" + cstd::query::UrlEncode(v);
   };
   const auto& fields = cstd::query::SearchFields();
-  for (size_t i = 0; i < fields.size(); ++i) add(std::string(fields[i].name).c_str(), o.filters[i]);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    add(std::string(fields[i].name).c_str(), o.filters[i]);
+    if (fields[i].tag_mode) add(std::string(fields[i].tag_mode->parameter).c_str(), {o.tag_modes[i]});
+  }
   target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
   if (o.group_by_document) target += "&group=document";
   if (o.facets) target += "&facets=" + cstd::query::UrlEncode(*o.facets);
@@ -58,6 +73,7 @@ SearchRequest RequestFrom(const Options& o) {
   const auto& fields = SearchFields();
   for (size_t i = 0; i < fields.size(); ++i) {
     for (const auto& v : o.filters[i]) AddFieldValue(r, fields[i], fields[i].flag, v);
+    if (fields[i].tag_mode) SetTagMode(r, fields[i], fields[i].tag_mode->flag, o.tag_modes[i]);
   }
   r.per_page = ParseBoundedInt("--limit", std::to_string(o.limit), 1, kMaxPerPage);
   r.page = o.page;
@@ -117,6 +133,17 @@ void PrintTable(const std::string& json) {
     }
     if (!people.empty()) std::cout << "   speakers: " << people << "\n";
     if (!countries.empty()) std::cout << "   countries: " << countries << "\n";
+    // Inferred lines are marked with '~' and their evidence: "C5~ (cybersecurity)".
+    std::string lines;
+    for (const auto& a : hit["action_lines"].GetArray()) lines += (lines.empty() ? "" : ", ") + std::string(a.GetString());
+    if (hit.HasMember("action_lines_inferred")) {
+      for (const auto& a : hit["action_lines_inferred"].GetArray()) {
+        std::string evidence;
+        for (const auto& e : a["evidence"].GetArray()) evidence += (evidence.empty() ? "" : "; ") + std::string(e.GetString());
+        lines += (lines.empty() ? "" : ", ") + StringOr(a, "code", "") + "~ (" + evidence + ")";
+      }
+    }
+    if (!lines.empty()) std::cout << "   action lines: " << lines << "\n";
     std::cout << "   " << TerminalSnippet(StringOr(hit, "snippet", ""), tty) << "\n";
   }
   for (const auto& facet : d["facets"].GetObject()) {
@@ -150,6 +177,10 @@ int main(int argc, char** argv) {
     app.add_option(std::string(fields[i].flag), o.filters[i], std::string(fields[i].flag_help))
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    if (fields[i].tag_mode) {
+      app.add_option(std::string(fields[i].tag_mode->flag), o.tag_modes[i], std::string(fields[i].tag_mode->flag_help))
+          ->capture_default_str();
+    }
   }
   app.add_option("--limit", o.limit, "Hits per page (1 to 100)")->capture_default_str();
   app.add_option("--page", o.page, "Page, from 1")->capture_default_str();

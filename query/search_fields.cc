@@ -6,25 +6,40 @@
 
 namespace cstd::query {
 
+namespace {
+
+// Action lines come named ("action line C5") or inferred from a passage's
+// topic (extract/action_line_inference.h); the mode picks which count.
+const TagMode kActionLineMode = {
+    "action_line_mode",
+    "--action-line-mode",
+    "all: --action-line and its counts take lines named or inferred from the topic; explicit: named only",
+    schema::kPrefixActionLineInferred,
+    schema::kSlotActionLinesExplicit,
+    &SearchRequest::action_line_mode};
+
+}  // namespace
+
 const std::vector<SearchField>& SearchFields() {
   static const std::vector<SearchField> kFields = {
       {FacetField::kCountry, "country", "Delegation", "country", "--country",
        "ISO3 code or country name (repeat for OR)", schema::kPrefixCountry, schema::kSlotCountries,
-       SlotEncoding::kPacked, Resolver::kCountry, LabelSource::kCountries, &SearchRequest::countries, nullptr},
+       SlotEncoding::kPacked, Resolver::kCountry, LabelSource::kCountries, &SearchRequest::countries, nullptr, nullptr},
       {FacetField::kSpeaker, "speaker", "Speaker", "speaker", "--speaker",
        "Speaker id or any part of a name (repeat for OR)", schema::kPrefixSpeaker, schema::kSlotSpeakers,
-       SlotEncoding::kPacked, Resolver::kSpeaker, LabelSource::kSpeakers, &SearchRequest::speakers, nullptr},
+       SlotEncoding::kPacked, Resolver::kSpeaker, LabelSource::kSpeakers, &SearchRequest::speakers, nullptr, nullptr},
       {FacetField::kSession, "session", "Session", "session", "--session", "Session number, list or range 20..27",
        schema::kPrefixSession, schema::kSlotSession, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone,
-       nullptr, &SearchRequest::sessions},
+       nullptr, &SearchRequest::sessions, nullptr},
       {FacetField::kYear, "year", "Year", "year", "--year", "Year, list or range 2010..2024", schema::kPrefixYear,
        schema::kSlotYear, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone, nullptr,
-       &SearchRequest::years},
+       &SearchRequest::years, nullptr},
       {FacetField::kActionLine, "action_line", "Action line", "action", "--action-line", "WSIS action line, C1..C11",
        schema::kPrefixActionLine, schema::kSlotActionLines, SlotEncoding::kPacked, Resolver::kActionLine,
-       LabelSource::kNone, &SearchRequest::action_lines, nullptr},
+       LabelSource::kNone, &SearchRequest::action_lines, nullptr, &kActionLineMode},
       {FacetField::kType, "type", "Type", "type", "--type", "Document type, e.g. panel-report", schema::kPrefixType,
-       schema::kSlotType, SlotEncoding::kString, Resolver::kType, LabelSource::kNone, &SearchRequest::types, nullptr},
+       schema::kSlotType, SlotEncoding::kString, Resolver::kType, LabelSource::kNone, &SearchRequest::types, nullptr,
+       nullptr},
   };
   return kFields;
 }
@@ -53,6 +68,20 @@ void AddFieldValue(SearchRequest& request, const SearchField& field, std::string
       for (const IntRange& range : ParseIntRanges(parameter, value)) (request.*field.ranges).push_back(range);
       return;
   }
+}
+
+void SetTagMode(SearchRequest& request, const SearchField& field, std::string_view parameter, std::string_view value) {
+  if (!field.tag_mode) throw std::logic_error(std::string(field.name) + " has no tag mode");
+  request.*field.tag_mode->mode = ParseActionLineMode(parameter, value);
+}
+
+ActionLineMode TagModeOf(const SearchRequest& request, const SearchField& field) {
+  return field.tag_mode ? request.*field.tag_mode->mode : ActionLineMode::kAll;
+}
+
+std::vector<std::string_view> TermPrefixes(const SearchRequest& request, const SearchField& field) {
+  if (!field.tag_mode || TagModeOf(request, field) == ActionLineMode::kExplicit) return {field.term_prefix};
+  return {field.term_prefix, field.tag_mode->inferred_term_prefix};
 }
 
 std::vector<std::string> SelectedValues(const SearchRequest& request, const SearchField& field) {

@@ -44,6 +44,20 @@ enum class LabelSource {
   kSpeakers,   // the index's speaker records (SpeakerDirectory)
 };
 
+/// The modifier of a field whose tags are either named in the text or
+/// inferred from its topic (action_line): whether its filter, its query
+/// field and its facet take both kinds of tags (ActionLineMode::kAll, the
+/// default) or the named ones only (kExplicit). One parameter beside the
+/// field's own, not a field: it selects no values.
+struct TagMode {
+  std::string_view parameter;             // API parameter and query.filters key: "action_line_mode"
+  std::string_view flag;                  // cstd-query's flag: "--action-line-mode"
+  std::string_view flag_help;             // and its help text
+  std::string_view inferred_term_prefix;  // the inferred tags' terms (schema::kPrefix...Inferred)
+  Xapian::valueno explicit_slot;          // the named tags alone, for the explicit facet column
+  ActionLineMode SearchRequest::*mode;    // where the request holds it
+};
+
 struct SearchField {
   FacetField id;
   std::string_view name;          // API parameter, facet and query.filters key: "action_line"
@@ -60,6 +74,8 @@ struct SearchField {
   /// `ranges` for Resolver::kIntRanges.
   std::vector<std::string> SearchRequest::*values = nullptr;
   std::vector<IntRange> SearchRequest::*ranges = nullptr;
+  /// The field's tag mode, or null for a field whose values are all named.
+  const TagMode* tag_mode = nullptr;
 };
 
 /// Every search field, in the contract's order (FacetField's order).
@@ -73,6 +89,20 @@ const SearchField& FieldOf(FacetField field);
 /// naming `parameter` for a value the field's resolver refuses.
 void AddFieldValue(SearchRequest& request, const SearchField& field, std::string_view parameter,
                    std::string_view value);
+
+/// Sets `field`'s tag mode in `request` from `value` ("all" or "explicit";
+/// the tag mode's parameter or flag, named `parameter` in errors). Throws
+/// UsageError naming `parameter` for another value, std::logic_error when
+/// `field` has no tag mode.
+void SetTagMode(SearchRequest& request, const SearchField& field, std::string_view parameter, std::string_view value);
+
+/// The term prefixes a filter on `field` matches under `request`'s tag mode:
+/// the field's own, and its inferred tags' unless the mode is explicit.
+std::vector<std::string_view> TermPrefixes(const SearchRequest& request, const SearchField& field);
+
+/// `field`'s tag mode in `request`; ActionLineMode::kAll for a field
+/// without one.
+ActionLineMode TagModeOf(const SearchRequest& request, const SearchField& field);
 
 /// The values `request` selects for `field`, as facet values: ranges
 /// expanded to each number ("2019".."2021" -> "2019", "2020", "2021").

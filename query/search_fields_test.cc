@@ -56,6 +56,29 @@ TEST(SearchFieldsTest, ValuesAreResolvedAsTheFieldSays) {
   EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kCountry)), std::vector<std::string>{"BRA"});
 }
 
+// action_line's tag mode: named tags only, or named and inferred ones.
+TEST(SearchFieldsTest, OnlyActionLinesHaveATagModeChoosingTheirTermPrefixes) {
+  for (const SearchField& f : SearchFields()) {
+    EXPECT_EQ(f.tag_mode != nullptr, f.id == FacetField::kActionLine) << f.name;
+  }
+  const SearchField& lines = FieldOf(FacetField::kActionLine);
+  SearchRequest r;
+  EXPECT_EQ(TermPrefixes(r, lines),
+            (std::vector<std::string_view>{schema::kPrefixActionLine, schema::kPrefixActionLineInferred}));
+  SetTagMode(r, lines, "action_line_mode", "explicit");
+  EXPECT_EQ(r.action_line_mode, ActionLineMode::kExplicit);
+  EXPECT_EQ(TermPrefixes(r, lines), (std::vector<std::string_view>{schema::kPrefixActionLine}));
+  EXPECT_EQ(TermPrefixes(r, FieldOf(FacetField::kType)), (std::vector<std::string_view>{schema::kPrefixType}));
+  EXPECT_EQ(TagModeOf(r, FieldOf(FacetField::kType)), ActionLineMode::kAll);
+  try {
+    SetTagMode(r, lines, "--action-line-mode", "inferred");
+    ADD_FAILURE() << "no UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "--action-line-mode");
+  }
+  EXPECT_THROW(SetTagMode(r, FieldOf(FacetField::kYear), "year_mode", "all"), std::logic_error);
+}
+
 TEST(SearchFieldsTest, RefusedValuesNameTheParameterTheyCameIn) {
   const struct {
     FacetField field;

@@ -84,6 +84,17 @@ std::string ResolveActionLine(std::string_view parameter, std::string_view value
   throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown action line (C1 to C11, or C7eGov...)");
 }
 
+ActionLineMode ParseActionLineMode(std::string_view parameter, std::string_view value) {
+  for (ActionLineMode mode : {ActionLineMode::kAll, ActionLineMode::kExplicit}) {
+    if (text::Trim(value) == ActionLineModeName(mode)) return mode;
+  }
+  throw UsageError(std::string(parameter), Named(parameter, value) + ": must be all or explicit");
+}
+
+std::string_view ActionLineModeName(ActionLineMode mode) {
+  return mode == ActionLineMode::kExplicit ? "explicit" : "all";
+}
+
 std::string ResolveType(std::string_view parameter, std::string_view value) {
   const auto& types = DocumentTypes();
   const std::string v(text::Trim(value));

@@ -30,6 +30,8 @@ struct SearchRequest {
   std::vector<IntRange> sessions;
   std::vector<IntRange> years;
   std::vector<std::string> action_lines;  // codes as in the table
+  /// Whether action_lines (and the action_line facet) take inferred tags.
+  ActionLineMode action_line_mode = ActionLineMode::kAll;
   std::vector<std::string> types;
   int page = 1;
   int per_page = 20;
@@ -68,6 +70,13 @@ std::vector<std::string> ResolveCountries(std::string_view parameter, std::strin
 /// index files it under ("c5" -> "C5", "C7eGov" -> "C7"). Throws UsageError
 /// naming `parameter` when unknown.
 std::string ResolveActionLine(std::string_view parameter, std::string_view value);
+
+/// "all" (named or inferred tags) or "explicit" (named tags only); throws
+/// UsageError naming `parameter` otherwise.
+ActionLineMode ParseActionLineMode(std::string_view parameter, std::string_view value);
+
+/// The mode's name in the API ("all", "explicit").
+std::string_view ActionLineModeName(ActionLineMode mode);
 
 /// Checks a document type against the contract's vocabulary. Throws
 /// UsageError naming `parameter` when unknown.

@@ -169,3 +169,24 @@ TEST(CheckPagingTest, RefusesBadPagingNamingTheParameter) {
 
 }  // namespace
 }  // namespace cstd::query
+
+namespace cstd::query {
+namespace {
+
+TEST(ParseActionLineModeTest, AllOrExplicitElseAUsageErrorNamingTheParameter) {
+  EXPECT_EQ(ParseActionLineMode("action_line_mode", "all"), ActionLineMode::kAll);
+  EXPECT_EQ(ParseActionLineMode("action_line_mode", " explicit "), ActionLineMode::kExplicit);
+  for (ActionLineMode mode : {ActionLineMode::kAll, ActionLineMode::kExplicit}) {
+    EXPECT_EQ(ParseActionLineMode("m", ActionLineModeName(mode)), mode);
+  }
+  try {
+    ParseActionLineMode("action_line_mode", "inferred");
+    ADD_FAILURE() << "accepted";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.parameter(), "action_line_mode");
+    EXPECT_NE(std::string(e.what()).find("action_line_mode=inferred"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace cstd::query

@@ -26,6 +26,20 @@ Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& val
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// OR of the terms of `values` under each of `prefixes` (a field's named
+// tags and, unless its tag mode is explicit, its inferred ones, as
+// TermPrefixes says); empty query when no value.
+Xapian::Query AnyOfPrefixes(const std::vector<std::string_view>& prefixes, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> either;
+  for (std::string_view prefix : prefixes) {
+    Xapian::Query q = AnyOf(prefix, values);
+    if (!q.empty()) either.push_back(std::move(q));
+  }
+  if (either.empty()) return Xapian::Query();
+  if (either.size() == 1) return either.front();
+  return Xapian::Query(Xapian::Query::OP_OR, either.begin(), either.end());
+}
+
 Xapian::Query AnyOfRanges(std::string_view prefix, const std::vector<IntRange>& ranges) {
   std::vector<std::string> values;
   for (const auto& r : ranges) {
@@ -78,18 +92,22 @@ class SpeakerField : public Xapian::FieldProcessor {
   FieldErrors& errors_;
 };
 
-// action:C5, action:c7egov (counts as C7).
+// action:C5, action:c7egov (counts as C7); named or inferred as the
+// request's action_line_mode says, like the action_line filter (the same
+// term prefixes).
 class ActionLineField : public Xapian::FieldProcessor {
  public:
-  explicit ActionLineField(FieldErrors& errors) : errors_(errors) {}
+  ActionLineField(FieldErrors& errors, std::vector<std::string_view> prefixes)
+      : errors_(errors), prefixes_(std::move(prefixes)) {}
   Xapian::Query operator()(const std::string& value) override {
     const std::string main = ActionLines::Builtin().MainLine(value);
     if (main.empty()) return errors_.Fail("unknown action line '" + value + "'");
-    return Xapian::Query(schema::Term(schema::kPrefixActionLine, main));
+    return AnyOfPrefixes(prefixes_, {main});
   }
 
  private:
   FieldErrors& errors_;
+  std::vector<std::string_view> prefixes_;
 };
 
 }  // namespace
@@ -171,7 +189,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
           parser.add_boolean_prefix(field, (new SpeakerField(Speakers(), field_errors))->release());
           break;
         case Resolver::kActionLine:
-          parser.add_boolean_prefix(field, (new ActionLineField(field_errors))->release());
+          parser.add_boolean_prefix(field, (new ActionLineField(field_errors, TermPrefixes(r, f)))->release());
           break;
         case Resolver::kType:
           parser.add_boolean_prefix(field, std::string(f.term_prefix));
@@ -213,7 +231,8 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     }
   }
   for (const SearchField& f : SearchFields()) {
-    Xapian::Query filter = f.values ? AnyOf(f.term_prefix, r.*f.values) : AnyOfRanges(f.term_prefix, r.*f.ranges);
+    Xapian::Query filter =
+        f.values ? AnyOfPrefixes(TermPrefixes(r, f), r.*f.values) : AnyOfRanges(f.term_prefix, r.*f.ranges);
     if (!filter.empty()) parts.filters.emplace_back(f.id, std::move(filter));
   }
   return parts;
@@ -294,8 +313,11 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   std::optional<FacetTally> tally;
   if (!request.facets.empty() || request.group_by_document) {
     std::vector<ColumnFilter> filters;
-    for (FacetField f : tallied_filters) filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f)));
-    tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms);
+    for (FacetField f : tallied_filters) {
+      filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f), request.action_line_mode));
+    }
+    tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
+                  request.action_line_mode);
   }
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
@@ -370,7 +392,7 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
   const QueryParts parts = BuildQuery(request);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
-  FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms);
+  FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms, request.action_line_mode);
   Xapian::Enquire counting(db_);
   counting.set_query(Combine(parts, {field}));
   counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -436,11 +458,18 @@ void WriteFilters(JsonWriter& w, const SearchRequest& r) {
   w.StartObject();
   for (const SearchField& field : SearchFields()) {
     const std::vector<std::string> values = FilterStrings(r, field);
-    if (values.empty()) continue;
-    w.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
-    w.StartArray();
-    for (const auto& v : values) Str(w, v);
-    w.EndArray();
+    if (!values.empty()) {
+      w.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
+      w.StartArray();
+      for (const auto& v : values) Str(w, v);
+      w.EndArray();
+    }
+    // A tag mode is echoed when it is not the default, with or without
+    // values (it changes the field's facet counts too).
+    if (TagModeOf(r, field) != ActionLineMode::kAll) {
+      w.Key(field.tag_mode->parameter.data(), static_cast<rapidjson::SizeType>(field.tag_mode->parameter.size()));
+      Str(w, std::string(ActionLineModeName(TagModeOf(r, field))));
+    }
   }
   w.EndObject();
 }
@@ -527,6 +556,10 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
     w.StartArray();
     for (const auto& a : p.paragraph.action_lines) Str(w, a);
     w.EndArray();
+    // Lines the passage is about without naming them, with the lexicon's
+    // terms that decided each, so a page can mark them and say why.
+    w.Key("action_lines_inferred");
+    WriteInferredActionLines(w, p.paragraph.action_lines_inferred);
     w.Key("snippet");
     Str(w, hit.snippet);
     w.Key("score");

@@ -76,6 +76,7 @@ class SearcherTest : public testing::Test {
                                      "too little."}});
     panel.paragraphs[1].countries = {"BRA"};
     panel.paragraphs[2].countries = {"BRA", "IND", "TUR"};  // one passage, three delegations
+    panel.paragraphs[1].action_lines_inferred = {{"C2", {"broadband", "rural areas"}}};
     ExtractedDocument note = Make({"note-2024",
                                    "informal-note",
                                    "CSTD",
@@ -85,6 +86,8 @@ class SearcherTest : public testing::Test {
                                    "CSTD's contribution to the WSIS+20 review",
                                    {"The review will assess progress on the digital divide since the Summit.",
                                     "Artificial intelligence governance was raised by several delegations."}});
+    note.paragraphs[0].action_lines = {"C2"};
+    note.paragraphs[1].action_lines_inferred = {{"C6", {"ai governance"}}};
     // Through the extractor, as the indexer would do it.
     ExtractedDocument speech =
         indexer::Extract("/archive/speech-2023.txt", "speech-2023.txt",
@@ -416,13 +419,18 @@ TEST_F(SearcherTest, SearchResultToJsonIsTheContractObject) {
   ASSERT_EQ(json["hits"].Size(), 1u);
   const auto& hit = json["hits"][0];
   for (const char* key : {"doc_id", "passage_id", "title", "symbol", "type", "session", "year", "date", "paragraph",
-                          "speakers", "countries", "action_lines", "snippet", "score"}) {
+                          "speakers", "countries", "action_lines", "action_lines_inferred", "snippet", "score"}) {
     EXPECT_TRUE(hit.HasMember(key)) << "hit." << key;
   }
   EXPECT_STREQ(hit["passage_id"].GetString(), "panel-2022-2");
   EXPECT_EQ(hit["paragraph"].GetInt(), 2);
   EXPECT_STREQ(hit["countries"][0]["code"].GetString(), "BRA");
   EXPECT_STREQ(hit["countries"][0]["name"].GetString(), "Brazil");
+  ASSERT_EQ(hit["action_lines_inferred"].Size(), 1u);
+  EXPECT_STREQ(hit["action_lines_inferred"][0]["code"].GetString(), "C2");
+  EXPECT_STREQ(hit["action_lines_inferred"][0]["evidence"][1].GetString(), "rural areas");
+  EXPECT_EQ(hit["action_lines"].Size(), 0u);
+  EXPECT_FALSE(json["query"]["filters"].HasMember("action_line_mode")) << "the default is not echoed";
   EXPECT_NE(std::string(hit["snippet"].GetString()).find("<mark>"), std::string::npos);
   EXPECT_TRUE(json["facets"].IsObject());
 }
@@ -480,6 +488,37 @@ TEST_F(SearcherTest, FacetValuesFilterByPrefixOnValueOrLabel) {
   ASSERT_EQ(by_code.values.size(), 1u);
   EXPECT_EQ(by_code.values[0].value, "TUR");
   EXPECT_EQ(searcher_->FacetValues(request, FacetField::kCountry, "", 2).values.size(), 2u);
+}
+
+// Action lines: by default a filter and its facet take the lines a passage
+// names and the ones inferred from its topic; in explicit mode the named
+// ones only. (panel-2022-2 is about C2, note-2024-1 names it, note-2024-2 is
+// about C6; the extractor finds speech-2023-1 about C7, "the digital
+// economy".)
+TEST_F(SearcherTest, ActionLinesFilterAndCountNamedAndInferredUnlessExplicit) {
+  SearchRequest all;
+  all.action_lines = {"C2"};
+  const SearchResult r = searcher_->Search(all);
+  EXPECT_EQ(SortedPassageIds(r), (Ids{"note-2024-1", "panel-2022-2"}));
+  EXPECT_EQ(Counts(r, FacetField::kActionLine), (std::map<std::string, uint64_t>{{"C2", 2}, {"C6", 1}, {"C7", 1}}));
+  EXPECT_EQ(SortedPassageIds(Run("action:C2")), (Ids{"note-2024-1", "panel-2022-2"}));
+
+  SearchRequest named = all;
+  named.action_line_mode = ActionLineMode::kExplicit;
+  const SearchResult e = searcher_->Search(named);
+  EXPECT_EQ(SortedPassageIds(e), (Ids{"note-2024-1"}));
+  EXPECT_EQ(Counts(e, FacetField::kActionLine), (std::map<std::string, uint64_t>{{"C2", 1}}));
+  named.q = "action:C6";
+  named.action_lines.clear();
+  EXPECT_TRUE(searcher_->Search(named).hits.empty()) << "C6 is only inferred";
+  EXPECT_EQ(searcher_->FacetValues(named, FacetField::kActionLine, "", 10).values.size(), 0u);
+  named.q.clear();
+  EXPECT_EQ(searcher_->FacetValues(named, FacetField::kActionLine, "", 10).values.size(), 1u);
+  EXPECT_EQ(searcher_->FacetValues(all, FacetField::kActionLine, "", 10).values.size(), 3u)
+      << "C2, C6 and C7: a field's own filter is left out of its counts";
+
+  const std::string json = SearchResultToJson(e);
+  EXPECT_NE(json.find("\"action_line_mode\":\"explicit\""), std::string::npos) << json;
 }
 
 TEST_F(SearcherTest, QueryFieldsTakeNamesRangesAndAnyActionLineCode) {

@@ -370,6 +370,9 @@ query::SearchRequest ParseSearchParams(const Params& params) {
   for (const query::SearchField& field : query::SearchFields()) {
     const std::string name(field.name);
     for (const auto& v : AllValues(params, name)) query::AddFieldValue(r, field, name, v);
+    if (!field.tag_mode) continue;
+    const std::string mode(field.tag_mode->parameter);
+    if (const auto* v = LastValue(params, mode)) query::SetTagMode(r, field, mode, *v);
   }
   if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
   if (const auto* v = LastValue(params, "per_page")) {

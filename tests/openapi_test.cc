@@ -420,14 +420,16 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
   for (const auto& p : Operation("/v1/search")["parameters"].GetArray()) {
     search_params.insert(api_->Resolve(p)["name"].GetString());
   }
-  EXPECT_EQ(search_params, (std::set<std::string>{"q", "country", "speaker", "session", "year", "action_line", "type",
-                                                  "page", "per_page", "sort", "facets", "group"}));
+  // The contract's, and action_line_mode (issue 15: named or also inferred lines).
+  EXPECT_EQ(search_params, (std::set<std::string>{"q", "country", "speaker", "session", "year", "action_line",
+                                                  "action_line_mode", "type", "page", "per_page", "sort", "facets",
+                                                  "group"}));
   std::set<std::string> facet_params;
   for (const auto& p : Operation("/v1/facets/{field}")["parameters"].GetArray()) {
     facet_params.insert(api_->Resolve(p)["name"].GetString());
   }
   EXPECT_EQ(facet_params, (std::set<std::string>{"field", "prefix", "limit", "q", "country", "speaker", "session",
-                                                 "year", "action_line", "type"}));
+                                                 "year", "action_line", "action_line_mode", "type"}));
   // The statuses of the contract, on every endpoint.
   for (const auto& path : want_paths) {
     for (const char* status : {"200", "400", "405", "413", "414", "429", "431", "503"}) {

@@ -118,18 +118,78 @@ TEST_F(SearchdApiTest, FacetCountsMatchTheExtractedModel) {
       if (doc["session"].IsInt()) ++want["session"][std::to_string(doc["session"].GetInt())];
       ++want["type"][doc["type"].GetString()];
       for (const auto& c : p["countries"].GetArray()) ++want["country"][c.GetString()];
-      for (const auto& a : p["action_lines"].GetArray()) ++want["action_line"][a.GetString()];
+      // By default the action-line facet counts lines named and inferred;
+      // in explicit mode, named ones.
+      for (const auto& a : p["action_lines"].GetArray()) {
+        ++want["action_line"][a.GetString()];
+        ++want["action_line explicit"][a.GetString()];
+      }
+      for (const auto& a : p["action_lines_inferred"].GetArray()) ++want["action_line"][a["code"].GetString()];
     }
   }
   const auto d = Json(Get("/v1/search?q=&per_page=1"));
-  for (const char* field : {"year", "session", "type", "country", "action_line"}) {
+  const auto counts = [](const rapidjson::Value& values) {
     std::map<std::string, uint64_t> got;
-    for (const auto& v : d["facets"][field].GetArray()) {
+    for (const auto& v : values.GetArray()) {
       got[v["value"].IsInt() ? std::to_string(v["value"].GetInt()) : v["value"].GetString()] = v["count"].GetUint64();
     }
-    EXPECT_EQ(got, want[field]) << field;
+    return got;
+  };
+  for (const char* field : {"year", "session", "type", "country", "action_line"}) {
+    EXPECT_EQ(counts(d["facets"][field]), want[field]) << field;
   }
+  const auto named = Json(Get("/v1/search?q=&per_page=1&action_line_mode=explicit"));
+  EXPECT_EQ(counts(named["facets"]["action_line"]), want["action_line explicit"]);
+  uint64_t tagged = 0, named_only = 0;
+  for (const auto& [line, n] : want["action_line"]) tagged += n;
+  for (const auto& [line, n] : want["action_line explicit"]) named_only += n;
+  EXPECT_GT(tagged, 2 * named_only) << "the corpus is about its lines far more often than it names them";
   EXPECT_GE(want["country"].size(), 8u);  // the panel report names eight delegations
+}
+
+// The action_line filter, its facet and the action: field take the lines a
+// passage names and those inferred from its topic; action_line_mode=explicit
+// only the named ones. Every hit says which kind each of its lines is, and
+// an inferred line carries its evidence.
+TEST_F(SearchdApiTest, ActionLineFilterTakesInferredLinesUnlessExplicit) {
+  const auto facet = Json(Get("/v1/search?q=&per_page=1&facets=action_line"));
+  const auto named_facet = Json(Get("/v1/facets/action_line?action_line_mode=explicit&limit=20"));
+  std::map<std::string, uint64_t> named_counts;
+  for (const auto& v : named_facet["values"].GetArray()) named_counts[v["value"].GetString()] = v["count"].GetUint64();
+  size_t lines_with_inferred_hits = 0;
+  for (const auto& v : facet["facets"]["action_line"].GetArray()) {
+    const std::string code = v["value"].GetString();
+    const auto all = Json(Get("/v1/search?q=&per_page=100&action_line=" + code));
+    EXPECT_EQ(all["total"].GetUint64(), v["count"].GetUint64()) << code;
+    EXPECT_EQ(Json(Get("/v1/search?q=action:" + code + "&per_page=1"))["total"].GetUint64(), all["total"].GetUint64())
+        << code;
+    bool inferred_hit = false;
+    for (const auto& hit : all["hits"].GetArray()) {
+      bool named = false, inferred = false;
+      for (const auto& a : hit["action_lines"].GetArray()) named = named || code == a.GetString();
+      for (const auto& a : hit["action_lines_inferred"].GetArray()) {
+        EXPECT_GT(a["evidence"].Size(), 0u) << hit["passage_id"].GetString();
+        inferred = inferred || code == a["code"].GetString();
+      }
+      EXPECT_NE(named, inferred) << code << " in " << hit["passage_id"].GetString() << ": named or inferred, not both";
+      inferred_hit = inferred_hit || inferred;
+    }
+    if (inferred_hit) ++lines_with_inferred_hits;
+
+    const auto named = Json(Get("/v1/search?q=&per_page=100&action_line_mode=explicit&action_line=" + code));
+    EXPECT_EQ(named["total"].GetUint64(), named_counts[code]) << code;
+    EXPECT_LE(named["total"].GetUint64(), all["total"].GetUint64()) << code;
+    EXPECT_STREQ(named["query"]["filters"]["action_line_mode"].GetString(), "explicit");
+    for (const auto& hit : named["hits"].GetArray()) {
+      bool has = false;
+      for (const auto& a : hit["action_lines"].GetArray()) has = has || code == a.GetString();
+      EXPECT_TRUE(has) << code << " not named in " << hit["passage_id"].GetString();
+    }
+    EXPECT_EQ(Json(Get("/v1/search?q=action:" + code + "&per_page=1&action_line_mode=explicit"))["total"].GetUint64(),
+              named["total"].GetUint64())
+        << code;
+  }
+  EXPECT_GE(lines_with_inferred_hits, 5u) << "the CSTD documents are about most lines without naming them";
 }
 
 TEST_F(SearchdApiTest, MultiSelectLeavesAFieldsOwnFilterOut) {
@@ -220,6 +280,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ErrorCase{"/v1/search?q=x&country=Atlantis", 400, "bad_request", "country"},
                       ErrorCase{"/v1/search?q=x&action_line=C99", 400, "bad_request", "action_line"},
                       ErrorCase{"/v1/search?q=x&type=novel", 400, "bad_request", "type"},
+                      ErrorCase{"/v1/search?q=x&action_line_mode=inferred", 400, "bad_request", "action_line_mode"},
+                      ErrorCase{"/v1/facets/action_line?action_line_mode=x", 400, "bad_request", "action_line_mode"},
                       ErrorCase{"/v1/search?q=x&group=everything", 400, "bad_request", "group"},
                       ErrorCase{"/v1/search?q=%ZZ", 400, "bad_request", "q"},
                       ErrorCase{"/v1/search?q=x&facets=country,mood", 400, "bad_request", "facets"},

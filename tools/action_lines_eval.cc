@@ -10,10 +10,17 @@
 // passages or for the odd or even half of the set (--half), so that rules
 // can be written looking at one half and reported on the other.
 //
+// With --count, no judging: every file under each folder given is
+// extracted and the passages tagged with each line are counted (named,
+// inferred, either), so a delegate knows how full each facet is.
+//
 //   build/bin/cstd-action-lines-eval --shared ../shared --ungdc /tmp/ungdc/TXT [--half odd|even] [--show]
+//   build/bin/cstd-action-lines-eval --count /tmp/ungdc/TXT --count ../shared/corpus/cstd
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -52,6 +59,44 @@ void Tally(const std::set<std::string>& got, const std::set<std::string>& want, 
   }
 }
 
+// Passages tagged per line under `root` (every regular file, recursively;
+// files that cannot be read are counted and skipped).
+void CountTagged(const std::string& root) {
+  std::map<int, std::array<uint64_t, 3>> by_line;  // named, inferred, either
+  uint64_t files = 0, unreadable = 0, passages = 0, tagged = 0;
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) {
+    cstd::ExtractedDocument doc;
+    try {
+      doc = cstd::indexer::ExtractFile(path.string(), std::filesystem::relative(path, root).string());
+    } catch (const cstd::InputError&) {
+      ++unreadable;
+      continue;
+    }
+    ++files;
+    for (const cstd::Paragraph& p : doc.paragraphs) {
+      ++passages;
+      std::set<int> named, inferred;
+      for (const auto& code : p.action_lines) named.insert(std::stoi(code.substr(1)));
+      for (const auto& line : p.action_lines_inferred) inferred.insert(std::stoi(line.code.substr(1)));
+      if (!named.empty() || !inferred.empty()) ++tagged;
+      for (int n : named) ++by_line[n][0];
+      for (int n : inferred) ++by_line[n][1];
+      for (int n = 1; n <= 11; ++n) by_line[n][2] += named.count(n) + inferred.count(n) > 0 ? 1 : 0;
+    }
+  }
+  std::cout << "passages tagged per line under " << root << ": " << files << " files (" << unreadable
+            << " unreadable), " << passages << " passages, " << tagged << " with any line\n";
+  std::cout << "| line | named | inferred | either |\n| --- | ---: | ---: | ---: |\n";
+  for (int n = 1; n <= 11; ++n) {
+    std::cout << "| C" << n << " | " << by_line[n][0] << " | " << by_line[n][1] << " | " << by_line[n][2] << " |\n";
+  }
+}
+
 std::string Row(const std::string& name, const Counts& c) {
   std::ostringstream out;
   out << std::fixed << std::setprecision(2) << name << "  P " << c.Precision() << " R " << c.Recall() << "  (tp "
@@ -65,12 +110,22 @@ int main(int argc, char** argv) {
   CLI::App app{"Scores the action-line tags against the hand-judged set.", "cstd-action-lines-eval"};
   std::string judged = "tools/action_lines/judged.jsonl", shared = "../shared", ungdc, half = "all";
   bool show = false;
+  std::vector<std::string> count;
   app.add_option("--judged", judged, "The judged set (JSON lines)")->check(CLI::ExistingFile);
   app.add_option("--shared", shared, "The shared folder (corpus/cstd)")->check(CLI::ExistingDirectory);
-  app.add_option("--ungdc", ungdc, "The unpacked UNGDC TXT folder")->required()->check(CLI::ExistingDirectory);
+  app.add_option("--ungdc", ungdc, "The unpacked UNGDC TXT folder (to score)")->check(CLI::ExistingDirectory);
+  app.add_option("--count", count, "Instead of scoring, count the passages tagged per line under this folder (repeat)")
+      ->check(CLI::ExistingDirectory)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--half", half, "all, odd or even passages of the set")->check(CLI::IsMember({"all", "odd", "even"}));
   app.add_flag("--show", show, "Print each passage where tags and judgement differ");
   return cstd::RunProgram(app, argc, argv, [&]() {
+    if (!count.empty()) {
+      for (const std::string& root : count) CountTagged(root);
+      return cstd::kExitOk;
+    }
+    if (ungdc.empty()) throw cstd::UsageError("--ungdc", "--ungdc is needed to score the judged set (or give --count)");
     std::ifstream in(judged);
     std::map<std::string, cstd::ExtractedDocument> documents;  // by source
     std::map<std::string, Counts> explicit_lines, inferred_lines;

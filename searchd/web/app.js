@@ -3,6 +3,7 @@
 // every change of state is a navigation, so Back, reload and a shared link
 // all reproduce what the user saw.
 
+import {inferredChip} from './action_lines.js';
 import {api} from './api.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
@@ -267,10 +268,17 @@ function hitItem(hit) {
       h('span', {class: 'visually-hidden'}, `${FIELD_NAMES[field]}: `), label),
       field === 'country' || field === 'speaker' ? profileLink(state, field, value, label) : null);
   };
+  // An inferred line filters like a named one; it is marked, and says why.
+  const inferredLine = (line) => {
+    const on = state.filters.action_line.includes(line.code);
+    return h('li', {class: 'inferred-wrap'}, inferredChip('button', {type: 'button', class: 'chip chip-plain',
+      'aria-pressed': String(on), onclick: () => toggleFilter('action_line', line.code, !on)}, line));
+  };
   const people = [
     ...hit.countries.map((c) => chip('country', c.code, c.name, 'country')),
     ...hit.speakers.map((s) => chip('speaker', s.id, s.name, 'speaker')),
     ...hit.action_lines.map((a) => chip('action_line', a, a, 'plain')),
+    ...hit.action_lines_inferred.map(inferredLine),
   ];
   return h('li', {class: 'hit'},
     h('article', {},

@@ -3,9 +3,10 @@
 // searched words highlighted, a link to the original file (and, for a PDF,
 // from each paragraph to its page), and the way back to the results.
 
+import {paragraphActionLines} from './action_lines.js';
 import {api} from './api.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
-import {actionLineLabel, countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
+import {countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
 import {profileLink} from './profile.js';
 import {copyState, paragraphAnchor, stateUrl} from './state.js';
 
@@ -82,9 +83,9 @@ function attribution(paragraph, state) {
                                                  title: `Results for this search by ${countryName(code)}`}, countryName(code)),
                                          profileLink(state, 'country', code, countryName(code))])));
   }
-  if (paragraph.action_lines.length) {
+  if (paragraph.action_lines.length || paragraph.action_lines_inferred.length) {
     parts.push(h('span', {class: 'attr-group'}, h('span', {class: 'attr-label'}, 'Action lines'),
-      paragraph.action_lines.map((code) => h('span', {class: 'chip chip-plain', title: actionLineLabel(code)}, code))));
+      paragraphActionLines(paragraph)));
   }
   return parts.length ? h('p', {class: 'para-attribution'}, parts) : null;
 }

@@ -352,6 +352,57 @@ test('a PDF\'s hits show their page; its document links to the original and each
   await page.close();
 });
 
+test('inferred action lines are marked apart from named ones, with their evidence on hover and focus', async () => {
+  const page = await context.newPage();
+  // Hits on one line: some name it, others are about it (the API says which).
+  const want = await api('/v1/search?q=&action_line=C7&per_page=20');
+  const named = want.hits.reduce((n, hit) => n + hit.action_lines.length, 0);
+  const inferred = want.hits.flatMap((hit) => hit.action_lines_inferred);
+  assert.ok(inferred.length > 0, 'hits with inferred lines');
+  await page.goto(`${base}/?action_line=C7`);
+  await waitForTotal(page, want.total);
+  const chips = page.locator('#hits .hit-people .chip-inferred');
+  assert.equal(await chips.count(), inferred.length);
+  assert.equal(await page.locator('#hits .hit-people button.chip-plain:not(.chip-inferred)').count(), named);
+  assert.deepEqual(await chips.evaluateAll((els) => els.map((el) => el.dataset.evidence)),
+                   inferred.map((line) => line.evidence.join('; ')));
+  // The evidence is hidden until the chip is pointed at or focused; the
+  // chip is described by it for screen readers.
+  const first = chips.first();
+  const tipId = await first.getAttribute('aria-describedby');
+  const tip = page.locator(`#${tipId}`);
+  assert.equal(await tip.isVisible(), false);
+  await first.focus();
+  await tip.waitFor({state: 'visible'});
+  const text = await tip.textContent();
+  assert.ok(text.includes('inferred') && inferred[0].evidence.every((e) => text.includes(e)), text);
+  await shot(page, '12-inferred-line-evidence-on-focus.png');
+  await page.mouse.move(0, 0);
+  await page.locator('#hits .hit-title a').first().focus();
+  await tip.waitFor({state: 'hidden'});
+  await first.hover();
+  await tip.waitFor({state: 'visible'});
+
+  // The document view shows both kinds for a paragraph, marked the same way.
+  const both = (await api('/v1/search?q=&per_page=100')).hits.find((hit) => hit.action_lines.length &&
+                                                                         hit.action_lines_inferred.length);
+  assert.ok(both, 'a paragraph that names a line and is about another');
+  const anchor = both.paragraph !== null ? `p${both.paragraph}` : `passage-${both.passage_id}`;
+  await page.goto(`${base}/?doc=${encodeURIComponent(both.doc_id)}#${anchor}`);
+  await page.waitForSelector(`#document-view:not([hidden]) #${anchor}.is-target`);
+  const para = page.locator(`#${anchor} .para-attribution`);
+  assert.deepEqual((await para.locator('.chip-plain').allTextContents()).map((t) => t.replace('Action line named: ', '')),
+                   both.action_lines);
+  const docChips = para.locator('.chip-inferred');
+  assert.equal(await docChips.count(), both.action_lines_inferred.length);
+  await docChips.first().focus();
+  const docTip = page.locator(`#${await docChips.first().getAttribute('aria-describedby')}`);
+  await docTip.waitFor({state: 'visible'});
+  assert.ok((await docTip.textContent()).includes(both.action_lines_inferred[0].evidence[0]));
+  await shot(page, '13-document-both-kinds.png');
+  await page.close();
+});
+
 test('the speaker filter box completes names through /v1/facets/speaker?prefix=', async () => {
   const page = await context.newPage();
   await page.goto(`${base}/`);
