@@ -126,6 +126,10 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         continue;
       }
       ExtractedDocument doc = ExtractFile(f.path, f.relative);
+      if (doc.letters_missing > 0) {
+        summary.files_losing_text.push_back(f.path);
+        progress.Warn("warning: " + f.path + ": " + TextLostWarning(doc));
+      }
       if (catalogue) {
         if (catalogue->Apply(f.relative, doc)) {
           ++summary.files_with_row;
@@ -197,6 +201,7 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
     summary.skipped = r.skipped;
     summary.files_with_row = r.files_with_row;
     summary.files_without_row = r.files_without_row;
+    summary.files_losing_text = r.files_losing_text;
     summary.record_bytes = r.record_bytes;
     summary.record_bytes_stored = r.record_bytes_stored;
     summary.record_bytes_plain = r.record_bytes_plain;
@@ -237,7 +242,7 @@ std::string FormatSummary(const BuildSummary& s) {
   out << "indexed " << s.files_indexed << " files (" << s.passages << " passages, " << mb << " MB) in " << s.seconds
       << " s";
   if (s.seconds > 0) out << " (" << mb / s.seconds << " MB/s)";
-  out << "; skipped " << s.skipped.size() << "\n";
+  out << "; skipped " << s.skipped.size() << "; " << s.files_losing_text.size() << " lose text\n";
   out << (s.rebuilt ? "new generation " : "updated generation ") << s.generation << ": " << s.files_added << " added, "
       << s.files_replaced << " replaced, " << s.files_removed << " removed, " << s.files_unchanged << " unchanged, "
       << s.skipped.size() << " skipped; peak memory " << s.peak_rss_kb / 1024 << " MB\n";

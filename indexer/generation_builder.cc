@@ -221,6 +221,10 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
           ids.insert(doc->document.id);
         }
         speakers = ResolveSpeakers(*doc, registry);
+        if (doc->letters_missing > 0) {
+          report.files_losing_text.push_back(f.path);
+          progress.Warn("warning: " + f.path + ": " + TextLostWarning(*doc));
+        }
         ++report.files;
         report.bytes += f.record.size;
       } else {

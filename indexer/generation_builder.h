@@ -33,6 +33,7 @@ struct GenerationReport {
   std::vector<std::pair<std::string, std::string>> skipped;  // path, reason
   size_t files_with_row = 0;
   std::vector<std::string> files_without_row;
+  std::vector<std::string> files_losing_text;  // paths whose body text did not all reach a paragraph
   uint64_t record_bytes = 0;         // stored records, raw
   uint64_t record_bytes_stored = 0;  // compressed with the dictionary
   uint64_t record_bytes_plain = 0;   // compressed by plain zstd, for comparison
