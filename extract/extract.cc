@@ -16,6 +16,19 @@
 
 namespace cstd::indexer {
 
+namespace {
+// How the text-lost warning starts: TextLostWarning finds it by this.
+constexpr std::string_view kTextLost = "text lost: ";
+}  // namespace
+
+std::string TextLostWarning(const ExtractedDocument& doc) {
+  if (doc.letters_missing == 0) return "";
+  for (const std::string& w : doc.warnings) {
+    if (std::string_view(w).starts_with(kTextLost)) return w;
+  }
+  return std::string(kTextLost) + std::to_string(doc.letters_missing) + " letters";
+}
+
 std::string DocumentIdFor(std::string_view relative) {
   const std::string stem = std::filesystem::path(relative).stem().string();
   std::string id;
@@ -65,7 +78,7 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
       where = "; first at line " + std::to_string(*integrity.first_missing_line) + ": \"" +
               integrity.first_missing_text.substr(0, 80) + "\"";
     }
-    out.warnings.push_back("text lost: " + std::to_string(integrity.letters_missing) +
+    out.warnings.push_back(std::string(kTextLost) + std::to_string(integrity.letters_missing) +
                            " letters of the body text reached no paragraph" + where);
   }
 

@@ -27,6 +27,12 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
 /// takes longer than the per-file time limit (file_deadline.h).
 ExtractedDocument ExtractFile(const std::string& path, const std::string& relative);
 
+/// The warning Extract gave a document whose body text did not all reach a
+/// paragraph (letters_missing > 0): how many letters, and the first line
+/// lost. "" when it lost none. A build prints it with the file's path and
+/// counts such files in its summary.
+std::string TextLostWarning(const ExtractedDocument& doc);
+
 /// A stable, URL-safe document id from a path relative to its SOURCE root:
 /// the file name without extension, lower-cased, characters other than
 /// [a-z0-9_-] turned into '-'. "TXT/Session 78 - 2023/BRA_78_2023.txt" ->

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "extract/catalogue.h"
+#include "extract/extract.h"
 #include "extract/reader.h"
 #include "indexer/file_pipeline.h"
 #include "indexer/generation_builder.h"
@@ -130,6 +131,10 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         summary.skipped.emplace_back(f.path, prepared.skipped);
         progress.Warn("warning: " + prepared.skipped_error + ", skipped");
       } else {
+        if (prepared.doc->letters_missing > 0) {
+          summary.files_losing_text.push_back(f.path);
+          progress.Warn("warning: " + f.path + ": " + TextLostWarning(*prepared.doc));
+        }
         // Ids and speakers come from the index here (IndexWriter::Replace):
         // the catalogue is all there is to settle.
         ApplyCatalogue(catalogue, prepared, f);
@@ -234,7 +239,7 @@ std::string FormatSummary(const BuildSummary& s) {
   out << "indexed " << s.files_indexed << " files (" << s.passages << " passages, " << mb << " MB) in " << s.seconds
       << " s";
   if (s.seconds > 0) out << " (" << mb / s.seconds << " MB/s)";
-  out << "; skipped " << s.skipped.size() << "\n";
+  out << "; skipped " << s.skipped.size() << "; " << s.files_losing_text.size() << " lose text\n";
   out << (s.rebuilt ? "new generation " : "updated generation ") << s.generation << ": " << s.files_added << " added, "
       << s.files_replaced << " replaced, " << s.files_removed << " removed, " << s.files_unchanged << " unchanged, "
       << s.skipped.size() << " skipped; peak memory " << s.peak_rss_kb / 1024 << " MB\n";

@@ -26,6 +26,7 @@ struct BuildSummary {
   double seconds = 0;
   long peak_rss_kb = 0;
   std::vector<std::pair<std::string, std::string>> skipped;  // path, reason
+  std::vector<std::string> files_losing_text;  // indexed, but some body text reached no paragraph (each warned)
   // New generations only: stored records, raw and compressed.
   uint64_t record_bytes = 0, record_bytes_stored = 0, record_bytes_plain = 0;
   std::vector<std::string> old_generations_kept;  // still held by a reader

@@ -206,6 +206,10 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
             summary.files_without_row.push_back(f.path);
           }
         }
+        if (prepared.doc->letters_missing > 0) {
+          summary.files_losing_text.push_back(f.path);
+          progress.Warn("warning: " + f.path + ": " + TextLostWarning(*prepared.doc));
+        }
         ++summary.files_indexed;
         ++summary.files_added;
         summary.bytes += f.record.size;
