@@ -8,7 +8,7 @@
 
 #include "model/action_line_lexicon.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -281,4 +281,4 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

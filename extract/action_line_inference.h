@@ -15,7 +15,7 @@
 
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The lines `text` is about, in numeric order, each with its evidence (the
 /// lexicon's terms found, in the order they first occur). Terms match whole
@@ -29,6 +29,6 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text);
 /// Distinct weak terms of one line that together stand for a strong one.
 inline constexpr size_t kWeakTermsNeeded = 2;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_

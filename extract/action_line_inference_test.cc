@@ -10,7 +10,7 @@
 
 #include "model/action_line_lexicon.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 // The lines inferred and each line's evidence.
@@ -156,4 +156,4 @@ TEST(InferActionLinesTest, GeneratedSubjectsAndListItems) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

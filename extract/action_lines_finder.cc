@@ -7,7 +7,7 @@
 #include "model/action_lines.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -215,4 +215,4 @@ std::vector<std::string> FindActionLines(std::string_view text, bool wsis_docume
   return named;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The main action lines (C1..C11) named in `text`, in numeric order; a
 /// sub-line (C7eGov) counts as its main line. A code counts only in a WSIS
@@ -25,6 +25,6 @@ std::vector<std::string> FindActionLines(std::string_view text, bool wsis_docume
 /// are distinctive enough anywhere.
 inline constexpr size_t kDistinctiveTitleWords = 5;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_ACTION_LINES_FINDER_H_

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <random>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 struct Case {
@@ -75,4 +75,4 @@ TEST(FindActionLinesTest, GeneratedNegativesAndPositives) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -9,7 +9,7 @@
 #include "model/names.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -408,4 +408,4 @@ void Attribute(const Structure& structure, ExtractedDocument& doc) {
   doc.speakers = std::move(speakers);
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

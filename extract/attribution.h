@@ -15,7 +15,7 @@
 #include "model/document.h"
 #include "model/names.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The honorific at the start of a footnote ("Mr.", "H.E. Mr.", ...): the
 /// names module's, which knows every form of address.
@@ -45,6 +45,6 @@ std::vector<std::string> DelegationsInText(std::string_view text);
 /// sequence, are reported in `doc.warnings`.
 void Attribute(const Structure& structure, ExtractedDocument& doc);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_ATTRIBUTION_H_

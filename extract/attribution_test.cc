@@ -4,7 +4,7 @@
 
 #include "extract/extract.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 TEST(ReadFootnoteTest, Delegations) {
@@ -139,4 +139,4 @@ TEST(AttributeTest, SpeakerIdsIgnoreMiddleNames) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

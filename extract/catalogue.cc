@@ -18,7 +18,7 @@
 #include "model/names.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -493,4 +493,4 @@ std::vector<SpeakerAnchor> Catalogue::Anchors() const {
   return anchors;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

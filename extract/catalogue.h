@@ -57,7 +57,7 @@
 #include "model/csv.h"
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 class Catalogue {
  public:
@@ -162,6 +162,6 @@ class Catalogue {
   std::unordered_set<std::string> reported_keys_;                     // unknown columns, warned once
 };
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_CATALOGUE_H_

@@ -8,7 +8,7 @@
 #include "model/errors.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 using Fields = std::vector<std::string>;
@@ -409,4 +409,4 @@ TEST(CatalogueLoadTest, LoadsAFile) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

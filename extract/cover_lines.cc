@@ -8,7 +8,7 @@
 #include "model/countries.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -253,4 +253,4 @@ bool EndsInsidePhrase(std::string_view line) {
   return false;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -12,7 +12,7 @@
 
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 // What a line of a document's head says. The head of a CSTD document is a
 // cover block in some order of: the masthead (United Nations, the organ,
@@ -69,6 +69,6 @@ std::optional<int> SessionFromLine(std::string_view line);
 /// title or a sentence broken there goes on in the next line.
 bool EndsInsidePhrase(std::string_view line);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_COVER_LINES_H_

@@ -7,7 +7,7 @@
 
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -189,4 +189,4 @@ bool ParseDateRange(std::string_view s, std::string* start, std::string* end) {
   return true;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

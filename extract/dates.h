@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// Splits `s` into words of ASCII letters, digits and hyphens; everything
 /// else separates words ("28 March–1 April" -> 28, March, 1, April).
@@ -31,6 +31,6 @@ std::optional<std::string> ParseDate(std::string_view s);
 /// single date. Sets ISO start and end; false if `s` holds no date.
 bool ParseDateRange(std::string_view s, std::string* start, std::string* end);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_DATES_H_

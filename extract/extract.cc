@@ -14,7 +14,7 @@
 #include "extract/text_integrity.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 // How the text-lost warning starts: TextLostWarning finds it by this.
@@ -123,4 +123,4 @@ ExtractedDocument ExtractFile(const std::string& path, const std::string& relati
   return doc;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

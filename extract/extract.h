@@ -10,7 +10,7 @@
 #include "extract/reader.h"
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// Extracts the model from a file's text (see SourceText in reader.h).
 /// `source` is the path as given and `relative` the path relative to its
@@ -39,6 +39,6 @@ std::string TextLostWarning(const ExtractedDocument& doc);
 /// "bra_78_2023".
 std::string DocumentIdFor(std::string_view relative);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_EXTRACT_H_

@@ -10,7 +10,7 @@
 #include "model/errors.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 namespace fs = std::filesystem;
@@ -92,4 +92,4 @@ TEST(ExtractFileTest, ReadsAFileAndRefusesUnsupportedOrMissingOnes) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

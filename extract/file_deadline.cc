@@ -6,7 +6,7 @@
 
 #include "model/errors.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -52,4 +52,4 @@ void CheckFileDeadline() {
                                         " s to read (the per-file time limit, --file-time-limit)");
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

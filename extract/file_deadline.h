@@ -15,7 +15,7 @@
 
 #include <string>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The default limit: the largest real CSTD report (a few MB of PDF) is
 /// read in a second or two, so a minute means a file that would never end.
@@ -44,6 +44,6 @@ class FileDeadline {
 /// passed; returns at once when none is armed.
 void CheckFileDeadline();
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_FILE_DEADLINE_H_

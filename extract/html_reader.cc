@@ -14,7 +14,7 @@
 #include "model/errors.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -595,4 +595,4 @@ std::string HtmlToText(const std::string& path, std::string_view bytes, std::vec
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

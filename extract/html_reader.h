@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The text of the HTML file whose bytes are `bytes` (`path` names it in
 /// errors), laid out for ParseStructure:
@@ -49,6 +49,6 @@ std::string HtmlToText(const std::string& path, std::string_view bytes, std::vec
 /// caps its DOM at 512 levels; real documents stay under 100.
 inline constexpr size_t kMaxHtmlDepth = 1024;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_HTML_READER_H_

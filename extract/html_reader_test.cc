@@ -14,7 +14,7 @@
 #include "model/errors.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 namespace fs = std::filesystem;
@@ -232,4 +232,4 @@ TEST(HtmlToTextTest, ReadFileReadsHtmlAndHtmFiles) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -8,7 +8,7 @@
 
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -133,4 +133,4 @@ bool JoinsAsOneWord(std::string_view left, std::string_view right, const Vocabul
   return EnglishDictionary::Instance().Knows(std::string(head) + std::string(tail));
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -14,7 +14,7 @@
 
 class Hunspell;
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The words a document uses: runs of letters (ASCII letters and every
 /// non-ASCII UTF-8 byte, so "Türkiye" is one word) joined by inner hyphens
@@ -84,6 +84,6 @@ class EnglishDictionary {
 ///   document or the dictionary knows.
 bool JoinsAsOneWord(std::string_view left, std::string_view right, const Vocabulary& vocabulary);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_HYPHENATION_H_

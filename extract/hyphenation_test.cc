@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 TEST(VocabularyTest, KnowsWordsWithInnerHyphensAnyCase) {
@@ -67,4 +67,4 @@ TEST(JoinsAsOneWordTest, Rules) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -6,7 +6,7 @@
 
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -342,4 +342,4 @@ std::string EscapeInline(std::string_view text) {
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

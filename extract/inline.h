@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// A footnote marker found in a line: the footnote's number and the byte
 /// offset in the cleaned text just after the word it is attached to.
@@ -44,6 +44,6 @@ CleanLine CleanInline(std::string_view line);
 /// '\', '*', '_' and a '#' at the start of a line get a backslash.
 std::string EscapeInline(std::string_view text);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_INLINE_H_

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 struct MarkerCase {
@@ -161,4 +161,4 @@ TEST(EscapeInlineTest, CleanInlineGivesThePlainTextBack) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -10,7 +10,7 @@
 #include "model/sessions.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -219,4 +219,4 @@ void ExtractMetadata(const Structure& structure, std::string_view file_stem, Doc
   if (!doc.author && doc.type == "sg-report") doc.author = "Secretary-General";
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

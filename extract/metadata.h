@@ -14,12 +14,12 @@
 #include "extract/structure.h"
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// Fills the document metadata from the parsed structure. `file_stem` gives
 /// a last-resort title. Leaves fields it cannot find empty.
 void ExtractMetadata(const Structure& structure, std::string_view file_stem, Document& doc);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_METADATA_H_

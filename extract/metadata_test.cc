@@ -9,7 +9,7 @@
 #include "extract/reader.h"
 #include "extract/structure.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 TEST(ParseOrdinalTest, ReadsWordsAndNumerals) {
@@ -192,9 +192,9 @@ TEST(ExtractMetadataTest, InformalNoteFromTheCorpus) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 // A body paragraph long enough (over 30 words) to end a document's head.
@@ -259,4 +259,4 @@ TEST(ExtractMetadataTest, AuthorAfterSubmissionByAndInformalNoteDefault) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

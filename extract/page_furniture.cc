@@ -6,7 +6,7 @@
 
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -103,4 +103,4 @@ bool IsPageFurniture(std::string_view line) {
   return substantive;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// True when `line` (one line of text, markup already removed) is page
 /// furniture and nothing else. Every word must be one of:
@@ -29,6 +29,6 @@ bool IsPageFurniture(std::string_view line);
 /// "E/2023/31", "E/CN.16/2022/L.1/Rev.1").
 bool IsDocumentSymbol(std::string_view word);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_PAGE_FURNITURE_H_

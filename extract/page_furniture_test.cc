@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 struct Case {
@@ -48,4 +48,4 @@ TEST(DocumentSymbolTest, ReadsTheSeriesTheArchiveUses) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -10,7 +10,7 @@
 #include "extract/hyphenation.h"
 #include "extract/inline.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -618,4 +618,4 @@ std::vector<std::string> LayOutPages(const std::vector<PdfPage>& pages) {
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -10,7 +10,7 @@
 
 #include "extract/pdf_lines.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The text of each page of a document whose pages hold `pages`' words,
 /// one string per page, in the canonical form (blocks separated by a blank
@@ -50,6 +50,6 @@ std::vector<std::string> LayOutPages(const std::vector<PdfPage>& pages);
 /// paragraphs set for emphasis.
 inline constexpr size_t kMaxHeadingLines = 4;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_PDF_LAYOUT_H_

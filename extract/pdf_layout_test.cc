@@ -20,7 +20,7 @@
 #include "extract/structure.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 namespace fs = std::filesystem;
@@ -140,4 +140,4 @@ TEST_P(TypesetReportTest, MetadataAndSpeakersComeBack) {
 INSTANTIATE_TEST_SUITE_P(Seeds, TypesetReportTest, ::testing::Range(1u, 61u));
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -6,7 +6,7 @@
 #include <map>
 #include <string_view>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -349,4 +349,4 @@ std::vector<PdfLine> GroupLines(const PdfPage& page, int page_index) {
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

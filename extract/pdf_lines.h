@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// One word as poppler reports it (poppler::text_box).
 struct PdfWord {
@@ -76,6 +76,6 @@ inline constexpr double kSpanningLineEms = 6.0;
 /// trailing '.' or ')' ("3", "12.", "7)"), setting `*number`.
 bool ReadPlainNumber(const std::string& word, int* number);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_PDF_LINES_H_

@@ -15,7 +15,7 @@
 #include "model/errors.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -136,4 +136,4 @@ std::vector<std::string> PdfToPages(const std::string& path, std::string_view by
   return LayOutPages(page_words);
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

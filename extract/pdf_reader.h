@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// The text of each page of the PDF whose bytes are `bytes` (`path` names
 /// the file in errors), one string per page, read by the page's layout:
@@ -35,6 +35,6 @@ namespace cstd::indexer {
 /// stderr: they are kept for the errors above.
 std::vector<std::string> PdfToPages(const std::string& path, std::string_view bytes);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_PDF_READER_H_

@@ -17,7 +17,7 @@
 #include "tests/support/pdf_writer.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 namespace fs = std::filesystem;
@@ -248,4 +248,4 @@ TEST_F(PdfReaderTest, ReadsOnSeveralThreadsAtOnce) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

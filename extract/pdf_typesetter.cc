@@ -13,7 +13,7 @@
 #include <random>
 #include <set>
 
-namespace cstd::indexer::testing {
+namespace cstd::extract::testing {
 
 namespace {
 
@@ -818,4 +818,4 @@ TypesetReport TypesetReportForSeed(uint32_t seed, int paragraphs) {
   return report;
 }
 
-}  // namespace cstd::indexer::testing
+}  // namespace cstd::extract::testing

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cstd::indexer::testing {
+namespace cstd::extract::testing {
 
 /// The base-14 fonts the writer offers, by resource name: /F1 Helvetica
 /// (the default of hand-made test pages), /TR Times-Roman, /TB Times-Bold,
@@ -116,6 +116,6 @@ struct TypesetReport {
 /// and a job number. At least `paragraphs` numbered paragraphs.
 TypesetReport TypesetReportForSeed(uint32_t seed, int paragraphs = 24);
 
-}  // namespace cstd::indexer::testing
+}  // namespace cstd::extract::testing
 
 #endif  // CSTD_EXTRACT_PDF_TYPESETTER_H_

@@ -9,7 +9,7 @@
 #include "model/errors.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 Format FormatOf(const std::string& path) {
   if (const auto format = FormatOfPath(path)) return *format;
@@ -109,4 +109,4 @@ SourceText ParseFileBytes(const std::string& path, std::string_view bytes, std::
   return {NormaliseText(path, bytes), {}};
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -9,7 +9,7 @@
 
 #include "model/archive_file.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 // The formats, kMaxFileBytes and ContentHash are in model/archive_file.h:
 // cstd-searchd serves the originals by the same rules.
@@ -59,6 +59,6 @@ SourceText ParseFileBytes(const std::string& path, std::string_view bytes,
 /// read or is larger than kMaxFileBytes.
 std::string ReadBytes(const std::string& path);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_READER_H_

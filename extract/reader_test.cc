@@ -13,7 +13,7 @@
 #include "model/errors.h"
 #include "tests/support/temp_dir.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 namespace fs = std::filesystem;
@@ -230,4 +230,4 @@ TEST_F(ReadFileTest, FiftyMegabyteLineWithoutBreaksIsReadAndParsed) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

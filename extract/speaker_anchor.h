@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// What is known around a printed name.
 struct NameContext {
@@ -23,6 +23,6 @@ struct SpeakerAnchor {
   NameContext context;
 };
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_SPEAKER_ANCHOR_H_

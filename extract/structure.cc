@@ -12,7 +12,7 @@
 #include "extract/text_integrity.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -1082,4 +1082,4 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
   return result;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

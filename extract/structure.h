@@ -13,7 +13,7 @@
 
 #include "extract/inline.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// A paragraph as found in the text, before attribution.
 struct Block {
@@ -57,6 +57,6 @@ Structure ParseStructure(std::string_view text, const std::vector<size_t>& page_
 /// whole paragraphs, far longer.
 inline constexpr size_t kMaxWrappedLineLength = 100;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_STRUCTURE_H_

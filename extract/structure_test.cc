@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 std::vector<std::string> Texts(const Structure& s) {
@@ -268,9 +268,9 @@ TEST(ParseStructureTest, OddInputDoesNotThrow) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 TEST(ParseStructureTest, BoldSpanOverSeveralLinesIsOneHeadLine) {
@@ -312,9 +312,9 @@ TEST(ParseStructureTest, NumberMovedIntoTheTextIsRestored) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 // A paragraph long enough to read as body text, ending mid-sentence at a
@@ -451,4 +451,4 @@ TEST(ParseStructureTest, ParagraphsGetTheirPages) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

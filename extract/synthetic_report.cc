@@ -10,7 +10,7 @@
 #include "model/countries.h"
 #include "model/sessions.h"
 
-namespace cstd::indexer::testing {
+namespace cstd::extract::testing {
 
 namespace {
 
@@ -868,4 +868,4 @@ std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* 
   return r.out;
 }
 
-}  // namespace cstd::indexer::testing
+}  // namespace cstd::extract::testing

@@ -16,7 +16,7 @@
 
 #include "model/document.h"
 
-namespace cstd::indexer::testing {
+namespace cstd::extract::testing {
 
 /// A piece of a paragraph's text: words, or a footnote marker.
 struct Segment {
@@ -63,6 +63,6 @@ struct RenderLog {
 /// and byte-order marks.
 std::string RenderText(const SyntheticReport& report, uint64_t seed, RenderLog* log = nullptr);
 
-}  // namespace cstd::indexer::testing
+}  // namespace cstd::extract::testing
 
 #endif  // CSTD_EXTRACT_SYNTHETIC_REPORT_H_

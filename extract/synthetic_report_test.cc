@@ -15,7 +15,7 @@
 #include "extract/extract.h"
 #include "model/text.h"
 
-namespace cstd::indexer::testing {
+namespace cstd::extract::testing {
 namespace {
 
 // Seeds run in the suite; each is a report of 8 to 30 paragraphs.
@@ -181,4 +181,4 @@ TEST(SyntheticReportTest, ExtractionHoldsOverGeneratedReports) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer::testing
+}  // namespace cstd::extract::testing

@@ -9,7 +9,7 @@
 #include "extract/inline.h"
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -103,4 +103,4 @@ TextIntegrity CheckTextIntegrity(std::string_view text, const Structure& structu
   return out;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

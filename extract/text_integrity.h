@@ -14,7 +14,7 @@
 #include "extract/structure.h"
 #include "model/document.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// What became of a file's letters.
 struct TextIntegrity {
@@ -47,6 +47,6 @@ TextIntegrity CheckTextIntegrity(std::string_view text, const Structure& structu
 /// that names a page ("Page 3"), never a line of text.
 inline constexpr size_t kMaxMissingLetters = 12;
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_TEXT_INTEGRITY_H_

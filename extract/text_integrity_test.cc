@@ -4,7 +4,7 @@
 
 #include "extract/extract.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 constexpr const char* kReport =
@@ -45,4 +45,4 @@ TEST(TextIntegrityTest, WordsHyphenatedAtLineEndsCountTheSame) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

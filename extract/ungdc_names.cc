@@ -5,7 +5,7 @@
 
 #include "model/text.h"
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 namespace {
 
@@ -77,4 +77,4 @@ std::string SpeechTitle(std::string_view body, std::string_view who, std::option
   return title;
 }
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 
 /// What a UNGDC file name says: "BRA_78_2023.txt" -> {"BRA", 78, 2023}.
 struct SpeechKey {
@@ -35,6 +35,6 @@ std::optional<SpeechKey> ParseSpeechFileName(std::string_view file_name);
 std::string SpeechTitle(std::string_view body, std::string_view who, std::optional<int> session,
                         std::optional<int> year);
 
-}  // namespace cstd::indexer
+}  // namespace cstd::extract
 
 #endif  // CSTD_EXTRACT_UNGDC_NAMES_H_

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace cstd::indexer {
+namespace cstd::extract {
 namespace {
 
 // ------------------------------------------------------------ SpeechTitle
@@ -51,4 +51,4 @@ TEST(ParseSpeechFileNameTest, ReadsTheUngdcFormAndNothingElse) {
 }
 
 }  // namespace
-}  // namespace cstd::indexer
+}  // namespace cstd::extract

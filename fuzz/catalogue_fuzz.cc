@@ -20,7 +20,7 @@
 namespace {
 
 const cstd::ExtractedDocument& Sample() {
-  static const cstd::ExtractedDocument doc = cstd::indexer::Extract(
+  static const cstd::ExtractedDocument doc = cstd::extract::Extract(
       "BRA_78_2023.txt", "BRA_78_2023.txt",
       std::string_view("Seventy-eighth session\n\n1. Mr. Silva (Brazil) said that data governance mattered.\n"));
   return doc;
@@ -31,7 +31,7 @@ const cstd::ExtractedDocument& Sample() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view content(reinterpret_cast<const char*>(data), size);
   try {
-    cstd::indexer::Catalogue catalogue = cstd::indexer::Catalogue::Parse(CSTD_FUZZ_FILE_NAME, content);
+    cstd::extract::Catalogue catalogue = cstd::extract::Catalogue::Parse(CSTD_FUZZ_FILE_NAME, content);
     for (const char* relative :
          {"BRA_78_2023.txt", "TXT/Session 78 - 2023/PRT_78_2023.txt", "a/report.md", "report.pdf", "x"}) {
       cstd::ExtractedDocument doc = Sample();

@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   try {
     std::vector<std::string> warnings;
-    const cstd::indexer::SourceText text = cstd::indexer::ParseFileBytes(path, bytes, &warnings);
-    const cstd::ExtractedDocument doc = cstd::indexer::Extract(path, path, text);
+    const cstd::extract::SourceText text = cstd::extract::ParseFileBytes(path, bytes, &warnings);
+    const cstd::ExtractedDocument doc = cstd::extract::Extract(path, path, text);
     // Every paragraph's page lies within the document's pages.
     for (const auto& p : doc.paragraphs) {
       if (p.page && (*p.page < 1 || static_cast<size_t>(*p.page) > text.page_starts.size())) __builtin_trap();

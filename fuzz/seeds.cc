@@ -86,24 +86,24 @@ int main(int argc, char** argv) {
   }
   const fs::path out = argv[1];
   for (uint64_t seed = 1; seed <= 12; ++seed) {
-    const auto report = cstd::indexer::testing::GenerateReport(seed);
-    const std::string text = cstd::indexer::testing::RenderText(report, seed);
+    const auto report = cstd::extract::testing::GenerateReport(seed);
+    const std::string text = cstd::extract::testing::RenderText(report, seed);
     const std::string name = "generated-" + std::to_string(seed);
     Write(out / "text" / (name + ".txt"), text);
-    Write(out / "markdown" / (name + ".md"), cstd::indexer::testing::RenderText(report, seed + 1000));
+    Write(out / "markdown" / (name + ".md"), cstd::extract::testing::RenderText(report, seed + 1000));
     Write(out / "html" / (name + ".html"), AsHtml(text));
   }
   for (uint32_t seed = 1; seed <= 6; ++seed) {
-    const auto report = cstd::indexer::testing::TypesetReportForSeed(seed, 6);
+    const auto report = cstd::extract::testing::TypesetReportForSeed(seed, 6);
     Write(out / "pdf" / ("typeset-" + std::to_string(seed) + ".pdf"), report.pdf);
   }
   // Locked with an empty user password (RC4, 40 bits): poppler opens it.
-  cstd::indexer::testing::PageStream page;
+  cstd::extract::testing::PageStream page;
   page.width = 612;
   page.height = 792;
   page.content = "BT /F1 12 Tf 72 700 Td (1. An encrypted paragraph.) Tj ET";
   Write(out / "pdf" / "encrypted.pdf",
-        cstd::indexer::testing::WritePdf({page}, "<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>"));
+        cstd::extract::testing::WritePdf({page}, "<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>"));
   fs::create_directories(out / "snapshot");
   cstd::indexer::ExportIndex(cstd::fuzz::SampleIndex(), (out / "snapshot" / "sample.tar.zst").string());
   return 0;

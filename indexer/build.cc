@@ -75,14 +75,14 @@ namespace {
 // catalogue rows matching it still match a file: marked here (applied to a
 // scratch document), or a run with nothing changed would report every row
 // as matching no file.
-void MarkCatalogueRows(Catalogue* catalogue, const SourceFile& f) {
+void MarkCatalogueRows(extract::Catalogue* catalogue, const SourceFile& f) {
   if (!catalogue) return;
   ExtractedDocument scratch;
   catalogue->Apply(f.relative, scratch);
 }
 
 // Updates the live generation in place.
-void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, Catalogue* catalogue,
+void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, extract::Catalogue* catalogue,
                         const std::string& catalogue_hash, Progress& progress, BuildSummary& summary) {
   IndexWriter writer(options.index_dir);
   summary.generation = writer.generation();
@@ -98,7 +98,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
   std::set<std::string> seen;
   for (const SourceFile& f : files) {
     seen.insert(f.key);
-    if (!IsSupported(f.path)) {
+    if (!extract::IsSupported(f.path)) {
       summary.skipped.emplace_back(f.path, "unsupported format");
       progress.Warn("warning: " + f.path + ": skipped, unsupported format");
       progress.Advance(f.record.size);
@@ -116,7 +116,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
     }
     try {
       SourceRecord record = f.record;
-      record.hash = ContentHash(ReadBytes(f.path));
+      record.hash = ContentHash(extract::ReadBytes(f.path));
       if (had && same_catalogue && old->second.hash == record.hash) {
         record.doc_id = old->second.doc_id;
         writer.UpdateSource(f.key, record);  // touched, not changed
@@ -133,7 +133,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
       } else {
         if (prepared.doc->letters_missing > 0) {
           summary.files_losing_text.push_back(f.path);
-          progress.Warn("warning: " + f.path + ": " + TextLostWarning(*prepared.doc));
+          progress.Warn("warning: " + f.path + ": " + extract::TextLostWarning(*prepared.doc));
         }
         // Ids and speakers come from the index here (IndexWriter::Replace):
         // the catalogue is all there is to settle.
@@ -179,9 +179,9 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   BuildSummary summary;
   const BuildLock lock(options.index_dir);
   const std::vector<SourceFile> files = ListSourceFiles(options.sources);
-  std::optional<Catalogue> catalogue;
+  std::optional<extract::Catalogue> catalogue;
   for (const std::string& path : options.metadata_paths) {
-    Catalogue one = Catalogue::Load(path);
+    extract::Catalogue one = extract::Catalogue::Load(path);
     if (catalogue) {
       catalogue->Merge(std::move(one));
     } else {
@@ -198,7 +198,7 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   // Debris of builds that were killed, and generations readers have left.
   RemoveUnusedGenerations(options.index_dir);
   Progress progress(out, options.terminal);
-  Catalogue* c = catalogue ? &*catalogue : nullptr;
+  extract::Catalogue* c = catalogue ? &*catalogue : nullptr;
   if (options.rebuild || !ReadCurrentGeneration(options.index_dir)) {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, summary);
@@ -220,7 +220,7 @@ std::string CatalogueHash(const std::vector<std::string>& paths) {
   if (paths.empty()) return {};
   const auto bytes = [](const std::string& path) {
     try {
-      return ReadBytes(path);
+      return extract::ReadBytes(path);
     } catch (const InputError& e) {
       throw UsageError("--metadata", path + ": cannot read catalogue: " + e.reason());
     }

@@ -40,7 +40,7 @@ std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources)
 /// makes every file count as changed. Throws IndexError if another build holds the
 /// index, or if it cannot be opened or written (nothing of this run is then
 /// committed), UsageError if a SOURCE or the catalogue does not exist,
-/// InputError if the catalogue is not one (see Catalogue::Load).
+/// InputError if the catalogue is not one (see extract::Catalogue::Load).
 BuildSummary Build(const BuildOptions& options, std::ostream& progress);
 
 /// What identifies a set of catalogues for the index (schema::

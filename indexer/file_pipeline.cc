@@ -8,13 +8,13 @@ namespace cstd::indexer {
 
 PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> known_hash) {
   PreparedFile out;
-  if (!IsSupported(file.path)) {
+  if (!extract::IsSupported(file.path)) {
     out.skipped = "unsupported format";
     return out;
   }
   try {
-    out.hash = known_hash ? std::move(*known_hash) : ContentHash(ReadBytes(file.path));
-    out.doc = ExtractFile(file.path, file.relative);
+    out.hash = known_hash ? std::move(*known_hash) : ContentHash(extract::ReadBytes(file.path));
+    out.doc = extract::ExtractFile(file.path, file.relative);
   } catch (const InputError& e) {
     out.doc.reset();
     out.skipped = e.reason();
@@ -23,7 +23,7 @@ PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> know
   return out;
 }
 
-void ApplyCatalogue(Catalogue* catalogue, PreparedFile& file, const SourceFile& source) {
+void ApplyCatalogue(extract::Catalogue* catalogue, PreparedFile& file, const SourceFile& source) {
   if (catalogue && file.doc) file.catalogue_row = catalogue->Apply(source.relative, *file.doc);
 }
 

@@ -47,7 +47,7 @@ struct PreparedFile {
   ResolvedSpeakers speakers;
 };
 
-/// Step 1: reads and extracts `file` (ExtractFile) and hashes its bytes,
+/// Step 1: reads and extracts `file` (extract::ExtractFile) and hashes its bytes,
 /// unless `known_hash` gives the hash already (the incremental build hashes
 /// first to find unchanged files). A file in an unsupported format, or one
 /// that cannot be read or extracted (InputError), comes back with `doc`
@@ -60,13 +60,13 @@ PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> know
 /// Does nothing to a skipped file. The incremental build calls it alone (the
 /// index gives ids and speakers there, IndexWriter::Replace); FileOrder
 /// calls it first.
-void ApplyCatalogue(Catalogue* catalogue, PreparedFile& file, const SourceFile& source);
+void ApplyCatalogue(extract::Catalogue* catalogue, PreparedFile& file, const SourceFile& source);
 
 /// Step 2, in file order.
 class FileOrder {
  public:
   /// `catalogue` (may be null) and `registry` must outlive this.
-  FileOrder(Catalogue* catalogue, SpeakerRegistry& registry) : catalogue_(catalogue), registry_(registry) {}
+  FileOrder(extract::Catalogue* catalogue, SpeakerRegistry& registry) : catalogue_(catalogue), registry_(registry) {}
 
   /// Applies the catalogue (ApplyCatalogue), gives `file`'s document an id no file settled before it has (two files
   /// may share a name in different folders: the later one gets its id with
@@ -75,7 +75,7 @@ class FileOrder {
   void Settle(PreparedFile& file, const SourceFile& source);
 
  private:
-  Catalogue* catalogue_;
+  extract::Catalogue* catalogue_;
   SpeakerRegistry& registry_;
   std::unordered_set<std::string> ids_;
 };

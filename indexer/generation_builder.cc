@@ -70,9 +70,9 @@ std::vector<std::string> DictionarySamples(const std::vector<SourceFile>& files)
   std::vector<std::string> samples;
   const size_t step = std::max<size_t>(1, files.size() / kDictionarySampleFiles);
   for (size_t i = 0; i < files.size(); i += step) {
-    if (!IsSupported(files[i].path)) continue;
+    if (!extract::IsSupported(files[i].path)) continue;
     try {
-      const ExtractedDocument doc = ExtractFile(files[i].path, files[i].relative);
+      const ExtractedDocument doc = extract::ExtractFile(files[i].path, files[i].relative);
       samples.push_back(EncodeDocument(doc.document));
       for (const Paragraph& paragraph : doc.paragraphs) {
         Passage p;
@@ -146,7 +146,7 @@ struct Shard {
 }  // namespace
 
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
-                                 Catalogue* catalogue, unsigned threads, Progress& progress,
+                                 extract::Catalogue* catalogue, unsigned threads, Progress& progress,
                                  const std::string& catalogue_hash, BuildSummary& summary) {
   const auto start = std::chrono::steady_clock::now();
   GenerationReport report;
@@ -208,7 +208,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
         }
         if (prepared.doc->letters_missing > 0) {
           summary.files_losing_text.push_back(f.path);
-          progress.Warn("warning: " + f.path + ": " + TextLostWarning(*prepared.doc));
+          progress.Warn("warning: " + f.path + ": " + extract::TextLostWarning(*prepared.doc));
         }
         ++summary.files_indexed;
         ++summary.files_added;

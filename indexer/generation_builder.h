@@ -44,7 +44,7 @@ struct GenerationReport {
 /// fails its check: the live generation is then untouched, and the debris is
 /// removed by the next build.
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
-                                 Catalogue* catalogue, unsigned threads, Progress& progress,
+                                 extract::Catalogue* catalogue, unsigned threads, Progress& progress,
                                  const std::string& catalogue_hash, BuildSummary& summary);
 
 /// How long a switch waits for readers (cstd-searchd reopens within 2 s) to

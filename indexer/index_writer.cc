@@ -52,7 +52,7 @@ size_t IndexWriter::RemoveDocument(const std::string& doc_id) {
   return passages;
 }
 
-void IndexWriter::AddSpeakerAnchors(const std::vector<SpeakerAnchor>& anchors) {
+void IndexWriter::AddSpeakerAnchors(const std::vector<extract::SpeakerAnchor>& anchors) {
   speakers_->AddAnchors(anchors);
   try {
     speakers_->WriteChanged(db_);

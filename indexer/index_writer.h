@@ -41,7 +41,7 @@ class IndexWriter {
 
   /// Resolves a catalogue's speakers in the index's registry before the
   /// files that name them (SpeakerRegistry::AddAnchors).
-  void AddSpeakerAnchors(const std::vector<SpeakerAnchor>& anchors);
+  void AddSpeakerAnchors(const std::vector<extract::SpeakerAnchor>& anchors);
 
   /// The record of the file `source` (a key given to Replace()), if any.
   std::optional<SourceRecord> Source(const std::string& source) const;

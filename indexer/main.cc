@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--jobs", build.threads, "Threads for a new generation (default: one per core)")
       ->check(CLI::Range(1, 256));
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
-  double file_time_limit = cstd::indexer::kDefaultFileTimeLimitSeconds;
+  double file_time_limit = cstd::extract::kDefaultFileTimeLimitSeconds;
   build_cmd
       ->add_option("--file-time-limit", file_time_limit,
                    "Seconds one file may take to read and extract; a slower file is skipped and reported (0: none)")
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   return cstd::RunProgram(app, argc, argv, [&]() {
     if (*build_cmd) {
-      cstd::indexer::SetFileTimeLimit(file_time_limit);
+      cstd::extract::SetFileTimeLimit(file_time_limit);
       build.terminal = isatty(STDERR_FILENO) != 0;
       const auto summary = cstd::indexer::Build(build, std::cerr);
       std::cerr << cstd::indexer::FormatSummary(summary);
@@ -99,11 +99,11 @@ int main(int argc, char** argv) {
       }
       return cstd::kExitOk;
     }
-    auto doc = cstd::indexer::ExtractFile(inspect_file, inspect_file);
+    auto doc = cstd::extract::ExtractFile(inspect_file, inspect_file);
     if (!inspect_metadata.empty()) {
-      auto catalogue = cstd::indexer::Catalogue::Load(inspect_metadata[0]);
+      auto catalogue = cstd::extract::Catalogue::Load(inspect_metadata[0]);
       for (size_t i = 1; i < inspect_metadata.size(); ++i) {
-        catalogue.Merge(cstd::indexer::Catalogue::Load(inspect_metadata[i]));
+        catalogue.Merge(cstd::extract::Catalogue::Load(inspect_metadata[i]));
       }
       for (const auto& warning : catalogue.warnings()) std::cerr << "warning: " << warning << "\n";
       if (!catalogue.Apply(inspect_file, doc)) {

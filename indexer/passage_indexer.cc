@@ -21,7 +21,7 @@ ResolvedSpeakers ResolveSpeakers(ExtractedDocument& extracted, SpeakerRegistry& 
   const auto resolve = [&](const std::string& name, const std::string& country) {
     const auto key = std::make_pair(name, country);
     if (const auto it = resolved.find(key); it != resolved.end()) return it->second;
-    std::string id = registry.Resolve(name, NameContext{country, extracted.document.year}, true);
+    std::string id = registry.Resolve(name, extract::NameContext{country, extracted.document.year}, true);
     resolved.emplace(key, id);
     by_name.emplace(name, id);
     return id;

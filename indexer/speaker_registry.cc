@@ -132,7 +132,7 @@ void SpeakerRegistry::Join(size_t index, const std::string& name, const std::vec
   }
 }
 
-std::string SpeakerRegistry::Resolve(std::string_view printed, const NameContext& context, bool count) {
+std::string SpeakerRegistry::Resolve(std::string_view printed, const extract::NameContext& context, bool count) {
   const std::string name = names::ParsePersonName(printed).name;
   const std::vector<std::string> words = names::KeyWords(name);
   if (words.empty()) return {};
@@ -256,7 +256,7 @@ std::string SpeakerRegistry::ResolveWords(const std::string& name, const std::ve
   return speakers_[Add(std::move(s))].record.id;
 }
 
-void SpeakerRegistry::AddAnchors(const std::vector<SpeakerAnchor>& anchors) {
+void SpeakerRegistry::AddAnchors(const std::vector<extract::SpeakerAnchor>& anchors) {
   struct Group {
     std::vector<std::string> words;
     std::string country;
@@ -265,7 +265,7 @@ void SpeakerRegistry::AddAnchors(const std::vector<SpeakerAnchor>& anchors) {
   };
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> index;  // country + key -> group
-  for (const SpeakerAnchor& a : anchors) {
+  for (const extract::SpeakerAnchor& a : anchors) {
     std::string name = names::ParsePersonName(a.name).name;
     std::vector<std::string> words = names::KeyWords(name);
     if (words.empty()) continue;

@@ -65,12 +65,12 @@ class SpeakerRegistry {
   /// fullest names go first (then in the order given), so that "Samuel
   /// Rudolph Insanally" is met before "Rudolph INSANALLY" and "Samuel R.
   /// Insanally" can join him. Counts nothing.
-  void AddAnchors(const std::vector<SpeakerAnchor>& anchors);
+  void AddAnchors(const std::vector<extract::SpeakerAnchor>& anchors);
 
   /// The id of the person `name` (as printed) names in `context`; empty for
   /// a name with no words. With `count`, one more document prints this
   /// form (the display name is the form printed most often).
-  std::string Resolve(std::string_view name, const NameContext& context, bool count);
+  std::string Resolve(std::string_view name, const extract::NameContext& context, bool count);
 
   /// Writes the speakers created or changed since the last call to `db`
   /// (kMetaSpeakerPrefix + id -> EncodeSpeakerRecord).

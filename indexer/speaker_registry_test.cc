@@ -19,13 +19,13 @@
 namespace cstd::indexer {
 namespace {
 
-NameContext In(const char* country, int year) {
-  return NameContext{country, year};
+extract::NameContext In(const char* country, int year) {
+  return extract::NameContext{country, year};
 }
 
 TEST(SpeakerRegistryTest, OnePersonOneIdDespiteTyposAndMiddleNames) {
   SpeakerRegistry registry;
-  const NameContext none;
+  const extract::NameContext none;
   const std::string a = registry.Resolve("Wolfgang Kleinwächter", none, true);
   EXPECT_EQ(a, "wolfgang-kleinwachter");
   EXPECT_EQ(registry.Resolve("Wolfgang Kleinwächterk", none, true), a);
@@ -121,7 +121,7 @@ TEST(SpeakerRegistryTest, TheDisplayNameIsTheFormPrintedMostOften) {
 
 TEST(SpeakerRegistryTest, AnchorsGiveFullNamesFirstAndIdsFromTheMostPrintedForm) {
   // Catalogue order (newest first) would meet the short forms first.
-  const std::vector<SpeakerAnchor> anchors = {
+  const std::vector<extract::SpeakerAnchor> anchors = {
       {"Rudolph INSANALLY", In("GUY", 1999)},
       {"Samuel R. Insanally", In("GUY", 2000)},
       {"Samuel Insanally", In("GUY", 2001)},
@@ -196,7 +196,7 @@ TEST(SpeakerRegistryTest, SameArchiveSameIds) {
                          {"George Bush", In("USA", 1990)}, {"George W. Bush", In("USA", 2004)}});
     std::vector<std::string> ids;
     for (const char* name : {"Tupou VI", "George Bush", "George W. Bush", "Wolfgang Kleinwächter"}) {
-      ids.push_back(registry.Resolve(name, NameContext{}, true));
+      ids.push_back(registry.Resolve(name, extract::NameContext{}, true));
     }
     return ids;
   };
@@ -312,7 +312,7 @@ TEST(SpeakerRegistryTest, GeneratedArchivesGiveOneIdPerPerson) {
     }
     ASSERT_EQ(people.size(), 40u) << "seed " << seed;
     // Half the people come from a catalogue, the other half from documents.
-    std::vector<SpeakerAnchor> anchors;
+    std::vector<extract::SpeakerAnchor> anchors;
     for (size_t i = 0; i < people.size(); i += 2) {
       anchors.push_back({Printed(people[i], rng, 0), In(people[i].country.c_str(), people[i].year)});
     }
@@ -342,13 +342,13 @@ TEST(SpeakerRegistryTest, RemembersAcrossWriters) {
       "\n\n<sup>1</sup> Mr. Wolfgang Kleinwächter, Professor Emeritus, University of Aarhus.\n";
   {
     IndexWriter writer(dir);
-    auto doc = Extract("a.md", "a.md", "1. One speaker<sup>1</sup> spoke on governance." + footnote);
+    auto doc = extract::Extract("a.md", "a.md", "1. One speaker<sup>1</sup> spoke on governance." + footnote);
     writer.Replace(doc);
     writer.Commit();
   }
   {
     IndexWriter writer(dir);
-    auto doc = Extract("b.md", "b.md",
+    auto doc = extract::Extract("b.md", "b.md",
                        "1. One speaker<sup>1</sup> spoke again.\n\n<sup>1</sup> Mr. Wolfgang Kleinwächterk, Professor "
                        "Emeritus, University of Aarhus.\n");
     writer.Replace(doc);

@@ -10,7 +10,7 @@ namespace {
 
 TEST(SpeakerReviewTest, ListsMergesAndPossibleMerges) {
   SpeakerRegistry registry;
-  const auto in = [](const char* country, int year) { return NameContext{country, year}; };
+  const auto in = [](const char* country, int year) { return extract::NameContext{country, year}; };
   registry.Resolve("Joseph R. Biden", in("USA", 2023), true);
   registry.Resolve("Joe Biden", in("USA", 2021), true);
   registry.Resolve("JOSEPH R. BIDEN", in("USA", 2022), true);  // case only: no merge to review

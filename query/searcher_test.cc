@@ -90,7 +90,7 @@ class SearcherTest : public testing::Test {
     note.paragraphs[1].action_lines_inferred = {{"C6", {"ai governance"}}};
     // Through the extractor, as the indexer would do it.
     ExtractedDocument speech =
-        indexer::Extract("/archive/speech-2023.txt", "speech-2023.txt",
+        extract::Extract("/archive/speech-2023.txt", "speech-2023.txt",
                          "1. The digital economy offers new opportunities for small island developing States.\n"
                          "2. Climate change is the defining issue of our time, and of the **digital** age.\n");
     speech.document.type = "speech";

@@ -26,7 +26,7 @@ void Write(const fs::path& path, std::string_view bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-using cstd::indexer::testing::WriteObjects;
+using cstd::extract::testing::WriteObjects;
 
 std::string Stream(const std::string& dictionary, const std::string& data) {
   return "<< " + dictionary + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
@@ -34,9 +34,9 @@ std::string Stream(const std::string& dictionary, const std::string& data) {
 
 // A readable one-page PDF saying `text`.
 std::string TextPdf(const std::string& text) {
-  cstd::indexer::testing::PageStream page;
-  page.content = "BT /F1 12 Tf 72 700 Td " + cstd::indexer::testing::PdfString(text) + " Tj ET";
-  return cstd::indexer::testing::WritePdf({page});
+  cstd::extract::testing::PageStream page;
+  page.content = "BT /F1 12 Tf 72 700 Td " + cstd::extract::testing::PdfString(text) + " Tj ET";
+  return cstd::extract::testing::WritePdf({page});
 }
 
 // Reasons a damaged PDF may be refused with: which one poppler's recovery
@@ -102,8 +102,8 @@ std::vector<ExpectedFile> WriteMalformedArchive(const fs::path& folder, const Ma
     add_bad("truncated-" + n + ".pdf", "pdf-truncated",
             std::string_view(valid_pdf).substr(0, 20 + static_cast<size_t>(c * 11) % 60), kDamagedPdf);
     add_bad("encrypted-" + n + ".pdf", "pdf-encrypted",
-            cstd::indexer::testing::WritePdf(
-                {cstd::indexer::testing::PageStream{612, 792, "BT /F1 12 Tf 72 700 Td (1. Secret.) Tj ET"}},
+            cstd::extract::testing::WritePdf(
+                {cstd::extract::testing::PageStream{612, 792, "BT /F1 12 Tf 72 700 Td (1. Secret.) Tj ET"}},
                 "<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, '1') + "> /U <" +
                     std::string(64, static_cast<char>('2' + c % 7)) + "> /P -44 >>"),
             {"encrypted PDF (needs a password)"});

@@ -72,7 +72,7 @@ void CountTagged(const std::string& root) {
   for (const auto& path : paths) {
     cstd::ExtractedDocument doc;
     try {
-      doc = cstd::indexer::ExtractFile(path.string(), std::filesystem::relative(path, root).string());
+      doc = cstd::extract::ExtractFile(path.string(), std::filesystem::relative(path, root).string());
     } catch (const cstd::InputError&) {
       ++unreadable;
       continue;
@@ -144,7 +144,7 @@ int main(int argc, char** argv) {
       if (source.rfind("ungdc/TXT/", 0) == 0) path = ungdc + "/" + source.substr(10);
       auto it = documents.find(source);
       if (it == documents.end()) {
-        it = documents.emplace(source, cstd::indexer::ExtractFile(path, std::filesystem::path(path).filename())).first;
+        it = documents.emplace(source, cstd::extract::ExtractFile(path, std::filesystem::path(path).filename())).first;
       }
       const std::string text = j["text"].GetString();
       const cstd::Paragraph* found = nullptr;

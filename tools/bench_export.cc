@@ -89,8 +89,8 @@ int main(int argc, char** argv) {
   return cstd::RunProgram(app, argc, argv, [&]() {
     const auto start = std::chrono::steady_clock::now();
     const auto files = cstd::indexer::ListSourceFiles(sources);
-    std::optional<cstd::indexer::Catalogue> catalogue;
-    if (!metadata.empty()) catalogue = cstd::indexer::Catalogue::Load(metadata);
+    std::optional<cstd::extract::Catalogue> catalogue;
+    if (!metadata.empty()) catalogue = cstd::extract::Catalogue::Load(metadata);
     std::ofstream file;
     if (out_path != "-") {
       file.open(out_path, std::ios::binary | std::ios::trunc);

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> files;
     for (const auto& folder : folders) {
       for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
-        if (entry.is_regular_file() && cstd::indexer::IsSupported(entry.path().string())) files.push_back(entry.path());
+        if (entry.is_regular_file() && cstd::extract::IsSupported(entry.path().string())) files.push_back(entry.path());
       }
     }
     uint64_t bytes = 0, text_bytes = 0, pages = 0, paragraphs = 0, speakers = 0, failed = 0;
@@ -34,9 +34,9 @@ int main(int argc, char** argv) {
       for (const auto& file : files) {
         try {
           const auto read_start = std::chrono::steady_clock::now();
-          const cstd::indexer::SourceText text = cstd::indexer::ReadFile(file.string());
+          const cstd::extract::SourceText text = cstd::extract::ReadFile(file.string());
           read_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
-          const auto doc = cstd::indexer::Extract(file.string(), file.filename().string(), text);
+          const auto doc = cstd::extract::Extract(file.string(), file.filename().string(), text);
           bytes += std::filesystem::file_size(file);
           text_bytes += text.text.size();
           pages += text.page_starts.size();

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   std::string file;
   app.add_option("FILE", file, "A PDF file")->required();
   return cstd::RunProgram(app, argc, argv, [&]() {
-    const std::vector<std::string> pages = cstd::indexer::PdfToPages(file, cstd::indexer::ReadBytes(file));
+    const std::vector<std::string> pages = cstd::extract::PdfToPages(file, cstd::extract::ReadBytes(file));
     for (size_t i = 0; i < pages.size(); ++i) std::cout << "=== page " << i + 1 << "\n" << pages[i] << "\n";
     return cstd::kExitOk;
   });

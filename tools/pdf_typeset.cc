@@ -19,11 +19,11 @@ int main(int argc, char** argv) {
   app.add_option("--paragraphs", paragraphs, "Numbered paragraphs, at least")->check(CLI::Range(1, 100000));
   app.add_option("--output", output, "The PDF to write")->required();
   return cstd::RunProgram(app, argc, argv, [&]() {
-    const auto report = cstd::indexer::testing::TypesetReportForSeed(seed, paragraphs);
+    const auto report = cstd::extract::testing::TypesetReportForSeed(seed, paragraphs);
     std::ofstream out(output, std::ios::binary);
     out << report.pdf;
     std::cout << output << ": " << report.pages << " pages, " << report.paragraphs.size() << " paragraphs; "
-              << cstd::indexer::testing::Describe(report.layout) << "\n";
+              << cstd::extract::testing::Describe(report.layout) << "\n";
     return out ? cstd::kExitOk : cstd::kExitFailure;
   });
 }

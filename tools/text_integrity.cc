@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     for (const auto& source : sources) {
       if (std::filesystem::is_directory(source)) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(source)) {
-          if (entry.is_regular_file() && cstd::indexer::IsSupported(entry.path().string())) {
+          if (entry.is_regular_file() && cstd::extract::IsSupported(entry.path().string())) {
             files.push_back(entry.path());
           }
         }
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < files.size(); i += every) {
       const std::string path = files[i].string();
       try {
-        const cstd::ExtractedDocument doc = cstd::indexer::ExtractFile(path, files[i].filename().string());
+        const cstd::ExtractedDocument doc = cstd::extract::ExtractFile(path, files[i].filename().string());
         ++checked;
         bytes += std::filesystem::file_size(files[i]);
         if (doc.letters_missing > 0) {

@@ -10,7 +10,7 @@ namespace cstd::test_support {
 
 void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files) {
   std::vector<ExtractedDocument> docs;
-  for (const TextFile& file : files) docs.push_back(indexer::Extract(file.name, file.name, file.text));
+  for (const TextFile& file : files) docs.push_back(extract::Extract(file.name, file.name, file.text));
   WriteDocuments(index_dir, std::move(docs));
 }
 

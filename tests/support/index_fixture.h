@@ -20,7 +20,7 @@ struct TextFile {
   std::string text;
 };
 
-/// Extracts each of `files` as the indexer does (indexer::Extract) and
+/// Extracts each of `files` as the indexer does (extract::Extract) and
 /// writes them into the index at `index_dir` (created if missing) with one
 /// IndexWriter, one commit. Throws what IndexWriter and Extract throw.
 void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files);

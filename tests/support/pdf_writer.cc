@@ -5,7 +5,7 @@
 namespace cstd::test_support {
 
 std::string PdfString(std::string_view text) {
-  return indexer::testing::PdfString(text);
+  return extract::testing::PdfString(text);
 }
 
 std::string PdfContent(const std::vector<TextLine>& lines) {
@@ -18,9 +18,9 @@ std::string PdfContent(const std::vector<TextLine>& lines) {
 }
 
 std::string MakePdfFromStreams(const std::vector<std::string>& streams, std::string_view encrypt_dictionary) {
-  std::vector<indexer::testing::PageStream> pages;
+  std::vector<extract::testing::PageStream> pages;
   for (const std::string& content : streams) pages.push_back({612, 792, content});
-  return indexer::testing::WritePdf(pages, encrypt_dictionary, /*all_fonts=*/false);
+  return extract::testing::WritePdf(pages, encrypt_dictionary, /*all_fonts=*/false);
 }
 
 std::string MakePdf(const std::vector<std::vector<TextLine>>& pages, std::string_view encrypt_dictionary) {
