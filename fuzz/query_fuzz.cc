@@ -16,6 +16,7 @@
 #include "fuzz/fuzz_index.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
+#include "query/api_json.h"
 #include "query/searcher.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

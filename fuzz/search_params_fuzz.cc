@@ -14,6 +14,7 @@
 #include "fuzz/fuzz_index.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
+#include "query/api_json.h"
 #include "query/searcher.h"
 #include "searchd/handler.h"
 

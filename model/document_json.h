@@ -14,9 +14,11 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "model/document.h"
@@ -58,6 +60,33 @@ void StrList(W& w, const std::vector<std::string>& list) {
   w.StartArray();
   for (const auto& s : list) Str(w, s);
   w.EndArray();
+}
+
+/// Writes the member `key` of the object being written, with its value: a
+/// string (std::string, string_view, literal), an optional string or int
+/// (null when absent), a list of strings, a bool, an integer or a double.
+/// One line per member, whatever the value's kind, so a writer reads as the
+/// list of its members.
+template <typename W, typename V>
+void Member(W& w, std::string_view key, const V& value) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  if constexpr (std::is_same_v<V, bool>) {
+    w.Bool(value);
+  } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
+    w.Int64(static_cast<int64_t>(value));
+  } else if constexpr (std::is_integral_v<V>) {
+    w.Uint64(static_cast<uint64_t>(value));
+  } else if constexpr (std::is_floating_point_v<V>) {
+    w.Double(static_cast<double>(value));
+  } else if constexpr (std::is_same_v<V, std::optional<std::string>>) {
+    OptStr(w, value);
+  } else if constexpr (std::is_same_v<V, std::optional<int>>) {
+    OptInt(w, value);
+  } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+    StrList(w, value);
+  } else {
+    Str(w, std::string_view(value));
+  }
 }
 
 }  // namespace json

@@ -9,6 +9,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/program.h"
+#include "query/api_json.h"
 #include "query/http_client.h"
 #include "query/search_fields.h"
 #include "query/searcher.h"

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "model/document_json.h"
 #include "query/facets.h"
 #include "query/searcher.h"
 
@@ -63,9 +62,6 @@ inline constexpr size_t kTopicPassages = 1000;
 /// The topics a profile lists, and the co-speakers and delegations.
 inline constexpr size_t kProfileTopics = 15;
 inline constexpr size_t kProfileListLimit = 20;
-
-/// The /v1/speakers and /v1/countries JSON of `profile`.
-std::string ProfileToJson(const Profile& profile);
 
 }  // namespace cstd::query
 

@@ -136,15 +136,6 @@ class Searcher {
   mutable std::shared_ptr<const SpeakerDirectory> speakers_;
 };
 
-/// Writes a facet's values as a JSON array of {value, label?, count}.
-void WriteFacetValues(JsonWriter& w, const FacetResult& facet);
-
-/// Writes `result` as the /v1/search JSON object of the contract.
-void WriteSearchResult(JsonWriter& w, const SearchResult& result);
-
-/// The /v1/search JSON of `result` as a string.
-std::string SearchResultToJson(const SearchResult& result);
-
 }  // namespace cstd::query
 
 #endif  // CSTD_QUERY_SEARCHER_H_

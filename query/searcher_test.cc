@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
+#include "query/api_json.h"
 #include "tests/support/index_fixture.h"
 
 namespace cstd::query {

@@ -2,14 +2,14 @@
 
 #include <xapian.h>
 
-#include <algorithm>
+#include <iterator>
 #include <functional>
 #include <optional>
 
 #include "model/archive_file.h"
-#include "model/document_json.h"
 #include "model/errors.h"
 #include "model/text.h"
+#include "query/api_json.h"
 #include "query/http_client.h"
 #include "query/profile.h"
 #include "query/search_fields.h"
@@ -107,22 +107,9 @@ struct Context {
 
 Response get_health(const Request& request, const std::string&, const Params&, const Context& context) {
   const query::Searcher& searcher = context.index.ForThisThread();
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("status");
-  w.String("ok");
-  w.Key("index");
-  w.StartObject();
-  w.Key("documents");
-  w.Uint64(searcher.document_count());
-  w.Key("passages");
-  w.Uint64(searcher.passage_count());
-  w.Key("generation");
-  json::Str(w, searcher.generation());
-  w.EndObject();
-  w.EndObject();
-  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+  return JsonResponse(http::status::ok,
+                      query::HealthToJson(searcher.document_count(), searcher.passage_count(), searcher.generation()),
+                      request);
 }
 
 Response get_search(const Request& request, const std::string&, const Params& params, const Context& context) {
@@ -133,42 +120,7 @@ Response get_search(const Request& request, const std::string&, const Params& pa
 
 Response get_document(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
   const auto [document, passages] = context.index.ForThisThread().GetDocument(doc_id);
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("document");
-  w.StartObject();
-  WriteDocumentFields(w, document);
-  // Instead of `source`, a server path: where a client gets the file.
-  w.Key("original");
-  json::Str(w, OriginalPath(document.id));
-  w.Key("format");
-  if (const auto format = FormatOfPath(document.source)) {
-    json::Str(w, FormatName(*format));
-  } else {
-    w.Null();
-  }
-  w.EndObject();
-  w.Key("paragraphs");
-  w.StartArray();
-  std::vector<Speaker> speakers;
-  for (const Passage& p : passages) {
-    WriteParagraph(w, p.paragraph, p.passage_id);
-    for (const auto& statement : p.paragraph.statements) {
-      for (const auto& s : statement.speakers) {
-        if (std::none_of(speakers.begin(), speakers.end(), [&](const Speaker& k) { return k.id == s.id; })) {
-          speakers.push_back(s);
-        }
-      }
-    }
-  }
-  w.EndArray();
-  w.Key("speakers");
-  w.StartArray();
-  for (const auto& s : speakers) WriteSpeaker(w, s);
-  w.EndArray();
-  w.EndObject();
-  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+  return JsonResponse(http::status::ok, query::DocumentToJson(document, passages, OriginalPath(document.id)), request);
 }
 
 // An archive's HTML may carry scripts; served from this origin they could
@@ -216,17 +168,7 @@ Response get_facet(const Request& request, const std::string& field_name, const 
     limit = query::ParseBoundedInt("limit", *v, 1, kFacetEndpointMaxLimit);
   const query::FacetResult facet =
       context.index.ForThisThread().FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("field");
-  json::Str(w, field_name);
-  w.Key("prefix");
-  json::Str(w, prefix ? *prefix : "");
-  w.Key("values");
-  query::WriteFacetValues(w, facet);
-  w.EndObject();
-  return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
+  return JsonResponse(http::status::ok, query::FacetValuesToJson(field_name, prefix ? *prefix : "", facet), request);
 }
 
 // A speaker's and a delegation's page (query/profile.h).
@@ -393,21 +335,10 @@ query::SearchRequest ParseSearchParams(const Params& params) {
 
 Response ErrorResponse(http::status status, std::string_view code, std::string_view message, unsigned version,
                        bool keep_alive) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  w.Key("error");
-  w.StartObject();
-  w.Key("code");
-  json::Str(w, code);
-  w.Key("message");
-  json::Str(w, message);
-  w.EndObject();
-  w.EndObject();
   Response response{status, version};
   response.set(http::field::content_type, "application/json; charset=utf-8");
   response.keep_alive(keep_alive);
-  response.body() = std::string(buffer.GetString(), buffer.GetSize());
+  response.body() = query::ErrorToJson(code, message);
   response.prepare_payload();
   return response;
 }

@@ -20,6 +20,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/program.h"
+#include "query/api_json.h"
 #include "query/searcher.h"
 #include "searchd/handler.h"
 

@@ -1,0 +1,60 @@
+// The /v1 wire format: the JSON of every answer of the HTTP API, in one
+// place -- searches (query, hits, facets), facet values, documents with
+// their paragraphs, speakers' and delegations' profiles, health and
+// errors. cstd-searchd answers with these strings and `cstd-query --json`
+// prints the search's; nothing else writes an API shape.
+//
+// Not here: the document model's own JSON (inspect's output and the records
+// the index stores, model/document_json.h). The API's views of a document,
+// a paragraph and a speaker are written with that file's pieces, so the
+// three never drift apart.
+
+#ifndef CSTD_QUERY_API_JSON_H_
+#define CSTD_QUERY_API_JSON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+#include "model/document_json.h"
+#include "query/facets.h"
+#include "query/profile.h"
+#include "query/searcher.h"
+
+namespace cstd::query {
+
+/// The /v1/search object of the contract: {"query": {"q", "filters"},
+/// "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"}.
+/// Throws only std::bad_alloc.
+std::string SearchResultToJson(const SearchResult& result);
+
+/// The /v1/facets/{field} object: {"field", "prefix", "values"}, `field` as
+/// the client named it. Throws only std::bad_alloc.
+std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet);
+
+/// The /v1/documents/{doc_id} object: {"document", "paragraphs",
+/// "speakers"}. The document carries `original` (the URL path
+/// `original_url` of the file it was read from) and `format` instead of the
+/// server path `source`; the speakers are those of the paragraphs'
+/// statements, each once, in order of appearance. Throws only
+/// std::bad_alloc.
+std::string DocumentToJson(const Document& document, const std::vector<Passage>& passages,
+                           std::string_view original_url);
+
+/// The /v1/speakers/{id} and /v1/countries/{country} object. Throws only
+/// std::bad_alloc.
+std::string ProfileToJson(const Profile& profile);
+
+/// The /v1/health object: {"status": "ok", "index": {"documents",
+/// "passages", "generation"}}. Throws only std::bad_alloc.
+std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation);
+
+/// The body of every error answer: {"error": {"code", "message"}}. Throws
+/// only std::bad_alloc.
+std::string ErrorToJson(std::string_view code, std::string_view message);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_API_JSON_H_
