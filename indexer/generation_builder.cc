@@ -28,6 +28,8 @@
 
 namespace cstd::indexer {
 
+using json::Member;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -106,30 +108,18 @@ void WriteBuildInfo(const fs::path& path, const BuildSummary& s, const Generatio
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("generation");
-  json::Str(w, s.generation);
-  w.Key("built_at");
-  json::Str(w, IsoNow());
-  w.Key("build_seconds");
-  w.Double(seconds);
-  w.Key("threads");
-  w.Uint(threads);
-  w.Key("files");
-  w.Uint64(s.files_indexed);
-  w.Key("passages");
-  w.Uint64(s.passages);
-  w.Key("source_bytes");
-  w.Uint64(s.bytes);
-  w.Key("record_bytes");
-  w.Uint64(s.record_bytes);
-  w.Key("record_bytes_stored");
-  w.Uint64(s.record_bytes_stored);
-  w.Key("record_bytes_plain_zstd");
-  w.Uint64(s.record_bytes_plain);
-  w.Key("dictionary_bytes");
-  w.Uint64(r.dictionary_bytes);
-  w.Key("peak_rss_bytes");
-  w.Uint64(static_cast<uint64_t>(PeakMemoryKb()) * 1024);
+  Member(w, "generation", s.generation);
+  Member(w, "built_at", IsoNow());
+  Member(w, "build_seconds", seconds);
+  Member(w, "threads", threads);
+  Member(w, "files", s.files_indexed);
+  Member(w, "passages", s.passages);
+  Member(w, "source_bytes", s.bytes);
+  Member(w, "record_bytes", s.record_bytes);
+  Member(w, "record_bytes_stored", s.record_bytes_stored);
+  Member(w, "record_bytes_plain_zstd", s.record_bytes_plain);
+  Member(w, "dictionary_bytes", r.dictionary_bytes);
+  Member(w, "peak_rss_bytes", static_cast<uint64_t>(PeakMemoryKb()) * 1024);
   w.EndObject();
   std::ofstream out(path, std::ios::trunc);
   out << buffer.GetString() << "\n";

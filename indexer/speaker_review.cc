@@ -12,6 +12,8 @@
 
 namespace cstd::indexer {
 
+using json::Member;
+
 namespace {
 
 int Distance(const std::vector<int>& a, const std::vector<int>& b) {
@@ -72,18 +74,12 @@ SpeakerReview ReviewSpeakers(const std::vector<SpeakerRecord>& records) {
 }
 
 void WriteReviewCounts(JsonWriter& w, const SpeakerReview& review) {
-  w.Key("speakers");
-  w.Uint64(review.speakers);
-  w.Key("forms");
-  w.Uint64(review.forms);
-  w.Key("merged_speakers");
-  w.Uint64(review.merged.size());
-  w.Key("merges");
-  w.Uint64(review.merges);
-  w.Key("merges_by_year");
-  w.Uint64(review.by_year);
-  w.Key("possible_merges");
-  w.Uint64(review.possible.size());
+  Member(w, "speakers", review.speakers);
+  Member(w, "forms", review.forms);
+  Member(w, "merged_speakers", review.merged.size());
+  Member(w, "merges", review.merges);
+  Member(w, "merges_by_year", review.by_year);
+  Member(w, "possible_merges", review.possible.size());
 }
 
 std::string SpeakerReviewJson(const SpeakerReview& review) {
@@ -95,12 +91,9 @@ std::string SpeakerReviewJson(const SpeakerReview& review) {
   w.StartArray();
   for (const SpeakerRecord* r : review.merged) {
     w.StartObject();
-    w.Key("id");
-    json::Str(w, r->id);
-    w.Key("name");
-    json::Str(w, r->DisplayName());
-    w.Key("countries");
-    json::StrList(w, r->countries);
+    Member(w, "id", r->id);
+    Member(w, "name", r->DisplayName());
+    Member(w, "countries", r->countries);
     w.Key("years");
     w.StartArray();
     if (!r->years.empty()) {
@@ -119,10 +112,8 @@ std::string SpeakerReviewJson(const SpeakerReview& review) {
   w.StartArray();
   for (const auto& p : review.possible) {
     w.StartObject();
-    w.Key("ids");
-    json::StrList(w, p.ids);
-    w.Key("why");
-    json::Str(w, p.why);
+    Member(w, "ids", p.ids);
+    Member(w, "why", p.why);
     w.EndObject();
   }
   w.EndArray();

@@ -16,6 +16,8 @@
 
 namespace cstd::indexer {
 
+using json::Member;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -57,20 +59,13 @@ std::string IndexStatsJson(const std::string& index_dir) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("index");
-  json::Str(w, index_dir);
-  w.Key("generation");
-  json::Str(w, *generation);
-  w.Key("schema_version");
-  w.Int(schema::kVersion);
-  w.Key("documents");
-  w.Uint64(CountTerms(db, schema::kPrefixDocId));
-  w.Key("passages");
-  w.Uint64(db.get_doccount());
-  w.Key("speakers");
-  w.Uint64(CountTerms(db, schema::kPrefixSpeaker));
-  w.Key("countries");
-  w.Uint64(CountTerms(db, schema::kPrefixCountry));
+  Member(w, "index", index_dir);
+  Member(w, "generation", *generation);
+  Member(w, "schema_version", schema::kVersion);
+  Member(w, "documents", CountTerms(db, schema::kPrefixDocId));
+  Member(w, "passages", db.get_doccount());
+  Member(w, "speakers", CountTerms(db, schema::kPrefixSpeaker));
+  Member(w, "countries", CountTerms(db, schema::kPrefixCountry));
   // What the registry merged; `cstd-indexer speakers` lists it.
   const auto records = SpeakerRegistry(db).Records();
   w.Key("speaker_review");
@@ -96,30 +91,21 @@ std::string IndexStatsJson(const std::string& index_dir) {
     w.Uint64(size);
   }
   w.EndObject();
-  w.Key("bytes_on_disk");
-  w.Uint64(on_disk);
+  Member(w, "bytes_on_disk", on_disk);
 
   const uint64_t source = number("source_bytes");
   const uint64_t raw = number("record_bytes"), stored = number("record_bytes_stored"),
                  plain = number("record_bytes_plain_zstd");
-  w.Key("source_bytes");
-  w.Uint64(source);
-  w.Key("index_to_source_ratio");
-  w.Double(Ratio(on_disk, source));
+  Member(w, "source_bytes", source);
+  Member(w, "index_to_source_ratio", Ratio(on_disk, source));
   w.Key("compression");
   w.StartObject();
-  w.Key("record_bytes");
-  w.Uint64(raw);
-  w.Key("stored_bytes");
-  w.Uint64(stored);
-  w.Key("ratio");
-  w.Double(Ratio(raw, stored));
-  w.Key("plain_zstd_bytes");
-  w.Uint64(plain);
-  w.Key("plain_zstd_ratio");
-  w.Double(Ratio(raw, plain));
-  w.Key("dictionary_bytes");
-  w.Uint64(db.get_metadata(std::string(schema::kMetaDictionary)).size());
+  Member(w, "record_bytes", raw);
+  Member(w, "stored_bytes", stored);
+  Member(w, "ratio", Ratio(raw, stored));
+  Member(w, "plain_zstd_bytes", plain);
+  Member(w, "plain_zstd_ratio", Ratio(raw, plain));
+  Member(w, "dictionary_bytes", db.get_metadata(std::string(schema::kMetaDictionary)).size());
   w.EndObject();
 
   w.Key("build");

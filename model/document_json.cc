@@ -11,55 +11,38 @@ namespace cstd {
 
 namespace {
 
-using json::OptInt;
-using json::OptStr;
-using json::Str;
-using json::StrList;
+using json::Member;
 
 // The document's fields after `id` and `source`, as keys of the object
 // being written.
 template <typename W>
 void DocumentFieldsTo(W& w, const Document& d) {
-  w.Key("body");
-  Str(w, d.body);
-  w.Key("symbol");
-  OptStr(w, d.symbol);
-  w.Key("title");
-  Str(w, d.title);
-  w.Key("type");
-  Str(w, d.type);
-  w.Key("session");
-  OptInt(w, d.session);
-  w.Key("year");
-  OptInt(w, d.year);
-  w.Key("date");
-  OptStr(w, d.date);
+  Member(w, "body", d.body);
+  Member(w, "symbol", d.symbol);
+  Member(w, "title", d.title);
+  Member(w, "type", d.type);
+  Member(w, "session", d.session);
+  Member(w, "year", d.year);
+  Member(w, "date", d.date);
   w.Key("meeting");
   if (d.meeting) {
     w.StartObject();
-    w.Key("place");
-    Str(w, d.meeting->place);
-    w.Key("start");
-    OptStr(w, d.meeting->start);
-    w.Key("end");
-    OptStr(w, d.meeting->end);
+    Member(w, "place", d.meeting->place);
+    Member(w, "start", d.meeting->start);
+    Member(w, "end", d.meeting->end);
     w.EndObject();
   } else {
     w.Null();
   }
-  w.Key("author");
-  OptStr(w, d.author);
-  w.Key("action_lines");
-  StrList(w, d.action_lines);
+  Member(w, "author", d.author);
+  Member(w, "action_lines", d.action_lines);
 }
 
 template <typename W>
 void DocumentTo(W& w, const Document& d) {
   w.StartObject();
-  w.Key("id");
-  Str(w, d.id);
-  w.Key("source");
-  Str(w, d.source);
+  Member(w, "id", d.id);
+  Member(w, "source", d.source);
   DocumentFieldsTo(w, d);
   w.EndObject();
 }
@@ -67,21 +50,14 @@ void DocumentTo(W& w, const Document& d) {
 template <typename W>
 void SpeakerTo(W& w, const Speaker& s) {
   w.StartObject();
-  w.Key("id");
-  Str(w, s.id);
-  w.Key("name");
-  Str(w, s.name);
-  w.Key("honorific");
-  OptStr(w, s.honorific);
-  w.Key("role");
-  OptStr(w, s.role);
-  w.Key("affiliation");
-  OptStr(w, s.affiliation);
-  w.Key("country");
-  OptStr(w, s.country);
+  Member(w, "id", s.id);
+  Member(w, "name", s.name);
+  Member(w, "honorific", s.honorific);
+  Member(w, "role", s.role);
+  Member(w, "affiliation", s.affiliation);
+  Member(w, "country", s.country);
   if (s.post_nominals) {  // rare: only when printed
-    w.Key("post_nominals");
-    Str(w, *s.post_nominals);
+    Member(w, "post_nominals", *s.post_nominals);
   }
   w.EndObject();
 }
@@ -90,37 +66,27 @@ template <typename W>
 void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   w.StartObject();
   if (!passage_id.empty()) {
-    w.Key("passage_id");
-    Str(w, passage_id);
+    Member(w, "passage_id", passage_id);
   }
-  w.Key("number");
-  OptInt(w, p.number);
-  w.Key("page");
-  OptInt(w, p.page);
-  w.Key("section");
-  Str(w, p.section);
-  w.Key("text");
-  Str(w, p.text);
-  w.Key("speakers");
-  StrList(w, p.speakers);
-  w.Key("countries");
-  StrList(w, p.countries);
-  w.Key("action_lines");
-  StrList(w, p.action_lines);
+  Member(w, "number", p.number);
+  Member(w, "page", p.page);
+  Member(w, "section", p.section);
+  Member(w, "text", p.text);
+  Member(w, "speakers", p.speakers);
+  Member(w, "countries", p.countries);
+  Member(w, "action_lines", p.action_lines);
   w.Key("action_lines_inferred");
   WriteInferredActionLines(w, p.action_lines_inferred);
   w.Key("statements");
   w.StartArray();
   for (const auto& st : p.statements) {
     w.StartObject();
-    w.Key("text");
-    Str(w, st.text);
+    Member(w, "text", st.text);
     w.Key("speakers");
     w.StartArray();
     for (const auto& s : st.speakers) SpeakerTo(w, s);
     w.EndArray();
-    w.Key("countries");
-    StrList(w, st.countries);
+    Member(w, "countries", st.countries);
     w.EndObject();
   }
   w.EndArray();
@@ -229,23 +195,16 @@ rapidjson::Document Parse(std::string_view data, const char* what) {
 }  // namespace
 
 void WritePassageDocumentFields(JsonWriter& w, const Passage& p) {
-  w.Key("title");
-  Str(w, p.title);
-  w.Key("symbol");
-  OptStr(w, p.symbol);
-  w.Key("type");
-  Str(w, p.type);
-  w.Key("session");
-  OptInt(w, p.session);
-  w.Key("year");
-  OptInt(w, p.year);
-  w.Key("date");
-  OptStr(w, p.date);
+  Member(w, "title", p.title);
+  Member(w, "symbol", p.symbol);
+  Member(w, "type", p.type);
+  Member(w, "session", p.session);
+  Member(w, "year", p.year);
+  Member(w, "date", p.date);
 }
 
 void WriteDocumentFields(JsonWriter& w, const Document& d) {
-  w.Key("id");
-  Str(w, d.id);
+  Member(w, "id", d.id);
   DocumentFieldsTo(w, d);
 }
 void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id) {
@@ -259,10 +218,8 @@ void WriteInferredActionLines(JsonWriter& w, const std::vector<InferredActionLin
   w.StartArray();
   for (const auto& line : lines) {
     w.StartObject();
-    w.Key("code");
-    json::Str(w, line.code);
-    w.Key("evidence");
-    json::StrList(w, line.evidence);
+    Member(w, "code", line.code);
+    Member(w, "evidence", line.evidence);
     w.EndObject();
   }
   w.EndArray();
@@ -283,8 +240,7 @@ std::string ExtractedToJson(const ExtractedDocument& doc) {
   w.StartArray();
   for (const auto& s : doc.speakers) SpeakerTo(w, s);
   w.EndArray();
-  w.Key("warnings");
-  StrList(w, doc.warnings);
+  Member(w, "warnings", doc.warnings);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -293,16 +249,12 @@ std::string EncodePassage(const Passage& p) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("doc_id");
-  Str(w, p.doc_id);
-  w.Key("passage_id");
-  Str(w, p.passage_id);
-  w.Key("ordinal");
-  w.Int(p.ordinal);
+  Member(w, "doc_id", p.doc_id);
+  Member(w, "passage_id", p.passage_id);
+  Member(w, "ordinal", p.ordinal);
   w.Key("paragraph");
   ParagraphTo(w, p.paragraph);
-  w.Key("speaker_ids");
-  StrList(w, p.speaker_ids);
+  Member(w, "speaker_ids", p.speaker_ids);
   WritePassageDocumentFields(w, p);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
@@ -347,16 +299,11 @@ std::string EncodeSourceRecord(const SourceRecord& r) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("doc_id");
-  json::Str(w, r.doc_id);
-  w.Key("root");
-  json::Str(w, r.root);
-  w.Key("size");
-  w.Uint64(r.size);
-  w.Key("mtime_ns");
-  w.Int64(r.mtime_ns);
-  w.Key("hash");
-  json::Str(w, r.hash);
+  Member(w, "doc_id", r.doc_id);
+  Member(w, "root", r.root);
+  Member(w, "size", r.size);
+  Member(w, "mtime_ns", r.mtime_ns);
+  Member(w, "hash", r.hash);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

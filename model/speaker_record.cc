@@ -12,6 +12,8 @@
 
 namespace cstd {
 
+using json::Member;
+
 namespace {
 
 // "U THANT", "GROMYKO": printed in capitals only.
@@ -43,23 +45,17 @@ const std::string& SpeakerRecord::DisplayName() const {
 
 void WriteSpeakerForm(JsonWriter& w, const SpeakerForm& f) {
   w.StartObject();
-  w.Key("name");
-  json::Str(w, f.name);
-  w.Key("count");
-  w.Uint(f.count);
-  w.Key("how");
-  json::StrList(w, names::DescribeHow(f.how));
+  Member(w, "name", f.name);
+  Member(w, "count", f.count);
+  Member(w, "how", names::DescribeHow(f.how));
   if (!f.matched.empty()) {
-    w.Key("matched");
-    json::Str(w, f.matched);
+    Member(w, "matched", f.matched);
   }
   if (f.by_year) {
-    w.Key("by_year");
-    w.Bool(true);
+    Member(w, "by_year", true);
   }
   if (!f.also.empty()) {
-    w.Key("also");
-    json::StrList(w, f.also);
+    Member(w, "also", f.also);
   }
   w.EndObject();
 }
@@ -68,14 +64,12 @@ std::string EncodeSpeakerRecord(const SpeakerRecord& r) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  w.Key("name");
-  json::Str(w, r.DisplayName());
+  Member(w, "name", r.DisplayName());
   w.Key("forms");
   w.StartArray();
   for (const SpeakerForm& f : r.forms) WriteSpeakerForm(w, f);
   w.EndArray();
-  w.Key("countries");
-  json::StrList(w, r.countries);
+  Member(w, "countries", r.countries);
   w.Key("years");
   w.StartArray();
   for (int y : r.years) w.Int(y);

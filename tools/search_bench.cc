@@ -26,6 +26,8 @@
 
 namespace {
 
+using cstd::json::Member;
+
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -36,23 +38,17 @@ double Percentile(std::vector<double> v, double p) {
 // Starts an object and writes p50_ms, p99_ms and max_ms of `times` into it.
 void WriteStats(cstd::JsonWriter& w, const std::vector<double>& times) {
   w.StartObject();
-  w.Key("p50_ms");
-  w.Double(Percentile(times, 0.5));
-  w.Key("p99_ms");
-  w.Double(Percentile(times, 0.99));
-  w.Key("max_ms");
-  w.Double(times.empty() ? 0 : *std::max_element(times.begin(), times.end()));
+  Member(w, "p50_ms", Percentile(times, 0.5));
+  Member(w, "p99_ms", Percentile(times, 0.99));
+  Member(w, "max_ms", times.empty() ? 0 : *std::max_element(times.begin(), times.end()));
 }
 
 void WriteQuery(cstd::JsonWriter& w, const std::string& query_class, const std::string& params,
                 const cstd::query::SearchResult& result, const std::vector<double>& times) {
   WriteStats(w, times);
-  w.Key("class");
-  cstd::json::Str(w, query_class);
-  w.Key("params");
-  cstd::json::Str(w, params);
-  w.Key("hits");
-  w.Uint64(result.total);
+  Member(w, "class", query_class);
+  Member(w, "params", params);
+  Member(w, "hits", result.total);
   w.Key("times_ms");
   w.StartArray();
   for (double t : times) w.Double(t);
