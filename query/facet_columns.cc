@@ -1,5 +1,7 @@
 #include "query/facet_columns.h"
 
+#include <stdexcept>
+
 #include "model/schema.h"
 #include "query/revision_cache.h"
 #include "query/search_fields.h"
@@ -8,23 +10,38 @@ namespace cstd::query {
 
 namespace {
 
-// The facet fields' columns are the search fields' (search_fields.h); the
-// explicit action-line column is the action_line row's tag mode's slot; the
-// document column is the passage's doc id.
-const SearchField& FieldOfColumn(Column column) {
-  if (column == Column::kActionLineExplicit) return FieldOf(FacetField::kActionLine);
-  return FieldOf(static_cast<FacetField>(column));
-}
+// Where a column's values are read from.
+struct ColumnSource {
+  Xapian::valueno slot;
+  SlotEncoding encoding;
+};
 
-Xapian::valueno SlotOf(Column column) {
-  if (column == Column::kDocument) return schema::kSlotDocId;
-  if (column == Column::kActionLineExplicit) return FieldOfColumn(column).tag_mode->explicit_slot;
-  return FieldOfColumn(column).slot;
-}
+// The columns the search-field table makes, in Column::index() order, and
+// which field each of the fields' columns holds.
+struct Layout {
+  std::vector<ColumnSource> sources;
+  std::vector<std::pair<FacetField, size_t>> all_tags;       // a field's column
+  std::vector<std::pair<FacetField, size_t>> explicit_tags;  // its named tags' (fields with a tag mode)
+  size_t document = 0;
+};
 
-SlotEncoding EncodingOf(Column column) {
-  if (column == Column::kDocument) return SlotEncoding::kString;
-  return FieldOfColumn(column).encoding;
+const Layout& TheLayout() {
+  static const Layout kLayout = [] {
+    Layout layout;
+    for (const SearchField& f : SearchFields()) {
+      layout.all_tags.emplace_back(f.id, layout.sources.size());
+      layout.sources.push_back({f.slot, f.encoding});
+    }
+    for (const SearchField& f : SearchFields()) {
+      if (!f.tag_mode) continue;
+      layout.explicit_tags.emplace_back(f.id, layout.sources.size());
+      layout.sources.push_back({f.tag_mode->explicit_slot, f.encoding});
+    }
+    layout.document = layout.sources.size();
+    layout.sources.push_back({schema::kSlotDocId, SlotEncoding::kString});
+    return layout;
+  }();
+  return kLayout;
 }
 
 // Calls `add` with each value a slot's raw string holds in `encoding`.
@@ -45,16 +62,35 @@ void ForEachValue(SlotEncoding encoding, const std::string& raw, F&& add) {
 
 }  // namespace
 
-FacetColumns::FacetColumns(const Xapian::Database& db) {
-  for (size_t c = 0; c < kColumnCount; ++c) Load(db, static_cast<Column>(c));
+Column Column::Of(FacetField field, ActionLineMode mode) {
+  const Layout& layout = TheLayout();
+  if (mode == ActionLineMode::kExplicit) {
+    for (const auto& [f, index] : layout.explicit_tags) {
+      if (f == field) return Column(index);
+    }
+  }
+  for (const auto& [f, index] : layout.all_tags) {
+    if (f == field) return Column(index);
+  }
+  throw std::logic_error("no column for facet field " + std::string(FacetName(field)));
 }
 
-void FacetColumns::Load(const Xapian::Database& db, Column column) {
-  Data& d = data_[static_cast<size_t>(column)];
+Column Column::Document() {
+  return Column(TheLayout().document);
+}
+
+size_t Column::Count() {
+  return TheLayout().sources.size();
+}
+
+FacetColumns::FacetColumns(const Xapian::Database& db) {
+  for (const ColumnSource& source : TheLayout().sources) data_.push_back(Load(db, source.slot, source.encoding));
+}
+
+FacetColumns::Data FacetColumns::Load(const Xapian::Database& db, Xapian::valueno slot, SlotEncoding encoding) {
+  Data d;
   const Xapian::docid last = db.get_lastdocid();
   d.offsets.assign(static_cast<size_t>(last) + 2, 0);
-  const Xapian::valueno slot = SlotOf(column);
-  const SlotEncoding encoding = EncodingOf(column);
   Xapian::docid next = 0;  // offsets are filled up to here
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const Xapian::docid did = it.get_docid();
@@ -71,10 +107,11 @@ void FacetColumns::Load(const Xapian::Database& db, Column column) {
   }
   while (next <= last) d.offsets[++next] = static_cast<uint32_t>(d.ids.size());
   d.ids.shrink_to_fit();
+  return d;
 }
 
 std::optional<uint32_t> FacetColumns::Find(Column column, std::string_view value) const {
-  const Data& d = data_[static_cast<size_t>(column)];
+  const Data& d = data_[column.index()];
   const auto it = d.index.find(std::string(value));
   if (it == d.index.end()) return std::nullopt;
   return it->second;

@@ -7,7 +7,6 @@
 
 #include <xapian.h>
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -18,20 +17,36 @@
 #include <vector>
 
 #include "query/facets.h"
+#include "query/search_fields.h"
 
 namespace cstd::query {
 
-/// A column is the facet fields plus the document a passage belongs to (for
-/// exact totals of group=document). kActionLine holds every line a passage
-/// is tagged with, named or inferred; kActionLineExplicit the named ones.
-enum class Column { kCountry, kSpeaker, kSession, kYear, kActionLine, kType, kDocument, kActionLineExplicit };
-inline constexpr size_t kColumnCount = 8;
+/// A column of FacetColumns: the values of one search field (its row's
+/// value slot, query/search_fields.h), of a field's named tags alone (the
+/// explicit slot of a row's tag mode: action lines named in the text), or
+/// of the document a passage belongs to (for exact totals of
+/// group=document). Columns are laid out from the search-field table when
+/// first used -- one per row in the table's order, then one per tag mode,
+/// then the document's -- and made only through Of() and Document(), so a
+/// new row brings its column and no column number stands for a field.
+class Column {
+ public:
+  /// The column holding `field`'s values; for a field with a tag mode in
+  /// ActionLineMode::kExplicit, the column of its named tags alone.
+  static Column Of(FacetField field, ActionLineMode mode = ActionLineMode::kAll);
+  /// The column of the passages' document ids.
+  static Column Document();
+  /// How many columns the table makes.
+  static size_t Count();
 
-/// The column holding `field` (for action lines, in `mode`).
-constexpr Column ColumnOf(FacetField field, ActionLineMode mode = ActionLineMode::kAll) {
-  if (field == FacetField::kActionLine && mode == ActionLineMode::kExplicit) return Column::kActionLineExplicit;
-  return static_cast<Column>(static_cast<int>(field));
-}
+  /// The column's position in the layout, from 0 to Count() - 1.
+  size_t index() const { return index_; }
+  friend bool operator==(Column, Column) = default;
+
+ private:
+  explicit Column(size_t index) : index_(index) {}
+  size_t index_;
+};
 
 /// Every passage's values of every column, as small integer ids into one
 /// dictionary per column. Immutable once built, so threads share it.
@@ -49,16 +64,16 @@ class FacetColumns {
   /// Ids of `column`'s values for passage `did`; empty when it has none or
   /// `did` is past the last passage the columns were built from.
   std::span<const uint32_t> Values(Column column, Xapian::docid did) const {
-    const Data& d = data_[static_cast<size_t>(column)];
+    const Data& d = data_[column.index()];
     if (did + 1 >= d.offsets.size()) return {};
     return {d.ids.data() + d.offsets[did], d.ids.data() + d.offsets[did + 1]};
   }
 
   /// The value with id `id` ("BRA", "2001", a speaker id, ...).
-  const std::string& Value(Column column, uint32_t id) const { return data_[static_cast<size_t>(column)].values[id]; }
+  const std::string& Value(Column column, uint32_t id) const { return data_[column.index()].values[id]; }
 
   /// Number of distinct values of `column`.
-  size_t Cardinality(Column column) const { return data_[static_cast<size_t>(column)].values.size(); }
+  size_t Cardinality(Column column) const { return data_[column.index()].values.size(); }
 
   /// The id of `value` in `column`, or nullopt when no passage has it.
   std::optional<uint32_t> Find(Column column, std::string_view value) const;
@@ -75,9 +90,9 @@ class FacetColumns {
     std::vector<std::string> values;
     std::unordered_map<std::string, uint32_t> index;
   };
-  void Load(const Xapian::Database& db, Column column);
+  static Data Load(const Xapian::Database& db, Xapian::valueno slot, SlotEncoding encoding);
 
-  std::array<Data, kColumnCount> data_;
+  std::vector<Data> data_;  // by Column::index()
 };
 
 }  // namespace cstd::query

@@ -8,7 +8,7 @@ namespace cstd::query {
 
 ColumnFilter ColumnFilter::Make(const FacetColumns& columns, FacetField field, const std::vector<std::string>& values,
                                 ActionLineMode mode) {
-  const Column column = ColumnOf(field, mode);
+  const Column column = Column::Of(field, mode);
   ColumnFilter filter{field, column, std::vector<uint8_t>(columns.Cardinality(column), 0)};
   for (const auto& v : values) {
     if (const auto id = columns.Find(column, v)) filter.selected[*id] = 1;
@@ -20,13 +20,14 @@ FacetTally::FacetTally(const FacetColumns& columns, const std::vector<FacetField
                        std::vector<ColumnFilter> filters, std::chrono::steady_clock::time_point deadline,
                        double budget_ms, ActionLineMode mode)
     : columns_(columns),
-      mode_(mode),
+      document_column_(Column::Document()),
       counted_(counted),
       filters_(std::move(filters)),
       deadline_(deadline),
       budget_ms_(budget_ms),
-      document_seen_(columns.Cardinality(Column::kDocument), 0),
+      document_seen_(columns.Cardinality(document_column_), 0),
       counts_(AllFacetFields().size()) {
+  for (FacetField f : AllFacetFields()) column_of_.push_back(Column::Of(f, mode));
   for (FacetField f : counted_) counts_[static_cast<size_t>(f)].assign(columns.Cardinality(ColumnFor(f)), 0);
 }
 
@@ -65,7 +66,7 @@ bool FacetTally::operator()(const Xapian::Document& doc) const {
   }
   ++passages_;
   for (FacetField f : counted_) Add(f, did);
-  for (uint32_t id : columns_.Values(Column::kDocument, did)) {
+  for (uint32_t id : columns_.Values(document_column_, did)) {
     if (!document_seen_[id]) {
       document_seen_[id] = 1;
       ++documents_;

@@ -64,11 +64,13 @@ class FacetTally : public Xapian::MatchDecider {
  private:
   bool Passes(const ColumnFilter& filter, Xapian::docid did) const;
   void Add(FacetField field, Xapian::docid did) const;
-
-  Column ColumnFor(FacetField field) const { return ColumnOf(field, mode_); }
+  Column ColumnFor(FacetField field) const { return column_of_[static_cast<size_t>(field)]; }
 
   const FacetColumns& columns_;
-  ActionLineMode mode_;
+  // Column::Of each facet field (by FacetField) in the tally's mode, and the
+  // document column: looked up once, read for every passage.
+  std::vector<Column> column_of_;
+  Column document_column_;
   std::vector<FacetField> counted_;
   std::vector<ColumnFilter> filters_;
   std::chrono::steady_clock::time_point deadline_;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,19 +72,19 @@ TEST_F(FacetTallyTest, ColumnsHoldEachPassagesValuesAsIds) {
     for (uint32_t id : columns.Values(c, did)) out.push_back(columns.Value(c, id));
     return out;
   };
-  EXPECT_EQ(values(Column::kCountry, 1), (std::vector<std::string>{"BRA", "ARG"}));
-  EXPECT_EQ(values(Column::kCountry, 4), std::vector<std::string>{});
-  EXPECT_EQ(values(Column::kCountry, 5), (std::vector<std::string>{"USA", "BRA"}));
-  EXPECT_EQ(values(Column::kYear, 3), std::vector<std::string>{"2001"});
-  EXPECT_EQ(values(Column::kYear, 4), std::vector<std::string>{});
-  EXPECT_EQ(values(Column::kDocument, 5), std::vector<std::string>{"z"});
-  EXPECT_TRUE(values(Column::kCountry, 6).empty());  // past the last passage
-  EXPECT_TRUE(values(Column::kCountry, 0).empty());
-  EXPECT_EQ(columns.Cardinality(Column::kCountry), 3u);
-  EXPECT_EQ(columns.Cardinality(Column::kSpeaker), 0u);
-  ASSERT_TRUE(columns.Find(Column::kType, "report"));
-  EXPECT_EQ(columns.Value(Column::kType, *columns.Find(Column::kType, "report")), "report");
-  EXPECT_FALSE(columns.Find(Column::kType, "letter"));
+  EXPECT_EQ(values(Column::Of(FacetField::kCountry), 1), (std::vector<std::string>{"BRA", "ARG"}));
+  EXPECT_EQ(values(Column::Of(FacetField::kCountry), 4), std::vector<std::string>{});
+  EXPECT_EQ(values(Column::Of(FacetField::kCountry), 5), (std::vector<std::string>{"USA", "BRA"}));
+  EXPECT_EQ(values(Column::Of(FacetField::kYear), 3), std::vector<std::string>{"2001"});
+  EXPECT_EQ(values(Column::Of(FacetField::kYear), 4), std::vector<std::string>{});
+  EXPECT_EQ(values(Column::Document(), 5), std::vector<std::string>{"z"});
+  EXPECT_TRUE(values(Column::Of(FacetField::kCountry), 6).empty());  // past the last passage
+  EXPECT_TRUE(values(Column::Of(FacetField::kCountry), 0).empty());
+  EXPECT_EQ(columns.Cardinality(Column::Of(FacetField::kCountry)), 3u);
+  EXPECT_EQ(columns.Cardinality(Column::Of(FacetField::kSpeaker)), 0u);
+  ASSERT_TRUE(columns.Find(Column::Of(FacetField::kType), "report"));
+  EXPECT_EQ(columns.Value(Column::Of(FacetField::kType), *columns.Find(Column::Of(FacetField::kType), "report")), "report");
+  EXPECT_FALSE(columns.Find(Column::Of(FacetField::kType), "letter"));
 }
 
 TEST_F(FacetTallyTest, CountsEveryValueOfEveryPassageWithoutFilters) {
@@ -166,6 +167,27 @@ TEST_F(FacetTallyTest, StopsWithAUsageErrorOncePastItsDeadline) {
   EXPECT_EQ(relaxed.Values(FacetField::kType).front().count, 100000u);
 }
 
+// The columns come from the search-field table: one per row, one more per
+// tag mode (the named tags alone), and the document's; every one distinct.
+TEST(ColumnTest, OneColumnPerSearchFieldThenOnePerTagModeThenTheDocument) {
+  std::set<size_t> seen;
+  size_t tag_modes = 0;
+  for (const SearchField& f : SearchFields()) {
+    SCOPED_TRACE(std::string(f.name));
+    const Column all = Column::Of(f.id), named = Column::Of(f.id, ActionLineMode::kExplicit);
+    EXPECT_TRUE(seen.insert(all.index()).second);
+    if (f.tag_mode) {
+      ++tag_modes;
+      EXPECT_TRUE(seen.insert(named.index()).second);
+    } else {
+      EXPECT_EQ(named, all) << "a field without a tag mode has one column";
+    }
+  }
+  EXPECT_TRUE(seen.insert(Column::Document().index()).second);
+  EXPECT_EQ(Column::Count(), SearchFields().size() + tag_modes + 1);
+  EXPECT_EQ(*seen.rbegin(), Column::Count() - 1);
+}
+
 TEST(FacetColumnsTest, SharedWithinARevisionAndRebuiltAfterACommit) {
   const test_support::TempDir temp("columns");
   const fs::path dir = temp.Path("index");
@@ -184,8 +206,8 @@ TEST(FacetColumnsTest, SharedWithinARevisionAndRebuiltAfterACommit) {
   }
   const auto second = FacetColumns::For(Xapian::Database(dir.string()));
   EXPECT_NE(second, first);
-  EXPECT_EQ(second->Cardinality(Column::kCountry), 3u);
-  EXPECT_EQ(first->Cardinality(Column::kCountry), 2u);
+  EXPECT_EQ(second->Cardinality(Column::Of(FacetField::kCountry)), 3u);
+  EXPECT_EQ(first->Cardinality(Column::Of(FacetField::kCountry)), 2u);
 }
 
 }  // namespace

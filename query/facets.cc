@@ -19,6 +19,12 @@ std::string_view FacetName(FacetField field) {
   return FieldOf(field).name;
 }
 
+std::string FacetNames() {
+  std::string names;
+  for (const SearchField& f : SearchFields()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+  return names;
+}
+
 std::optional<FacetField> ParseFacetField(std::string_view name) {
   for (const SearchField& f : SearchFields()) {
     if (f.name == name) return f.id;

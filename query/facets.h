@@ -26,6 +26,10 @@ const std::vector<FacetField>& AllFacetFields();
 /// The field's name in the API ("country", "action_line", ...).
 std::string_view FacetName(FacetField field);
 
+/// Every field's API name, in the contract's order, for messages:
+/// "country, speaker, session, year, action_line, type".
+std::string FacetNames();
+
 /// The field named `name`, or nullopt.
 std::optional<FacetField> ParseFacetField(std::string_view name);
 

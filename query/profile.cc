@@ -85,11 +85,14 @@ void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
     for (uint32_t id : columns->Values(column, did)) out.push_back(columns->Value(column, id));
     return out;
   };
+  const Column document = Column::Document(), session_column = Column::Of(FacetField::kSession),
+               year_column = Column::Of(FacetField::kYear), action_line_column = Column::Of(FacetField::kActionLine),
+               country_column = Column::Of(FacetField::kCountry), speaker_column = Column::Of(FacetField::kSpeaker);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     const Xapian::docid did = *it;
     passages.push_back(did);
-    const auto docs = columns->Values(Column::kDocument, did);
-    const auto session = values(Column::kSession, did), year = values(Column::kYear, did);
+    const auto docs = columns->Values(document, did);
+    const auto session = values(session_column, did), year = values(year_column, did);
     Tally& t = by_session[{year.empty() ? -1 : AsInt(year[0]).value_or(-1),
                            session.empty() ? -1 : AsInt(session[0]).value_or(-1)}];
     ++t.passages;
@@ -97,9 +100,9 @@ void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
       t.documents.insert(d);
       documents.insert(d);
     }
-    for (const auto& v : values(Column::kActionLine, did)) ++action_lines[v];
-    for (const auto& v : values(Column::kCountry, did)) ++countries[v];
-    for (const auto& v : values(Column::kSpeaker, did)) ++speakers[v];
+    for (const auto& v : values(action_line_column, did)) ++action_lines[v];
+    for (const auto& v : values(country_column, did)) ++countries[v];
+    for (const auto& v : values(speaker_column, did)) ++speakers[v];
   }
   p.passages = passages.size();
   p.documents = documents.size();

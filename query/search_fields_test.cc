@@ -36,6 +36,9 @@ TEST(SearchFieldsTest, OneRowPerFacetFieldInItsOrderWithOneKindOfValues) {
     EXPECT_TRUE(slots.insert(f.slot).second);
   }
   EXPECT_FALSE(ParseFacetField("body").has_value());
+  std::string listed;
+  for (const SearchField& f : fields) listed += (listed.empty() ? "" : ", ") + std::string(f.name);
+  EXPECT_EQ(FacetNames(), listed);
 }
 
 TEST(SearchFieldsTest, ValuesAreResolvedAsTheFieldSays) {

@@ -107,9 +107,8 @@ std::vector<FacetField> ParseFacetList(std::string_view parameter, std::string_v
   for (const std::string& name : SplitList(value)) {
     const auto field = ParseFacetField(name);
     if (!field) {
-      std::string names;
-      for (FacetField f : AllFacetFields()) names += (names.empty() ? "" : ", ") + std::string(FacetName(f));
-      throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown facet '" + name + "' (" + names + ")");
+      throw UsageError(std::string(parameter),
+                       Named(parameter, value) + ": unknown facet '" + name + "' (" + FacetNames() + ")");
     }
     if (std::find(fields.begin(), fields.end(), *field) == fields.end()) fields.push_back(*field);
   }

@@ -159,7 +159,7 @@ Response get_facet(const Request& request, const std::string& field_name, const 
                    const Context& context) {
   const auto field = query::ParseFacetField(field_name);
   if (!field) {
-    throw NotFoundError("no facet '" + field_name + "' (country, speaker, session, year, action_line, type)");
+    throw NotFoundError("no facet '" + field_name + "' (" + query::FacetNames() + ")");
   }
   const query::SearchRequest search = ParseSearchParams(params);
   const std::string* prefix = LastValue(params, "prefix");
