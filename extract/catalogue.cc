@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "model/code_titles.h"
 #include "model/countries.h"
 #include "model/csv.h"
 #include "model/errors.h"
@@ -149,12 +150,12 @@ void Catalogue::AddRow(size_t line, const std::vector<std::pair<std::string, std
     } else if (field == "type") {
       std::string type = value;
       std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-      const auto& types = DocumentTypes();
-      if (std::find(types.begin(), types.end(), type) != types.end()) {
+      const auto& types = CodeTitles::DocumentTypes();
+      if (types.Find(type)) {
         row.type = type;
       } else {
         std::string list;
-        for (const auto& t : types) list += (list.empty() ? "" : ", ") + t;
+        for (const auto& t : types.all()) list += (list.empty() ? "" : ", ") + t.code;
         Warn(line, "field '" + column + "': '" + value + "' is not a document type (" + list + "); field ignored");
       }
     } else if (field == "body") {

@@ -187,6 +187,7 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
     for (const auto& a : paragraph.action_lines_inferred) all_lines.push_back(a.code);
     if (!all_lines.empty()) xdoc.add_value(schema::kSlotActionLines, schema::PackValues(all_lines));
     if (!doc.type.empty()) xdoc.add_value(schema::kSlotType, doc.type);
+    if (!doc.body.empty()) xdoc.add_value(schema::kSlotBody, doc.body);
     xdoc.set_data(Store(EncodePassage(passage)));
     out.push_back({passage.passage_id, std::move(xdoc)});
   }

@@ -95,14 +95,6 @@ struct SourceRecord {
   std::string hash;  // of the file's bytes
 };
 
-/// The document types of the contract, in its order.
-inline const std::vector<std::string>& DocumentTypes() {
-  static const std::vector<std::string> kTypes = {"panel-report", "session-report", "sg-report",  "submission",
-                                                  "concept-note", "informal-note",  "resolution", "statement",
-                                                  "speech",       "other"};
-  return kTypes;
-}
-
 }  // namespace cstd
 
 #endif  // CSTD_MODEL_DOCUMENT_H_

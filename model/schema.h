@@ -20,8 +20,8 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 5;  // 5: inferred action lines XALI, slot 8 all lines, slot 10 explicit; 4: speaker
-                                   // records, name fields XPN and XDN; 3: records compressed
+inline constexpr int kVersion = 6;  // 6: body in slot 11; 5: inferred action lines XALI, slot 8 all lines, slot 10
+                                   // explicit; 4: speaker records, name fields XPN and XDN; 3: records compressed
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |
@@ -97,6 +97,7 @@ inline std::string Term(std::string_view prefix, std::string_view value) {
 // | 8    | action lines, named or inferred, facets | PackValues             |
 // | 9    | document type, for facets               | raw string             |
 // | 10   | action lines named explicitly, facets   | PackValues             |
+// | 11   | body (CSTD, UNGA), for facets           | raw string             |
 inline constexpr Xapian::valueno kSlotDocId = 0;
 inline constexpr Xapian::valueno kSlotYear = 1;
 inline constexpr Xapian::valueno kSlotSession = 2;
@@ -108,6 +109,7 @@ inline constexpr Xapian::valueno kSlotSpeakers = 7;
 inline constexpr Xapian::valueno kSlotActionLines = 8;
 inline constexpr Xapian::valueno kSlotType = 9;
 inline constexpr Xapian::valueno kSlotActionLinesExplicit = 10;
+inline constexpr Xapian::valueno kSlotBody = 11;
 
 /// Multi-valued facet slots hold their values joined by this byte, which no
 /// code or id contains (ids are Slugs, codes are ASCII letters and digits).

@@ -215,6 +215,26 @@ std::string ProfileToJson(const Profile& p) {
   return Finish(buffer);
 }
 
+std::string LabelsToJson() {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  for (const SearchField& field : SearchFields()) {
+    if (field.titles == Titles::kNone) continue;
+    w.Key(field.name.data(), static_cast<rapidjson::SizeType>(field.name.size()));
+    w.StartArray();
+    for (const CodeTitle& t : TitlesOf(field)) {
+      w.StartObject();
+      Member(w, "value", t.code);
+      Member(w, "label", t.title);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  return Finish(buffer);
+}
+
 std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);

@@ -1,7 +1,7 @@
 // The /v1 wire format: the JSON of every answer of the HTTP API, in one
 // place -- searches (query, hits, facets), facet values, documents with
-// their paragraphs, speakers' and delegations' profiles, health and
-// errors. cstd-searchd answers with these strings and `cstd-query --json`
+// their paragraphs, speakers' and delegations' profiles, the titles of
+// coded values (labels), health and errors. cstd-searchd answers with these strings and `cstd-query --json`
 // prints the search's; nothing else writes an API shape.
 //
 // Not here: the document model's own JSON (inspect's output and the records
@@ -50,6 +50,13 @@ std::string ProfileToJson(const Profile& profile);
 /// The /v1/health object: {"status": "ok", "index": {"documents",
 /// "passages", "generation"}}. Throws only std::bad_alloc.
 std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation);
+
+/// The /v1/labels object: for each search field whose values the API
+/// writes as bare codes (SearchField::titles), in the table's order, its
+/// codes with their titles: {"action_line": [{"value": "C1", "label":
+/// "..."}, ...], "type": [...], "body": [...]}. Throws DataError if a
+/// compiled-in table is malformed.
+std::string LabelsToJson();
 
 /// The body of every error answer: {"error": {"code", "message"}}. Throws
 /// only std::bad_alloc.

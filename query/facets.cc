@@ -15,6 +15,17 @@ const std::vector<FacetField>& AllFacetFields() {
   return kAll;
 }
 
+const std::vector<FacetField>& DefaultFacetFields() {
+  static const std::vector<FacetField> kDefault = [] {
+    std::vector<FacetField> fields;
+    for (const SearchField& f : SearchFields()) {
+      if (f.default_facet) fields.push_back(f.id);
+    }
+    return fields;
+  }();
+  return kDefault;
+}
+
 std::string_view FacetName(FacetField field) {
   return FieldOf(field).name;
 }

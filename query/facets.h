@@ -13,7 +13,9 @@
 
 namespace cstd::query {
 
-enum class FacetField { kCountry, kSpeaker, kSession, kYear, kActionLine, kType };
+/// The search fields (query/search_fields.h has a row for each, in this
+/// order).
+enum class FacetField { kCountry, kSpeaker, kSession, kYear, kActionLine, kType, kBody };
 
 /// Which action-line tags the action_line filter and facet count: every
 /// line a passage is tagged with, named or inferred from its topic
@@ -22,6 +24,11 @@ enum class ActionLineMode { kAll, kExplicit };
 
 /// Every facet field, in the contract's order.
 const std::vector<FacetField>& AllFacetFields();
+
+/// The fields a search counts when it names none (SearchField::
+/// default_facet): all but those a search seldom needs, whose counting
+/// would cost every search a little.
+const std::vector<FacetField>& DefaultFacetFields();
 
 /// The field's name in the API ("country", "action_line", ...).
 std::string_view FacetName(FacetField field);

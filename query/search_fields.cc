@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "model/action_lines.h"
 #include "model/schema.h"
 
 namespace cstd::query {
@@ -22,24 +23,98 @@ const TagMode kActionLineMode = {
 
 const std::vector<SearchField>& SearchFields() {
   static const std::vector<SearchField> kFields = {
-      {FacetField::kCountry, "country", "Delegation", "country", "--country",
-       "ISO3 code or country name (repeat for OR)", schema::kPrefixCountry, schema::kSlotCountries,
-       SlotEncoding::kPacked, Resolver::kCountry, LabelSource::kCountries, &SearchRequest::countries, nullptr, nullptr},
-      {FacetField::kSpeaker, "speaker", "Speaker", "speaker", "--speaker",
-       "Speaker id or any part of a name (repeat for OR)", schema::kPrefixSpeaker, schema::kSlotSpeakers,
-       SlotEncoding::kPacked, Resolver::kSpeaker, LabelSource::kSpeakers, &SearchRequest::speakers, nullptr, nullptr},
-      {FacetField::kSession, "session", "Session", "session", "--session", "Session number, list or range 20..27",
-       schema::kPrefixSession, schema::kSlotSession, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone,
-       nullptr, &SearchRequest::sessions, nullptr},
-      {FacetField::kYear, "year", "Year", "year", "--year", "Year, list or range 2010..2024", schema::kPrefixYear,
-       schema::kSlotYear, SlotEncoding::kSortable, Resolver::kIntRanges, LabelSource::kNone, nullptr,
-       &SearchRequest::years, nullptr},
-      {FacetField::kActionLine, "action_line", "Action line", "action", "--action-line", "WSIS action line, C1..C11",
-       schema::kPrefixActionLine, schema::kSlotActionLines, SlotEncoding::kPacked, Resolver::kActionLine,
-       LabelSource::kNone, &SearchRequest::action_lines, nullptr, &kActionLineMode},
-      {FacetField::kType, "type", "Type", "type", "--type", "Document type, e.g. panel-report", schema::kPrefixType,
-       schema::kSlotType, SlotEncoding::kString, Resolver::kType, LabelSource::kNone, &SearchRequest::types, nullptr,
-       nullptr},
+      {.id = FacetField::kCountry,
+       .name = "country",
+       .display_name = "Delegation",
+       .query_prefix = "country",
+       .flag = "--country",
+       .flag_help = "ISO3 code or country name (repeat for OR)",
+       .term_prefix = schema::kPrefixCountry,
+       .slot = schema::kSlotCountries,
+       .encoding = SlotEncoding::kPacked,
+       .resolver = Resolver::kCountry,
+       .labels = LabelSource::kCountries,
+       .values = &SearchRequest::countries},
+      {.id = FacetField::kSpeaker,
+       .name = "speaker",
+       .display_name = "Speaker",
+       .query_prefix = "speaker",
+       .flag = "--speaker",
+       .flag_help = "Speaker id or any part of a name (repeat for OR)",
+       .term_prefix = schema::kPrefixSpeaker,
+       .slot = schema::kSlotSpeakers,
+       .encoding = SlotEncoding::kPacked,
+       .resolver = Resolver::kSpeaker,
+       .labels = LabelSource::kSpeakers,
+       .values = &SearchRequest::speakers},
+      {.id = FacetField::kSession,
+       .name = "session",
+       .display_name = "Session",
+       .query_prefix = "session",
+       .flag = "--session",
+       .flag_help = "Session number, list or range 20..27",
+       .term_prefix = schema::kPrefixSession,
+       .slot = schema::kSlotSession,
+       .encoding = SlotEncoding::kSortable,
+       .resolver = Resolver::kIntRanges,
+       .labels = LabelSource::kNone,
+       .ranges = &SearchRequest::sessions},
+      {.id = FacetField::kYear,
+       .name = "year",
+       .display_name = "Year",
+       .query_prefix = "year",
+       .flag = "--year",
+       .flag_help = "Year, list or range 2010..2024",
+       .term_prefix = schema::kPrefixYear,
+       .slot = schema::kSlotYear,
+       .encoding = SlotEncoding::kSortable,
+       .resolver = Resolver::kIntRanges,
+       .labels = LabelSource::kNone,
+       .ranges = &SearchRequest::years},
+      {.id = FacetField::kActionLine,
+       .name = "action_line",
+       .display_name = "Action line",
+       .query_prefix = "action",
+       .flag = "--action-line",
+       .flag_help = "WSIS action line, C1..C11",
+       .term_prefix = schema::kPrefixActionLine,
+       .slot = schema::kSlotActionLines,
+       .encoding = SlotEncoding::kPacked,
+       .resolver = Resolver::kActionLine,
+       .labels = LabelSource::kNone,
+       .values = &SearchRequest::action_lines,
+       .tag_mode = &kActionLineMode,
+       .titles = Titles::kActionLines},
+      {.id = FacetField::kType,
+       .name = "type",
+       .display_name = "Type",
+       .query_prefix = "type",
+       .flag = "--type",
+       .flag_help = "Document type, e.g. panel-report",
+       .term_prefix = schema::kPrefixType,
+       .slot = schema::kSlotType,
+       .encoding = SlotEncoding::kString,
+       .resolver = Resolver::kType,
+       .labels = LabelSource::kNone,
+       .values = &SearchRequest::types,
+       .titles = Titles::kDocumentTypes},
+      // Which UN body a document is of: the CSTD's own archive, or the
+      // General Assembly's debates (the UNGDC) indexed beside it. Counted
+      // only when asked for (facets=body): most archives hold one body.
+      {.id = FacetField::kBody,
+       .name = "body",
+       .display_name = "Body",
+       .query_prefix = "body",
+       .flag = "--body",
+       .flag_help = "UN body: CSTD, UNGA, or as a catalogue names one (repeat for OR)",
+       .term_prefix = schema::kPrefixBody,
+       .slot = schema::kSlotBody,
+       .encoding = SlotEncoding::kString,
+       .resolver = Resolver::kBody,
+       .labels = LabelSource::kNone,
+       .values = &SearchRequest::bodies,
+       .titles = Titles::kBodies,
+       .default_facet = false},
   };
   return kFields;
 }
@@ -64,10 +139,30 @@ void AddFieldValue(SearchRequest& request, const SearchField& field, std::string
     case Resolver::kType:
       (request.*field.values).push_back(ResolveType(parameter, value));
       return;
+    case Resolver::kBody:
+      (request.*field.values).push_back(ResolveBody(parameter, value));
+      return;
     case Resolver::kIntRanges:
       for (const IntRange& range : ParseIntRanges(parameter, value)) (request.*field.ranges).push_back(range);
       return;
   }
+}
+
+std::vector<CodeTitle> TitlesOf(const SearchField& field) {
+  switch (field.titles) {
+    case Titles::kNone:
+      return {};
+    case Titles::kActionLines: {
+      std::vector<CodeTitle> titles;
+      for (const ActionLine& line : ActionLines::Builtin().all()) titles.push_back({line.code, line.title});
+      return titles;
+    }
+    case Titles::kDocumentTypes:
+      return CodeTitles::DocumentTypes().all();
+    case Titles::kBodies:
+      return CodeTitles::Bodies().all();
+  }
+  return {};
 }
 
 void SetTagMode(SearchRequest& request, const SearchField& field, std::string_view parameter, std::string_view value) {

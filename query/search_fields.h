@@ -4,7 +4,9 @@
 // user gives is resolved, and where its labels come from. Parameter parsing
 // (searchd and cstd-query), the filters, the facet columns and the JSON of
 // query.filters all read this table, so adding a field is one row here
-// (and its data in the index, model/schema.h).
+// (and its data in the index: a term prefix and a value slot in
+// model/schema.h, written by indexer/passage_indexer.cc), one FacetField
+// and one SearchRequest member to hold its values. `body` was added so.
 
 #ifndef CSTD_QUERY_SEARCH_FIELDS_H_
 #define CSTD_QUERY_SEARCH_FIELDS_H_
@@ -15,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/code_titles.h"
 #include "query/facets.h"
 #include "query/search_request.h"
 
@@ -34,6 +37,7 @@ enum class Resolver {
   kSpeaker,     // kept as given: the Searcher resolves ids and names against the index
   kActionLine,  // any action-line code, filed under its main line (ResolveActionLine)
   kType,        // the contract's document types (ResolveType)
+  kBody,        // a UN body, its code if data/bodies.tsv knows it (ResolveBody)
   kIntRanges,   // "27", "2019,2021", "2010..2024" (ParseIntRanges)
 };
 
@@ -42,6 +46,16 @@ enum class LabelSource {
   kNone,       // the value is its own label
   kCountries,  // the country table's short name (data/countries.tsv)
   kSpeakers,   // the index's speaker records (SpeakerDirectory)
+};
+
+/// Where the titles of a field's values come from, for a field whose values
+/// the API writes as bare codes ("C5", "panel-report", "CSTD"): /v1/labels
+/// serves them, so a front end keeps no copy.
+enum class Titles {
+  kNone,           // no titles: ids labelled in the answers (country, speaker) or numbers
+  kActionLines,    // data/action_lines.tsv, every code (sub-lines too)
+  kDocumentTypes,  // data/document_types.tsv
+  kBodies,         // data/bodies.tsv
 };
 
 /// The modifier of a field whose tags are either named in the text or
@@ -76,13 +90,23 @@ struct SearchField {
   std::vector<IntRange> SearchRequest::*ranges = nullptr;
   /// The field's tag mode, or null for a field whose values are all named.
   const TagMode* tag_mode = nullptr;
+  /// Where the titles of its codes come from (/v1/labels).
+  Titles titles = Titles::kNone;
+  /// Whether a search that names no facets counts this one
+  /// (DefaultFacetFields).
+  bool default_facet = true;
 };
 
-/// Every search field, in the contract's order (FacetField's order).
+/// Every search field, in FacetField's order: the contract's six, then
+/// body.
 const std::vector<SearchField>& SearchFields();
 
 /// The row of `field`.
 const SearchField& FieldOf(FacetField field);
+
+/// The codes of `field`'s values with their titles, in their table's order;
+/// empty for a field whose titles are Titles::kNone.
+std::vector<CodeTitle> TitlesOf(const SearchField& field);
 
 /// Adds what `value` (one value of the field's parameter or flag, named
 /// `parameter` in errors) resolves to, to `request`. Throws UsageError

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/action_lines.h"
 #include "model/errors.h"
 #include "model/schema.h"
 
@@ -35,7 +36,10 @@ TEST(SearchFieldsTest, OneRowPerFacetFieldInItsOrderWithOneKindOfValues) {
     EXPECT_TRUE(term_prefixes.insert(f.term_prefix).second);
     EXPECT_TRUE(slots.insert(f.slot).second);
   }
-  EXPECT_FALSE(ParseFacetField("body").has_value());
+  EXPECT_EQ(ParseFacetField("body"), FacetField::kBody);
+  // Every field is counted by default but body (one value in most archives).
+  for (const SearchField& f : fields) EXPECT_EQ(f.default_facet, f.id != FacetField::kBody) << f.name;
+  EXPECT_EQ(DefaultFacetFields().size(), fields.size() - 1);
   std::string listed;
   for (const SearchField& f : fields) listed += (listed.empty() ? "" : ", ") + std::string(f.name);
   EXPECT_EQ(FacetNames(), listed);
@@ -48,15 +52,36 @@ TEST(SearchFieldsTest, ValuesAreResolvedAsTheFieldSays) {
   AddFieldValue(r, FieldOf(FacetField::kSession), "session", "20..22,27");
   AddFieldValue(r, FieldOf(FacetField::kActionLine), "action_line", "c7egov");
   AddFieldValue(r, FieldOf(FacetField::kType), "type", "panel-report");
+  AddFieldValue(r, FieldOf(FacetField::kBody), "body", " cstd ");
+  AddFieldValue(r, FieldOf(FacetField::kBody), "body", "ECOSOC");  // a catalogue may name other bodies
   EXPECT_EQ(r.countries, std::vector<std::string>{"BRA"});
   EXPECT_EQ(r.speakers, std::vector<std::string>{"Souter"});  // the Searcher resolves names
   ASSERT_EQ(r.sessions.size(), 2u);
   EXPECT_EQ(r.action_lines, std::vector<std::string>{"C7"});
   EXPECT_EQ(r.types, std::vector<std::string>{"panel-report"});
+  EXPECT_EQ(r.bodies, (std::vector<std::string>{"CSTD", "ECOSOC"}));
   EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20..22", "27"}));
   EXPECT_EQ(SelectedValues(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20", "21", "22", "27"}));
   EXPECT_TRUE(FilterStrings(r, FieldOf(FacetField::kYear)).empty());
   EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kCountry)), std::vector<std::string>{"BRA"});
+}
+
+// The titles /v1/labels serves: every code of the fields written as bare
+// codes, none for the others.
+TEST(SearchFieldsTest, TitlesComeFromTheFieldsTables) {
+  for (const SearchField& f : SearchFields()) {
+    SCOPED_TRACE(std::string(f.name));
+    const auto titles = TitlesOf(f);
+    EXPECT_EQ(titles.empty(), f.titles == Titles::kNone);
+    for (const CodeTitle& t : titles) EXPECT_FALSE(t.code.empty() || t.title.empty());
+  }
+  const auto lines = TitlesOf(FieldOf(FacetField::kActionLine));
+  ASSERT_EQ(lines.size(), ActionLines::Builtin().all().size()) << "sub-lines too";
+  EXPECT_EQ(lines.front().code, "C1");
+  EXPECT_EQ(lines.front().title, ActionLines::Builtin().FindByCode("C1")->title);
+  EXPECT_EQ(TitlesOf(FieldOf(FacetField::kType)).size(), CodeTitles::DocumentTypes().all().size());
+  EXPECT_EQ(TitlesOf(FieldOf(FacetField::kBody)).front().code, "CSTD");
+  EXPECT_TRUE(TitlesOf(FieldOf(FacetField::kCountry)).empty());
 }
 
 // action_line's tag mode: named tags only, or named and inferred ones.

@@ -4,7 +4,7 @@
 
 #include "model/action_lines.h"
 #include "model/countries.h"
-#include "model/document.h"
+#include "model/code_titles.h"
 #include "model/errors.h"
 #include "model/text.h"
 
@@ -96,10 +96,16 @@ std::string_view ActionLineModeName(ActionLineMode mode) {
 }
 
 std::string ResolveType(std::string_view parameter, std::string_view value) {
-  const auto& types = DocumentTypes();
   const std::string v(text::Trim(value));
-  if (std::find(types.begin(), types.end(), v) != types.end()) return v;
+  if (CodeTitles::DocumentTypes().Find(v)) return v;
   throw UsageError(std::string(parameter), Named(parameter, value) + ": unknown document type");
+}
+
+std::string ResolveBody(std::string_view parameter, std::string_view value) {
+  const std::string v(text::Trim(value));
+  if (v.empty()) throw UsageError(std::string(parameter), Named(parameter, value) + ": empty value");
+  const CodeTitle* known = CodeTitles::Bodies().FindIgnoringCase(v);
+  return known ? known->code : v;
 }
 
 std::vector<FacetField> ParseFacetList(std::string_view parameter, std::string_view value) {

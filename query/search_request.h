@@ -33,12 +33,13 @@ struct SearchRequest {
   /// Whether action_lines (and the action_line facet) take inferred tags.
   ActionLineMode action_line_mode = ActionLineMode::kAll;
   std::vector<std::string> types;
+  std::vector<std::string> bodies;  // "CSTD", "UNGA", or as a catalogue names one
   int page = 1;
   int per_page = 20;
   Sort sort = Sort::kRelevance;
   bool group_by_document = false;
-  /// The facets to count; all by default.
-  std::vector<FacetField> facets = AllFacetFields();
+  /// The facets to count; DefaultFacetFields() unless the request names them.
+  std::vector<FacetField> facets = DefaultFacetFields();
 };
 
 /// Pages are bounded so one request cannot ask for the whole index.
@@ -81,6 +82,12 @@ std::string_view ActionLineModeName(ActionLineMode mode);
 /// Checks a document type against the contract's vocabulary. Throws
 /// UsageError naming `parameter` when unknown.
 std::string ResolveType(std::string_view parameter, std::string_view value);
+
+/// A UN body: one of data/bodies.tsv, ignoring case, becomes its code
+/// ("cstd" -> "CSTD"); another value is kept as given (trimmed), since a
+/// catalogue may name other bodies. Throws UsageError naming `parameter`
+/// for an empty value.
+std::string ResolveBody(std::string_view parameter, std::string_view value);
 
 /// Parses a comma list of facet names; an empty list means none. Throws
 /// UsageError naming `parameter` for an unknown name.

@@ -110,6 +110,20 @@ class ActionLineField : public Xapian::FieldProcessor {
   std::vector<std::string_view> prefixes_;
 };
 
+// body:cstd, body:UNGA: a known body whatever its case, another as written
+// (ResolveBody, as the body filter).
+class BodyField : public Xapian::FieldProcessor {
+ public:
+  explicit BodyField(std::string_view prefix) : prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    if (text::Trim(value).empty()) return Xapian::Query();
+    return AnyOf(prefix_, {ResolveBody("body", value)});
+  }
+
+ private:
+  std::string_view prefix_;
+};
+
 }  // namespace
 
 std::string Searcher::KeepNames(const std::string& query, const std::string& corrected) const {
@@ -193,6 +207,9 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
           break;
         case Resolver::kType:
           parser.add_boolean_prefix(field, std::string(f.term_prefix));
+          break;
+        case Resolver::kBody:
+          parser.add_boolean_prefix(field, (new BodyField(f.term_prefix))->release());
           break;
         case Resolver::kIntRanges:
           parser.add_boolean_prefix(field, std::string(f.term_prefix));

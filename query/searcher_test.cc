@@ -16,6 +16,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "query/api_json.h"
+#include "query/search_fields.h"
 #include "tests/support/index_fixture.h"
 
 namespace cstd::query {
@@ -453,7 +454,7 @@ TEST_F(SearcherTest, FacetsAreExactAndMultiValued) {
   EXPECT_EQ(Counts(r, FacetField::kType),
             (std::map<std::string, uint64_t>{{"informal-note", 2}, {"panel-report", 3}, {"speech", 2}}));
   EXPECT_EQ(Counts(r, FacetField::kSession), (std::map<std::string, uint64_t>{{"25", 3}, {"27", 2}, {"78", 2}}));
-  ASSERT_EQ(r.facets.size(), AllFacetFields().size());
+  ASSERT_EQ(r.facets.size(), DefaultFacetFields().size());
   for (const FacetResult& facet : r.facets) {
     if (facet.field == FacetField::kCountry) {
       EXPECT_EQ(facet.values.front().label, "Brazil");
@@ -520,6 +521,27 @@ TEST_F(SearcherTest, ActionLinesFilterAndCountNamedAndInferredUnlessExplicit) {
 
   const std::string json = SearchResultToJson(e);
   EXPECT_NE(json.find("\"action_line_mode\":\"explicit\""), std::string::npos) << json;
+}
+
+// body, the field added by one row of the table: a filter (any case for a
+// known body), a query field, and a facet counted when asked for.
+TEST_F(SearcherTest, BodyFiltersAndIsCountedWhenAskedFor) {
+  SearchRequest unga;
+  AddFieldValue(unga, FieldOf(FacetField::kBody), "body", "unga");
+  EXPECT_EQ(unga.bodies, std::vector<std::string>{"UNGA"});
+  unga.facets = {FacetField::kBody};
+  const SearchResult r = searcher_->Search(unga);
+  EXPECT_EQ(SortedPassageIds(r), (Ids{"speech-2023-1", "speech-2023-2"}));
+  EXPECT_EQ(Counts(r, FacetField::kBody), (std::map<std::string, uint64_t>{{"CSTD", 5}, {"UNGA", 2}}))
+      << "a field's own filter is left out of its counts";
+  EXPECT_EQ(SortedPassageIds(Run("digital body:cstd")), (Ids{"note-2024-1", "panel-2022-1"}));
+  EXPECT_EQ(SortedPassageIds(Run("digital body:UNGA")), SortedPassageIds(Run("digital -body:CSTD")));
+  for (const FacetResult& facet : Run("").facets) EXPECT_NE(facet.field, FacetField::kBody) << "not by default";
+  EXPECT_EQ(searcher_->FacetValues(SearchRequest{}, FacetField::kBody, "un", 10).values.size(), 1u);
+  const std::string json = SearchResultToJson(r);
+  EXPECT_NE(json.find(R"("filters":{"body":["UNGA"]})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("facets":{"body":[{"value":"CSTD","count":5},{"value":"UNGA","count":2}]})"), std::string::npos)
+      << json;
 }
 
 TEST_F(SearcherTest, QueryFieldsTakeNamesRangesAndAnyActionLineCode) {

@@ -171,6 +171,13 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   return JsonResponse(http::status::ok, query::FacetValuesToJson(field_name, prefix ? *prefix : "", facet), request);
 }
 
+// The titles of the codes the other answers write bare (action lines,
+// document types, bodies): from the server's tables, the same for every
+// index, so the page keeps no copy of them.
+Response get_labels(const Request& request, const std::string&, const Params&, const Context&) {
+  return JsonResponse(http::status::ok, query::LabelsToJson(), request);
+}
+
 // A speaker's and a delegation's page (query/profile.h).
 Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
   return JsonResponse(http::status::ok,
@@ -272,6 +279,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/facets/{field}", get_facet},
       {http::verb::get, "/v1/speakers/{speaker_id}", get_speaker},
       {http::verb::get, "/v1/countries/{country}", get_country},
+      {http::verb::get, "/v1/labels", get_labels},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

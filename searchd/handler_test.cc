@@ -17,6 +17,7 @@
 #include "indexer/index_writer.h"
 #include "model/action_lines.h"
 #include "model/archive_file.h"
+#include "model/code_titles.h"
 #include "model/errors.h"
 #include "query/search_fields.h"
 #include "searchd/web_assets.h"
@@ -178,7 +179,7 @@ TEST_F(HandlerTest, EveryAssetThePageNamesIsServed) {
 }
 
 // The page's copy of the server's tables is generated from them: the search
-// fields in their order, with their names, and every action line's title.
+// fields in their order, with their names.
 TEST_F(HandlerTest, ThePageDataModuleIsGeneratedFromTheServersTables) {
   const Response r = Call("/assets/fields.js");
   ASSERT_EQ(r.result(), http::status::ok);
@@ -191,9 +192,24 @@ TEST_F(HandlerTest, ThePageDataModuleIsGeneratedFromTheServersTables) {
         << f.name;
   }
   EXPECT_NE(body.find("export const FILTER_FIELDS = [" + fields + "];"), std::string::npos) << body;
-  for (const ActionLine& line : ActionLines::Builtin().all()) {
-    EXPECT_NE(body.find("\"" + line.code + "\": \"" + line.title + "\""), std::string::npos) << line.code;
-  }
+  EXPECT_EQ(body.find("TITLES"), std::string::npos) << "titles are the API's (/v1/labels)";
+}
+
+// /v1/labels: every action line's title (sub-lines too), every document
+// type's and every known body's, from the server's tables.
+TEST_F(HandlerTest, LabelsGiveTheTitlesOfEveryCodedValue) {
+  const Response r = Call("/v1/labels");
+  ASSERT_EQ(r.result(), http::status::ok);
+  EXPECT_EQ(r[http::field::content_type], "application/json; charset=utf-8");
+  const std::string& body = r.body();
+  const auto has = [&](const std::string& code, const std::string& title) {
+    return body.find("{\"value\":\"" + code + "\",\"label\":\"" + title + "\"}") != std::string::npos;
+  };
+  for (const ActionLine& line : ActionLines::Builtin().all()) EXPECT_TRUE(has(line.code, line.title)) << line.code;
+  for (const CodeTitle& t : CodeTitles::DocumentTypes().all()) EXPECT_TRUE(has(t.code, t.title)) << t.code;
+  for (const CodeTitle& t : CodeTitles::Bodies().all()) EXPECT_TRUE(has(t.code, t.title)) << t.code;
+  EXPECT_EQ(body.find("\"country\""), std::string::npos) << "countries are labelled in the answers";
+  EXPECT_EQ(body.substr(0, 17), "{\"action_line\":[{");
 }
 
 TEST_F(HandlerTest, UnknownAssetsAndTraversalAre404) {

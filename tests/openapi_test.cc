@@ -405,6 +405,7 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/health",
                                             "/v1/speakers/{speaker_id}",
                                             "/v1/countries/{country}",
+                                            "/v1/labels",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -420,16 +421,17 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
   for (const auto& p : Operation("/v1/search")["parameters"].GetArray()) {
     search_params.insert(api_->Resolve(p)["name"].GetString());
   }
-  // The contract's, and action_line_mode (issue 15: named or also inferred lines).
+  // The contract's, action_line_mode (issue 15: named or also inferred
+  // lines) and body (issue 13: a field added by one row of the table).
   EXPECT_EQ(search_params, (std::set<std::string>{"q", "country", "speaker", "session", "year", "action_line",
-                                                  "action_line_mode", "type", "page", "per_page", "sort", "facets",
-                                                  "group"}));
+                                                  "action_line_mode", "type", "body", "page", "per_page", "sort",
+                                                  "facets", "group"}));
   std::set<std::string> facet_params;
   for (const auto& p : Operation("/v1/facets/{field}")["parameters"].GetArray()) {
     facet_params.insert(api_->Resolve(p)["name"].GetString());
   }
   EXPECT_EQ(facet_params, (std::set<std::string>{"field", "prefix", "limit", "q", "country", "speaker", "session",
-                                                 "year", "action_line", "action_line_mode", "type"}));
+                                                 "year", "action_line", "action_line_mode", "type", "body"}));
   // The statuses of the contract, on every endpoint.
   for (const auto& path : want_paths) {
     for (const char* status : {"200", "400", "405", "413", "414", "429", "431", "503"}) {
@@ -444,7 +446,8 @@ TEST_F(OpenApiTest, SearchMatchesTheDocument) {
        {"/v1/search?q=internet+governance", "/v1/search?q=", "/v1/search?q=&per_page=100",
         "/v1/search?q=internet+governance&country=IRN&year=2020..2024&facets=country,year",
         "/v1/search?q=development&group=document&sort=date_asc&per_page=3&page=2", "/v1/search?q=internt+governanse",
-        "/v1/search?q=zzzznothing&facets=", "/v1/search?q=speaker:peter-major&action_line=C1,C7&type=panel-report"}) {
+        "/v1/search?q=zzzznothing&facets=", "/v1/search?q=speaker:peter-major&action_line=C1,C7&type=panel-report",
+        "/v1/search?q=wsis&body=cstd&facets=body,type"}) {
     CheckGet(path, target, 200);
   }
   // A misspelt query carries a suggestion; the schema's string branch is hit.
@@ -535,6 +538,20 @@ TEST_F(OpenApiTest, ProfilesMatchTheDocument) {
     CheckTransportErrors(p.path, example);
     ExpectAllDeclaredStatusesSeen(p.path);
   }
+}
+
+TEST_F(OpenApiTest, LabelsMatchTheDocument) {
+  const std::string path = "/v1/labels";
+  const HttpResponse r = CheckGet(path, "/v1/labels", 200);
+  rapidjson::Document labels;
+  labels.Parse(r.body.c_str());
+  ASSERT_TRUE(labels.IsObject()) << r.body.substr(0, 300);
+  // Every type the document's type parameter lists has a title.
+  const Value& types = api_->doc()["components"]["parameters"]["type"]["schema"]["items"]["enum"];
+  ASSERT_EQ(labels["type"].Size(), types.Size());
+  for (rapidjson::SizeType i = 0; i < types.Size(); ++i) EXPECT_EQ(labels["type"][i]["value"], types[i]);
+  CheckTransportErrors(path, "/v1/labels");
+  ExpectAllDeclaredStatusesSeen(path);
 }
 
 TEST_F(OpenApiTest, HealthMatchesTheDocument) {

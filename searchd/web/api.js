@@ -40,4 +40,5 @@ export const api = {
   facet: (field, params, signal) => getJson(`/v1/facets/${encodeURIComponent(field)}`, params, signal),
   speaker: (id, signal) => getJson(`/v1/speakers/${encodeURIComponent(id)}`, null, signal),
   country: (code, signal) => getJson(`/v1/countries/${encodeURIComponent(code)}`, null, signal),
+  labels: (signal) => getJson('/v1/labels', null, signal),
 };

@@ -9,7 +9,7 @@ import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
 import {FacetPanel} from './facets.js';
 import {profileLink, renderProfile} from './profile.js';
-import {FIELD_NAMES, hasName, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
+import {FIELD_NAMES, hasName, learnNames, loadLabels, sessionLabel, typeLabel, valueLabel} from './labels.js';
 import {
   FILTER_FIELDS, MAX_DEPTH, copyState, hasFilters, paragraphAnchor, readState, searchKey, searchParams, stateUrl,
 } from './state.js';
@@ -499,4 +499,5 @@ window.addEventListener('popstate', () => {
   render();
 });
 
-render();
+// The titles of coded values first, so the first render already shows them.
+loadLabels().then(render);

@@ -1,29 +1,42 @@
-// Display names: document types (a fixed vocabulary), the WSIS action lines'
-// titles and the fields' names (from the server's tables, fields.js), and the
-// countries and speakers the API has named so far.
+// Display names: the titles of coded values (action lines, document types,
+// bodies) as the API's /v1/labels gives them, the fields' names (from the
+// server's table, fields.js), and the countries and speakers the API has
+// named so far. The page keeps no copy of any of them.
 
+import {api} from './api.js';
 import {ordinal} from './dom.js';
-import {ACTION_LINE_TITLES, FIELD_NAMES} from './fields.js';
+import {FIELD_NAMES} from './fields.js';
 
-const TYPES = {
-  'panel-report': 'Panel report',
-  'session-report': 'Session report',
-  'sg-report': 'Secretary-General report',
-  'submission': 'Submission',
-  'concept-note': 'Concept note',
-  'informal-note': 'Informal note',
-  'resolution': 'Resolution',
-  'statement': 'Statement',
-  'speech': 'Speech',
-  'other': 'Other document',
-};
+// field -> Map(code -> title), from /v1/labels.
+const titles = {};
+
+/**
+ * Reads the titles of coded values from the API, once, before the page
+ * first renders. Without them (the API unreachable) codes stand for
+ * themselves.
+ */
+export async function loadLabels() {
+  try {
+    const answer = await api.labels();
+    for (const [field, values] of Object.entries(answer)) {
+      titles[field] = new Map(values.map((v) => [String(v.value), v.label]));
+    }
+  } catch (e) {
+    // The page still works: every label falls back to its code.
+  }
+}
+
+function title(field, code) {
+  return titles[field] ? titles[field].get(String(code)) : undefined;
+}
 
 export function typeLabel(type) {
-  return TYPES[type] || type;
+  return title('type', type) || type;
 }
 
 export function actionLineLabel(code) {
-  return ACTION_LINE_TITLES[code] ? `${code} · ${ACTION_LINE_TITLES[code]}` : code;
+  const t = title('action_line', code);
+  return t ? `${code} · ${t}` : code;
 }
 
 export function sessionLabel(session) {
@@ -74,10 +87,8 @@ export function valueLabel(field, value) {
       return String(value).replace('..', '–');
     case 'action_line':
       return actionLineLabel(value);
-    case 'type':
-      return typeLabel(value);
     default:
-      return String(value);
+      return title(field, value) || String(value);
   }
 }
 

@@ -171,6 +171,11 @@ test('a shared URL reproduces the search: hits, marks, filters and timeline', as
   for (const m of marks) assert.match(m, /^(internet|govern)/);
   const paragraphs = await page.$$eval('#hits .para-ref', (els) => els.map((e) => e.textContent));
   assert.deepEqual(paragraphs, want.hits.map((hit) => (hit.paragraph === null ? 'Unnumbered paragraph' : `Paragraph ${hit.paragraph}`)));
+  // Document types read as the API titles them (/v1/labels): the page has no copy.
+  const labels = await api('/v1/labels');
+  const typeTitles = Object.fromEntries(labels.type.map((t) => [t.value, t.label]));
+  const badges = await page.$$eval('#hits .hit-meta .badge', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(badges, want.hits.map((hit) => typeTitles[hit.type]));
 
   // The form and the sidebar show the state of the URL.
   assert.equal(await page.inputValue('#q'), 'internet governance');
@@ -579,6 +584,7 @@ test('no request left the loopback host, and the page used the API', () => {
   assert.deepEqual(offsite, []);
   const paths = requests.map((u) => new URL(u)).filter((u) => u.protocol === 'http:').map((u) => u.pathname);
   assert.ok(paths.includes('/v1/search'));
+  assert.ok(paths.includes('/v1/labels'));
   assert.ok(paths.some((p) => p.startsWith('/v1/documents/')));
   assert.ok(paths.some((p) => p.startsWith('/v1/facets/')));
   assert.ok(paths.some((p) => p.startsWith('/v1/speakers/')));
