@@ -1,5 +1,7 @@
 #include "query/search_fields.h"
 
+#include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 #include "model/action_lines.h"
@@ -181,9 +183,16 @@ std::vector<std::string_view> TermPrefixes(const SearchRequest& request, const S
 
 std::vector<std::string> SelectedValues(const SearchRequest& request, const SearchField& field) {
   if (field.values) return request.*field.values;
+  // Each number once, however the ranges overlap: a request may repeat
+  // 0..9999 as often as its length allows, and each repeat must not cost
+  // another ten thousand values.
+  std::vector<IntRange> ranges = request.*field.ranges;
+  std::sort(ranges.begin(), ranges.end(), [](const IntRange& a, const IntRange& b) { return a.low < b.low; });
   std::vector<std::string> values;
-  for (const IntRange& range : request.*field.ranges) {
-    for (int v = range.low; v <= range.high; ++v) values.push_back(std::to_string(v));
+  int next = std::numeric_limits<int>::min();
+  for (const IntRange& range : ranges) {
+    for (int v = std::max(range.low, next); v <= range.high; ++v) values.push_back(std::to_string(v));
+    next = std::max(next, range.high + 1);
   }
   return values;
 }

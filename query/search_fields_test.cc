@@ -62,6 +62,11 @@ TEST(SearchFieldsTest, ValuesAreResolvedAsTheFieldSays) {
   EXPECT_EQ(r.bodies, (std::vector<std::string>{"CSTD", "ECOSOC"}));
   EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20..22", "27"}));
   EXPECT_EQ(SelectedValues(r, FieldOf(FacetField::kSession)), (std::vector<std::string>{"20", "21", "22", "27"}));
+  // Overlapping and repeated ranges name each number once, in order.
+  SearchRequest overlapping;
+  overlapping.sessions = {{27, 28}, {20, 22}, {21, 27}, {20, 22}};
+  EXPECT_EQ(SelectedValues(overlapping, FieldOf(FacetField::kSession)),
+            (std::vector<std::string>{"20", "21", "22", "23", "24", "25", "26", "27", "28"}));
   EXPECT_TRUE(FilterStrings(r, FieldOf(FacetField::kYear)).empty());
   EXPECT_EQ(FilterStrings(r, FieldOf(FacetField::kCountry)), std::vector<std::string>{"BRA"});
 }

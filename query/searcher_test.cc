@@ -237,6 +237,15 @@ TEST_F(SearcherTest, FiltersByYearSessionAndType) {
        {"note-2024-1", "note-2024-2", "speech-2023-1", "speech-2023-2"}},
       {"year and type", {{2022, 2024}}, {}, {"panel-report"}, {"panel-2022-1", "panel-2022-2", "panel-2022-3"}},
       {"year and session disagree", {{2022, 2022}}, {{27, 27}}, {}, {}},
+      // Ranges as wide as the parameter allows, repeated and overlapping:
+      // the index's own values in range, nothing more (fuzz/search_params).
+      {"widest year range, repeated",
+       {{0, 9999}, {0, 9999}, {5, 2024}},
+       {},
+       {},
+       {"note-2024-1", "note-2024-2", "panel-2022-1", "panel-2022-2", "panel-2022-3", "speech-2023-1",
+        "speech-2023-2"}},
+      {"wide range missing every year", {{2025, 9999}}, {}, {}, {}},
   };
   for (const Case& c : cases) {
     SearchRequest r;
