@@ -46,7 +46,9 @@ TEST(ParseSpeechFileNameTest, ReadsTheUngdcFormAndNothingElse) {
   for (const auto& c : kCases) {
     const auto key = ParseSpeechFileName(c.name);
     ASSERT_EQ(key.has_value(), c.key.has_value()) << c.name;
-    if (key) EXPECT_EQ(SpeechKeyString(key->code, key->session, key->year), *c.key) << c.name;
+    if (key) {
+      EXPECT_EQ(SpeechKeyString(key->code, key->session, key->year), *c.key) << c.name;
+    }
   }
 }
 
