@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "extract/speech.h"
 #include "model/countries.h"
 #include "model/csv.h"
 #include "model/errors.h"
@@ -462,6 +463,8 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
     }
     if (!who.empty()) d.title = SpeechTitle(d.body, who, d.session, d.year);
   }
+  // A speech the catalogue names is cited by paragraph like any other.
+  NumberSpeechByPosition(doc);
   return true;
 }
 
