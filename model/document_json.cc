@@ -87,7 +87,7 @@ void SpeakerTo(W& w, const Speaker& s) {
 }
 
 template <typename W>
-void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
+void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}, std::string_view citation = {}) {
   w.StartObject();
   if (!passage_id.empty()) {
     w.Key("passage_id");
@@ -95,6 +95,10 @@ void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
   }
   w.Key("number");
   OptInt(w, p.number);
+  if (!citation.empty()) {
+    w.Key("citation");
+    Str(w, citation);
+  }
   w.Key("page");
   OptInt(w, p.page);
   w.Key("section");
@@ -248,8 +252,8 @@ void WriteDocumentFields(JsonWriter& w, const Document& d) {
   Str(w, d.id);
   DocumentFieldsTo(w, d);
 }
-void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id) {
-  ParagraphTo(w, p, passage_id);
+void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id, std::string_view citation) {
+  ParagraphTo(w, p, passage_id, citation);
 }
 void WriteSpeaker(JsonWriter& w, const Speaker& s) {
   SpeakerTo(w, s);
@@ -303,6 +307,9 @@ std::string EncodePassage(const Passage& p) {
   ParagraphTo(w, p.paragraph);
   w.Key("speaker_ids");
   StrList(w, p.speaker_ids);
+  // The body only in the record: what a citation names (query/citation.h).
+  w.Key("body");
+  Str(w, p.body);
   WritePassageDocumentFields(w, p);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
@@ -323,6 +330,7 @@ Passage DecodePassage(std::string_view data) {
     p.speaker_ids.clear();
     for (const auto& name : p.paragraph.speakers) p.speaker_ids.push_back(names::SpeakerId(name));
   }
+  p.body = GetStr(json, "body");
   p.title = GetStr(json, "title");
   p.symbol = GetOptStr(json, "symbol");
   p.type = GetStr(json, "type");

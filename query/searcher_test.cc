@@ -567,9 +567,20 @@ TEST_F(SearcherTest, LimitsAreUsageErrorsNamingTheLimit) {
   bytes.max_query_bytes = 10;
   EXPECT_NE(message(bytes, "a very long query").find("max_query_bytes=10"), std::string::npos);
   EXPECT_EQ(message(bytes, "digital"), "no error");
+  // More words than max_query_terms: a pasted paragraph, searched by its
+  // most distinctive words, at most max_query_terms of them.
   SearchLimits terms;
   terms.max_query_terms = 2;
-  EXPECT_NE(message(terms, "one two three").find("max_query_terms=2"), std::string::npos);
+  EXPECT_EQ(message(terms, "broadband access remains uneven"), "no error");
+  {
+    const Searcher limited(OpenIndex(*dir_), terms);
+    SearchRequest r;
+    r.q = "broadband access remains uneven in rural areas";
+    const SearchResult result = limited.Search(r);
+    EXPECT_EQ(result.like_this.size(), 2u);
+    EXPECT_EQ(PassageIds(result).front(), "panel-2022-2");
+    EXPECT_FALSE(result.suggestion.has_value());
+  }
   EXPECT_EQ(message(terms, "digital divide"), "no error");
   SearchLimits wildcard;
   wildcard.max_wildcard_expansion = 1;

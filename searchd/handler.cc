@@ -10,6 +10,7 @@
 #include "model/document_json.h"
 #include "model/errors.h"
 #include "model/text.h"
+#include "query/citation.h"
 #include "query/http_client.h"
 #include "query/profile.h"
 #include "query/search_fields.h"
@@ -131,8 +132,10 @@ Response get_search(const Request& request, const std::string&, const Params& pa
                       request);
 }
 
-Response get_document(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
-  const auto [document, passages] = context.index.ForThisThread().GetDocument(doc_id);
+Response get_document(const Request& request, const std::string& doc_id, const Params& params,
+                      const Context& context) {
+  const query::Searcher& searcher = context.index.ForThisThread();
+  const auto [document, passages] = searcher.GetDocument(doc_id);
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -153,7 +156,7 @@ Response get_document(const Request& request, const std::string& doc_id, const P
   w.StartArray();
   std::vector<Speaker> speakers;
   for (const Passage& p : passages) {
-    WriteParagraph(w, p.paragraph, p.passage_id);
+    WriteParagraph(w, p.paragraph, p.passage_id, query::Citation(p));
     for (const auto& statement : p.paragraph.statements) {
       for (const auto& s : statement.speakers) {
         if (std::none_of(speakers.begin(), speakers.end(), [&](const Speaker& k) { return k.id == s.id; })) {
@@ -167,6 +170,11 @@ Response get_document(const Request& request, const std::string& doc_id, const P
   w.StartArray();
   for (const auto& s : speakers) WriteSpeaker(w, s);
   w.EndArray();
+  // With q (the search the document was opened from): what else to mark
+  // beside q's words, the acronyms and spelled-out forms q finds.
+  w.Key("highlight");
+  const std::string* q = LastValue(params, "q");
+  json::StrList(w, q ? searcher.HighlightPhrases(*q) : std::vector<std::string>{});
   w.EndObject();
   return JsonResponse(http::status::ok, {buffer.GetString(), buffer.GetSize()}, request);
 }
