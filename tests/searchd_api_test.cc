@@ -291,7 +291,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ErrorCase{"/v1/facets/year?year=x", 400, "bad_request", "year"}));
 
 TEST_F(SearchdApiTest, OversizedTargetIs414) {
-  const auto r = Get("/v1/search?q=" + std::string(9000, 'a'));
+  const auto r = Get("/v1/search?q=" + std::string(33 * 1024, 'a'));
   EXPECT_EQ(r.status, 414);
 }
 
