@@ -20,6 +20,11 @@ namespace cstd::query {
 /// SearchLimits::max_query_terms.
 inline constexpr size_t kLikeThisTerms = 25;
 
+/// A query of more words than this is a pasted text, not words typed to
+/// search with: no passage has all of its words, so it is searched as a
+/// text (LikeThisQuery), by at most as many words as it has past this.
+inline constexpr size_t kPastedTextWords = kLikeThisTerms;
+
 /// The query of a pasted text.
 struct LikeThis {
   /// OR of the chosen words' stemmed terms, each weighted by how often the

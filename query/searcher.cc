@@ -260,7 +260,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* c
 
   if (shape.everything) {
     // Empty, or "*" alone: every passage, as a search box's user means.
-  } else if (CountWords(r.q) > limits_.max_query_terms) {
+  } else if (CountWords(r.q) > std::min(kPastedTextWords, limits_.max_query_terms)) {
     like_this();
   } else if (shape.OnlyNegated()) {
     // "-climate", "NOT climate": everything (under the query's fields)

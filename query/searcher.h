@@ -43,8 +43,8 @@ struct SearchResult {
   /// (query/suggestion.h).
   std::optional<std::string> suggestion;
   /// For a pasted paragraph searched as "statements like this one" (more
-  /// words than max_query_terms): the words of it that were searched
-  /// (query/like_this.h); empty for a query.
+  /// words than kPastedTextWords or max_query_terms): the words of it that
+  /// were searched (query/like_this.h); empty for a query.
   std::vector<std::string> like_this;
 };
 
@@ -59,8 +59,9 @@ struct SearchLimits {
   /// together a large part of the vocabulary.
   unsigned max_wildcard_expansion = 1000;
   /// Terms in the parsed query; each one is a posting list to walk. A
-  /// query with more words is a pasted paragraph, searched by its
-  /// kLikeThisTerms most distinctive words (at most this many).
+  /// query with more words (or more than kPastedTextWords) is a pasted
+  /// paragraph, searched by its kLikeThisTerms most distinctive words (at
+  /// most this many).
   size_t max_query_terms = 64;
   /// Exact facet counting visits every match; a query that cannot count in
   /// this time is too broad to answer exactly, and says so.

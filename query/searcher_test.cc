@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "model/errors.h"
 #include "model/index_layout.h"
+#include "query/like_this.h"
 #include "tests/support/index_fixture.h"
 
 namespace cstd::query {
@@ -363,6 +364,41 @@ TEST_F(SearcherTest, MalformedQueriesParseOrThrowUsageErrorNamingQ) {
 TEST_F(SearcherTest, EmptyQueryMatchesEverything) {
   EXPECT_EQ(Run("").total, 7u);
   EXPECT_EQ(Run("   ").total, 7u);
+}
+
+TEST_F(SearcherTest, TheQueryLanguagesCornersMeanWhatAUserMeans) {
+  const size_t digital = Run("digital").total;
+  ASSERT_GT(digital, 0u);
+  for (const char* q : {"-digital", "NOT digital", "  -digital  "}) EXPECT_EQ(Run(q).total, 7u - digital) << q;
+  EXPECT_EQ(Run("-digital -divide").total, 7u - Run("digital OR divide").total);
+  EXPECT_EQ(SortedPassageIds(Run("-digital country:BRA")), (Ids{"panel-2022-2", "panel-2022-3"}));
+  EXPECT_EQ(Run("*").total, 7u);
+  EXPECT_EQ(Run(" * ").total, 7u);
+  for (const char* q : {"year:abc", "digital session:x", "type:memo", "year:2024..2020"}) {
+    try {
+      Run(q);
+      ADD_FAILURE() << q << " accepted";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), "q") << q;
+      EXPECT_EQ(std::string(e.what()).find("Syntax"), std::string::npos) << e.what();
+    }
+  }
+  // Xapian's own messages stay inside.
+  try {
+    Run("AND");
+    ADD_FAILURE();
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()).find("<expression>"), std::string::npos) << e.what();
+  }
+  // More words than a search is typed with: a pasted text, like it.
+  const SearchResult pasted =
+      Run("Participants noted that broadband access remains uneven, with rural areas left behind, and that every "
+          "country should do more to connect its schools, clinics and small firms before the next session of the "
+          "Commission meets again");
+  EXPECT_FALSE(pasted.like_this.empty());
+  EXPECT_LE(pasted.like_this.size(), kLikeThisTerms);
+  ASSERT_FALSE(pasted.hits.empty());
+  EXPECT_EQ(pasted.hits.front().passage.passage_id, "panel-2022-2");
 }
 
 TEST_F(SearcherTest, GetDocumentReturnsPassagesInOrder) {
