@@ -28,16 +28,26 @@ std::vector<std::string> UnstemmedTerms(const std::vector<std::string>& plain_wo
 
 }  // namespace
 
-Xapian::Query ExactFormsFirst(const Xapian::Query& matching, const std::vector<std::string>& plain_words) {
+Xapian::Query ExactFormsFirst(const Xapian::Query& matching, const std::vector<std::string>& plain_words,
+                              const std::function<bool(const std::string&)>& delegation_name,
+                              std::string_view delegation_prefix) {
   const std::vector<std::string> terms = UnstemmedTerms(plain_words);
   if (terms.empty()) return matching;
+  std::vector<Xapian::Query> anywhere;  // the words as typed, in the text or a delegation's name
+  std::vector<Xapian::Query> close;     // the words that name no delegation, in the text
+  for (const auto& t : terms) {
+    anywhere.emplace_back(t);
+    if (delegation_name && delegation_name(t)) {
+      anywhere.emplace_back(std::string(delegation_prefix) + t);
+    } else {
+      close.emplace_back(t);
+    }
+  }
   std::vector<Xapian::Query> boosts;
-  std::vector<Xapian::Query> words;
-  for (const auto& t : terms) words.emplace_back(t);
-  boosts.emplace_back(Xapian::Query::OP_OR, words.begin(), words.end());
-  if (words.size() >= 2) {
-    boosts.emplace_back(Xapian::Query::OP_NEAR, words.begin(), words.end(),
-                        static_cast<Xapian::termcount>(words.size()) + kProximitySlack);
+  boosts.emplace_back(Xapian::Query::OP_OR, anywhere.begin(), anywhere.end());
+  if (close.size() >= 2) {
+    boosts.emplace_back(Xapian::Query::OP_NEAR, close.begin(), close.end(),
+                        static_cast<Xapian::termcount>(close.size()) + kProximitySlack);
   }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));

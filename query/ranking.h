@@ -7,7 +7,9 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cstd::query {
@@ -24,9 +26,18 @@ inline constexpr Xapian::termcount kProximitySlack = 3;
 /// more still: OP_AND_MAYBE, so nothing more or less matches. The index
 /// holds each word unstemmed with its positions beside its 'Z'-prefixed
 /// stem (TermGenerator's STEM_SOME), which is what makes both possible.
-/// `matching` as it is when there are no plain words. Throws nothing but
-/// std::bad_alloc.
-Xapian::Query ExactFormsFirst(const Xapian::Query& matching, const std::vector<std::string>& plain_words);
+/// `matching` as it is when there are no plain words.
+///
+/// A word that names a delegation by itself ("Brazil", `delegation_name`
+/// says which) asks who speaks: its exact form counts in the delegation
+/// names (`delegation_prefix`, where a passage Brazil speaks has it, not in
+/// its text) as well as the text, and it is left out of the closeness, for
+/// Brazil's own statement on data governance does not name Brazil beside
+/// the words. Throws nothing but std::bad_alloc and what `delegation_name`
+/// throws.
+Xapian::Query ExactFormsFirst(const Xapian::Query& matching, const std::vector<std::string>& plain_words,
+                              const std::function<bool(const std::string&)>& delegation_name = nullptr,
+                              std::string_view delegation_prefix = {});
 
 }  // namespace cstd::query
 

@@ -89,6 +89,15 @@ TEST_F(ExactFormsFirstTest, WordsCloseTogetherRankAboveWordsApart) {
   ASSERT_EQ(plain.size(), 4u);
 }
 
+TEST_F(ExactFormsFirstTest, ADelegationsNameCountsInItsNameFieldAndNotInTheCloseness) {
+  const auto name = [](const std::string& w) { return w == "brazil"; };
+  const std::string d = ExactFormsFirst(Xapian::Query("Zdata"), {"brazil", "data", "governance"}, name, "XDN")
+                            .get_description();
+  EXPECT_NE(d.find("XDNbrazil"), std::string::npos) << d;
+  EXPECT_NE(d.find("(data NEAR 5 governance)"), std::string::npos) << d;
+  EXPECT_EQ(d.find("XDNdata"), std::string::npos) << d;
+}
+
 TEST_F(ExactFormsFirstTest, NoPlainWordsLeaveTheQueryAsItIs) {
   const Xapian::Query q("Zgovern");
   EXPECT_EQ(ExactFormsFirst(q, {}).get_description(), q.get_description());

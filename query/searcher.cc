@@ -276,7 +276,8 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* c
     if (count_terms(parts.text) > limits_.max_query_terms) {
       like_this();  // few words, but acronyms that expand to many
     } else {
-      parts.rank = ExactFormsFirst(parts.text, shape.plain_words);
+      const auto delegation = [](const std::string& word) { return Countries::Builtin().FindByName(word) != nullptr; };
+      parts.rank = ExactFormsFirst(parts.text, shape.plain_words, delegation, schema::kPrefixDelegationName);
       if (corrected) *corrected = parser.get_corrected_query_string();
     }
   }

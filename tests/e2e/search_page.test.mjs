@@ -1,6 +1,7 @@
 // The search page end to end: the real cstd-indexer builds an index of
-// ../shared/corpus/cstd and of the same reports as PDFs
-// (../shared/corpus/cstd-pdf) in a temp folder, the real cstd-searchd serves it on
+// ../shared/corpus/cstd (with the catalogue of its symbols), of the same
+// reports as PDFs (../shared/corpus/cstd-pdf) and of the sample archive's
+// speech in a temp folder, the real cstd-searchd serves it on
 // a loopback port, and Debian's Chromium (headless, driven by
 // playwright-core) uses the page as a delegate would. What the page shows is
 // checked against what the API answers to the same question, and every
