@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "model/code_titles.h"
+#include "extract/speech.h"
 #include "model/countries.h"
 #include "model/csv.h"
 #include "model/errors.h"
@@ -463,6 +464,8 @@ bool Catalogue::Apply(std::string_view relative, ExtractedDocument& doc) {
     }
     if (!who.empty()) d.title = SpeechTitle(d.body, who, d.session, d.year);
   }
+  // A speech the catalogue names is cited by paragraph like any other.
+  NumberSpeechByPosition(doc);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include "extract/file_deadline.h"
 #include "extract/metadata.h"
 #include "extract/reader.h"
+#include "extract/speech.h"
 #include "extract/structure.h"
 #include "extract/text_integrity.h"
 #include "model/text.h"
@@ -56,7 +57,8 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
   Document& doc = out.document;
   doc.id = DocumentIdFor(relative);
   doc.source = source;
-  ExtractMetadata(structure, std::filesystem::path(relative).stem().string(), doc);
+  const std::string stem = std::filesystem::path(relative).stem().string();
+  ExtractMetadata(structure, stem, doc);
   out.warnings = structure.warnings;
 
   for (const Block& block : structure.paragraphs) {
@@ -68,6 +70,10 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
     out.paragraphs.push_back(std::move(p));
   }
   Attribute(structure, out);
+  // A file with no cover page may be a delegation's speech (speech.h); its
+  // title, never the file's name, is its own or one from its first words.
+  UnderstandSpeech(stem, doc.title != stem, out);
+  NumberSpeechByPosition(out);
 
   // Nothing lost: the body's letters must all have reached a place.
   const TextIntegrity integrity = CheckTextIntegrity(text.text, structure, out.paragraphs);

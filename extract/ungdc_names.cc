@@ -7,31 +7,6 @@
 
 namespace cstd::extract {
 
-namespace {
-
-std::string Ordinal(int n) {
-  const int mod100 = n % 100;
-  const char* suffix = "th";
-  if (mod100 < 11 || mod100 > 13) {
-    switch (n % 10) {
-      case 1:
-        suffix = "st";
-        break;
-      case 2:
-        suffix = "nd";
-        break;
-      case 3:
-        suffix = "rd";
-        break;
-      default:
-        break;
-    }
-  }
-  return std::to_string(n) + suffix;
-}
-
-}  // namespace
-
 std::string SpeechKeyString(std::string_view code, int session, int year) {
   return std::string(code) + "_" + std::to_string(session) + "_" + std::to_string(year);
 }
@@ -66,7 +41,7 @@ std::string SpeechTitle(std::string_view body, std::string_view who, std::option
     title += who.empty() ? "Statement" : "statement";
   }
   if (session) {
-    title += ", " + Ordinal(*session) + " session";
+    title += ", " + text::Ordinal(*session) + " session";
     if (unga) {
       title += " of the General Assembly";
     } else if (!body.empty()) {

@@ -117,6 +117,7 @@ std::vector<PassageIndexer::Indexed> PassageIndexer::Index(const ExtractedDocume
     passage.paragraph = paragraph;
     if (ordinal < speaker_ids.size()) passage.speaker_ids = speaker_ids[ordinal];
     ++ordinal;
+    passage.body = doc.body;
     passage.title = doc.title;
     passage.symbol = doc.symbol;
     passage.type = doc.type;

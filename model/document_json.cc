@@ -63,12 +63,15 @@ void SpeakerTo(W& w, const Speaker& s) {
 }
 
 template <typename W>
-void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}) {
+void ParagraphTo(W& w, const Paragraph& p, std::string_view passage_id = {}, std::string_view citation = {}) {
   w.StartObject();
   if (!passage_id.empty()) {
     Member(w, "passage_id", passage_id);
   }
   Member(w, "number", p.number);
+  if (!citation.empty()) {
+    Member(w, "citation", citation);
+  }
   Member(w, "page", p.page);
   Member(w, "section", p.section);
   Member(w, "text", p.text);
@@ -207,8 +210,8 @@ void WriteDocumentFields(JsonWriter& w, const Document& d) {
   Member(w, "id", d.id);
   DocumentFieldsTo(w, d);
 }
-void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id) {
-  ParagraphTo(w, p, passage_id);
+void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id, std::string_view citation) {
+  ParagraphTo(w, p, passage_id, citation);
 }
 void WriteSpeaker(JsonWriter& w, const Speaker& s) {
   SpeakerTo(w, s);
@@ -255,6 +258,8 @@ std::string EncodePassage(const Passage& p) {
   w.Key("paragraph");
   ParagraphTo(w, p.paragraph);
   Member(w, "speaker_ids", p.speaker_ids);
+  // The body only in the record: what a citation names (query/citation.h).
+  Member(w, "body", p.body);
   WritePassageDocumentFields(w, p);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
@@ -275,6 +280,7 @@ Passage DecodePassage(std::string_view data) {
     p.speaker_ids.clear();
     for (const auto& name : p.paragraph.speakers) p.speaker_ids.push_back(names::SpeakerId(name));
   }
+  p.body = GetStr(json, "body");
   p.title = GetStr(json, "title");
   p.symbol = GetOptStr(json, "symbol");
   p.type = GetStr(json, "type");

@@ -101,6 +101,7 @@ struct Passage {
   /// may differ from names::SpeakerId(name) when a name was misspelt.
   std::vector<std::string> speaker_ids;
   // Copied from the document.
+  std::string body;  // "CSTD", "UNGA"; empty in records written before it was stored
   std::string title;
   std::optional<std::string> symbol;
   std::string type;
@@ -119,8 +120,11 @@ void WritePassageDocumentFields(JsonWriter& w, const Passage& p);
 /// never names a path on the server. (Inspect and the stored record keep
 /// `source`.)
 void WriteDocumentFields(JsonWriter& w, const Document& d);
-/// Writes a paragraph as inspect does; with a passage id, that comes first.
-void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id = {});
+/// Writes a paragraph as inspect does; with a passage id, that comes first,
+/// and with a citation, a `citation` key after the number (the document
+/// view's, query/citation.h).
+void WriteParagraph(JsonWriter& w, const Paragraph& p, std::string_view passage_id = {},
+                    std::string_view citation = {});
 void WriteSpeaker(JsonWriter& w, const Speaker& s);
 /// Writes inferred action lines as an array of {code, evidence}: the form of
 /// `action_lines_inferred` in inspect, the document view and search hits.

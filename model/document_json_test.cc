@@ -107,6 +107,7 @@ void ExpectPassageEq(const Passage& a, const Passage& b) {
   EXPECT_EQ(a.passage_id, b.passage_id);
   EXPECT_EQ(a.ordinal, b.ordinal);
   ExpectParagraphEq(a.paragraph, b.paragraph);
+  EXPECT_EQ(a.body, b.body);
   EXPECT_EQ(a.title, b.title);
   EXPECT_EQ(a.symbol, b.symbol);
   EXPECT_EQ(a.type, b.type);
@@ -121,6 +122,7 @@ TEST(DocumentJsonTest, PassageRoundTripsWithAllFields) {
   p.passage_id = "e-cn16-2024-2-3";
   p.ordinal = 3;
   p.paragraph = FullParagraph();
+  p.body = "CSTD";
   p.title = "A title";
   p.symbol = "E/CN.16/2024/2";
   p.type = "sg-report";

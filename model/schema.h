@@ -20,8 +20,9 @@ namespace cstd::schema {
 /// Bumped whenever a prefix, slot, metadata key or the stored passage layout
 /// changes meaning. Written into every index (kMetaSchemaVersion) and checked
 /// on open: an index from another version is refused rather than misread.
-inline constexpr int kVersion = 6;  // 6: body in slot 11; 5: inferred action lines XALI, slot 8 all lines, slot 10
-                                   // explicit; 4: speaker records, name fields XPN and XDN; 3: records compressed
+inline constexpr int kVersion = 7;  // 7: body in the passage record, speeches' paragraphs numbered; 6: body in
+                                   // slot 11; 5: inferred action lines XALI, slot 8 all lines, slot 10 explicit;
+                                   // 4: speaker records, name fields XPN and XDN; 3: records compressed
 
 // ---- Term prefixes --------------------------------------------------------
 // | prefix | kind    | holds                                             |

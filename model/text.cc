@@ -259,4 +259,25 @@ std::optional<long> ParseInt(std::string_view s) {
   return value;
 }
 
+std::string Ordinal(int n) {
+  const int mod100 = n % 100;
+  const char* suffix = "th";
+  if (mod100 < 11 || mod100 > 13) {
+    switch (n % 10) {
+      case 1:
+        suffix = "st";
+        break;
+      case 2:
+        suffix = "nd";
+        break;
+      case 3:
+        suffix = "rd";
+        break;
+      default:
+        break;
+    }
+  }
+  return std::to_string(n) + suffix;
+}
+
 }  // namespace cstd::text

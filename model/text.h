@@ -57,6 +57,18 @@ std::string_view Trim(std::string_view s);
 /// Splits on `sep`, keeping empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 
+/// Whether byte `c` belongs to a word as Xapian's term generator splits
+/// text: an ASCII letter or digit, or any byte of a multi-byte UTF-8
+/// character (a cheap approximation that takes every non-ASCII letter,
+/// and punctuation such as curly quotes too).
+inline bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+/// "1st", "22nd", "78th", "111th": a session's number as the UN writes it.
+std::string Ordinal(int n);
+
 /// Parses a whole decimal integer (optionally signed). Nullopt on anything
 /// else, including trailing characters and overflow.
 std::optional<long> ParseInt(std::string_view s);

@@ -156,5 +156,14 @@ TEST(ParseIntTest, ParsesWholeDecimalIntegersOnly) {
   }
 }
 
+TEST(OrdinalTest, WritesSessionNumbersAsTheUnDoes) {
+  const std::vector<std::pair<int, std::string>> cases = {
+      {1, "1st"},     {2, "2nd"},     {3, "3rd"},     {4, "4th"},     {11, "11th"}, {12, "12th"},
+      {13, "13th"},   {21, "21st"},   {22, "22nd"},   {78, "78th"},   {101, "101st"},
+      {111, "111th"}, {112, "112th"}, {113, "113th"}, {123, "123rd"},
+  };
+  for (const auto& [n, want] : cases) EXPECT_EQ(Ordinal(n), want) << n;
+}
+
 }  // namespace
 }  // namespace cstd::text

@@ -5,6 +5,7 @@
 #include "model/archive_file.h"
 #include "model/countries.h"
 #include "model/text.h"
+#include "query/citation.h"
 #include "query/search_fields.h"
 
 namespace cstd::query {
@@ -88,6 +89,15 @@ void WriteHit(JsonWriter& w, const Hit& hit) {
   w.Key("action_lines_inferred");
   WriteInferredActionLines(w, p.paragraph.action_lines_inferred);
   Member(w, "snippet", hit.snippet);
+  // Which statement of the paragraph the hit is (its speakers, delegations
+  // and snippet above are that statement's), or null.
+  w.Key("statement");
+  if (hit.statement) {
+    w.Uint64(*hit.statement);
+  } else {
+    w.Null();
+  }
+  Member(w, "citation", hit.citation);
   Member(w, "score", ThreeDecimals(hit.score));
   w.EndObject();
 }
@@ -122,6 +132,13 @@ std::string SearchResultToJson(const SearchResult& result) {
   }
   w.EndObject();
   Member(w, "suggestion", result.suggestion);
+  // A pasted paragraph's words that were searched, or null for a query.
+  w.Key("like_this");
+  if (result.like_this.empty()) {
+    w.Null();
+  } else {
+    json::StrList(w, result.like_this);
+  }
   w.EndObject();
   return Finish(buffer);
 }
@@ -139,7 +156,7 @@ std::string FacetValuesToJson(std::string_view field, std::string_view prefix, c
 }
 
 std::string DocumentToJson(const Document& document, const std::vector<Passage>& passages,
-                           std::string_view original_url) {
+                           std::string_view original_url, const std::vector<std::string>& highlight) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -155,7 +172,7 @@ std::string DocumentToJson(const Document& document, const std::vector<Passage>&
   w.StartArray();
   std::vector<Speaker> speakers;
   for (const Passage& p : passages) {
-    WriteParagraph(w, p.paragraph, p.passage_id);
+    WriteParagraph(w, p.paragraph, p.passage_id, Citation(p));
     for (const auto& statement : p.paragraph.statements) {
       for (const auto& s : statement.speakers) {
         if (std::none_of(speakers.begin(), speakers.end(), [&](const Speaker& k) { return k.id == s.id; })) {
@@ -169,6 +186,9 @@ std::string DocumentToJson(const Document& document, const std::vector<Passage>&
   w.StartArray();
   for (const auto& s : speakers) WriteSpeaker(w, s);
   w.EndArray();
+  // What else to mark beside q's words: the acronyms and spelled-out forms
+  // the search the document was opened from finds.
+  Member(w, "highlight", highlight);
   w.EndObject();
   return Finish(buffer);
 }

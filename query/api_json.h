@@ -26,7 +26,8 @@
 namespace cstd::query {
 
 /// The /v1/search object of the contract: {"query": {"q", "filters"},
-/// "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"}.
+/// "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion",
+/// "like_this"}; each hit with its `statement` and `citation`.
 /// Throws only std::bad_alloc.
 std::string SearchResultToJson(const SearchResult& result);
 
@@ -35,13 +36,16 @@ std::string SearchResultToJson(const SearchResult& result);
 std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet);
 
 /// The /v1/documents/{doc_id} object: {"document", "paragraphs",
-/// "speakers"}. The document carries `original` (the URL path
+/// "speakers", "highlight"}. Each paragraph carries its `citation`
+/// (query/citation.h); `highlight` lists what else to mark beside the
+/// words of the search it was opened from (Searcher::HighlightPhrases).
+/// The document carries `original` (the URL path
 /// `original_url` of the file it was read from) and `format` instead of the
 /// server path `source`; the speakers are those of the paragraphs'
 /// statements, each once, in order of appearance. Throws only
 /// std::bad_alloc.
 std::string DocumentToJson(const Document& document, const std::vector<Passage>& passages,
-                           std::string_view original_url);
+                           std::string_view original_url, const std::vector<std::string>& highlight);
 
 /// The /v1/speakers/{id} and /v1/countries/{country} object. Throws only
 /// std::bad_alloc.

@@ -48,7 +48,9 @@ TEST(ApiJsonTest, ADocumentListsItsSpeakersOnceAndNamesItsOriginalByUrl) {
   passages[0].paragraph.statements = {Statement{"One.", {a, b}, {"BRA", "SWE"}}};
   passages[1].passage_id = "report-2";
   passages[1].paragraph.statements = {Statement{"Two.", {b, a}, {"SWE", "BRA"}}};
-  const std::string text = DocumentToJson(d, passages, "/v1/documents/report/original");
+  d.symbol = "E/CN.16/2099/2";
+  passages[0].paragraph.number = 7;
+  const std::string text = DocumentToJson(d, passages, "/v1/documents/report/original", {"WSIS"});
   EXPECT_EQ(text.find("/srv/archive"), std::string::npos) << text;
   const auto json = Parse(text);
   EXPECT_STREQ(json["document"]["id"].GetString(), "report");
@@ -60,9 +62,14 @@ TEST(ApiJsonTest, ADocumentListsItsSpeakersOnceAndNamesItsOriginalByUrl) {
   ASSERT_EQ(json["speakers"].Size(), 2u);
   EXPECT_STREQ(json["speakers"][0]["id"].GetString(), "ann-ames");
   EXPECT_STREQ(json["speakers"][1]["id"].GetString(), "bo-berg");
+  ASSERT_EQ(json["highlight"].Size(), 1u);
+  EXPECT_STREQ(json["highlight"][0].GetString(), "WSIS");
+  EXPECT_TRUE(json["paragraphs"][0].HasMember("citation"));
 
   d.source = "/srv/archive/report.doc";
-  EXPECT_TRUE(Parse(DocumentToJson(d, {}, "/x"))["document"]["format"].IsNull());
+  const auto bare = Parse(DocumentToJson(d, {}, "/x", {}));
+  EXPECT_TRUE(bare["document"]["format"].IsNull());
+  EXPECT_EQ(bare["highlight"].Size(), 0u);
 }
 
 TEST(ApiJsonTest, AProfileWritesItsListsAsFacetValues) {

@@ -18,15 +18,17 @@ ColumnFilter ColumnFilter::Make(const FacetColumns& columns, FacetField field, c
 
 FacetTally::FacetTally(const FacetColumns& columns, const std::vector<FacetField>& counted,
                        std::vector<ColumnFilter> filters, std::chrono::steady_clock::time_point deadline,
-                       double budget_ms, ActionLineMode mode)
+                       double budget_ms, ActionLineMode mode, TallyUnit unit)
     : columns_(columns),
+      unit_(unit),
       document_column_(Column::Document()),
       counted_(counted),
       filters_(std::move(filters)),
       deadline_(deadline),
       budget_ms_(budget_ms),
       document_seen_(columns.Cardinality(document_column_), 0),
-      counts_(AllFacetFields().size()) {
+      counts_(AllFacetFields().size()),
+      counted_pairs_(unit == TallyUnit::kDocuments ? AllFacetFields().size() : 0) {
   for (FacetField f : AllFacetFields()) column_of_.push_back(Column::Of(f, mode));
   for (FacetField f : counted_) counts_[static_cast<size_t>(f)].assign(columns.Cardinality(ColumnFor(f)), 0);
 }
@@ -41,7 +43,16 @@ bool FacetTally::Passes(const ColumnFilter& filter, Xapian::docid did) const {
 void FacetTally::Add(FacetField field, Xapian::docid did) const {
   std::vector<uint32_t>& counts = counts_[static_cast<size_t>(field)];
   if (counts.empty()) return;  // not counted
-  for (uint32_t id : columns_.Values(ColumnFor(field), did)) ++counts[id];
+  if (unit_ == TallyUnit::kPassages) {
+    for (uint32_t id : columns_.Values(ColumnFor(field), did)) ++counts[id];
+    return;
+  }
+  const auto document = columns_.Values(document_column_, did);
+  if (document.empty()) return;
+  std::unordered_set<uint64_t>& pairs = counted_pairs_[static_cast<size_t>(field)];
+  for (uint32_t id : columns_.Values(ColumnFor(field), did)) {
+    if (pairs.insert((static_cast<uint64_t>(id) << 32) | document.front()).second) ++counts[id];
+  }
 }
 
 bool FacetTally::operator()(const Xapian::Document& doc) const {

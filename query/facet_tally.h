@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "query/facet_columns.h"
@@ -30,6 +31,11 @@ struct ColumnFilter {
                            ActionLineMode mode = ActionLineMode::kAll);
 };
 
+/// What a facet count counts: passages (one hit per paragraph), or the
+/// distinct documents among them (group=document), so that a facet's counts
+/// and the total count the same things.
+enum class TallyUnit { kPassages, kDocuments };
+
 /// A MatchDecider that counts instead of deciding much. Give it to
 /// Enquire::get_mset with a check_at_least of the database size, so it sees
 /// every passage the query matches, and with the query filtered only by the
@@ -47,10 +53,11 @@ class FacetTally : public Xapian::MatchDecider {
   /// (why else leave its filter to the tally). Throws UsageError naming
   /// "facet_budget_ms" from inside the match once `deadline` has passed, so
   /// an over-broad query stops instead of holding a thread. Action lines are
-  /// counted in `mode`.
+  /// counted in `mode`; facet values count `unit`s (a document with three
+  /// matching paragraphs from Brazil counts once for Brazil in kDocuments).
   FacetTally(const FacetColumns& columns, const std::vector<FacetField>& counted, std::vector<ColumnFilter> filters,
              std::chrono::steady_clock::time_point deadline, double budget_ms,
-             ActionLineMode mode = ActionLineMode::kAll);
+             ActionLineMode mode = ActionLineMode::kAll, TallyUnit unit = TallyUnit::kPassages);
 
   bool operator()(const Xapian::Document& doc) const override;
 
@@ -58,7 +65,8 @@ class FacetTally : public Xapian::MatchDecider {
   uint64_t passages() const { return passages_; }
   /// Distinct documents among them.
   uint64_t documents() const { return documents_; }
-  /// The non-zero counts of `field`, in no particular order.
+  /// The non-zero counts of `field` (in the tally's unit), in no particular
+  /// order.
   std::vector<FacetValue> Values(FacetField field) const;
 
  private:
@@ -70,6 +78,7 @@ class FacetTally : public Xapian::MatchDecider {
   // Column::Of each facet field (by FacetField) in the tally's mode, and the
   // document column: looked up once, read for every passage.
   std::vector<Column> column_of_;
+  TallyUnit unit_;
   Column document_column_;
   std::vector<FacetField> counted_;
   std::vector<ColumnFilter> filters_;
@@ -81,6 +90,10 @@ class FacetTally : public Xapian::MatchDecider {
   mutable uint64_t documents_ = 0;
   mutable std::vector<uint8_t> document_seen_;
   mutable std::vector<std::vector<uint32_t>> counts_;  // by field, then value id
+  // kDocuments: per field, the (value id, document id) pairs counted
+  // already. A set, not a bitmap per value: a broad query meets thousands
+  // of speakers and documents, but far fewer pairs.
+  mutable std::vector<std::unordered_set<uint64_t>> counted_pairs_;
 };
 
 }  // namespace cstd::query

@@ -149,6 +149,32 @@ TEST_F(FacetTallyTest, CountsEachFilteredFieldWithoutItsOwnFilter) {
   }
 }
 
+// group=document: a value counts the documents that have it, so a field
+// every document has once (type, year of a one-year document) adds up to
+// the total of documents.
+TEST_F(FacetTallyTest, CountsDocumentsWhenGroupedByDocument) {
+  const FacetColumns columns(db_);
+  const auto far = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  const FacetTally tally(columns, {FacetField::kCountry, FacetField::kType}, {}, far, 1000, ActionLineMode::kAll,
+                         TallyUnit::kDocuments);
+  Run(tally);
+  // BRA: passages 1, 2 (document x) and 5 (z): two documents.
+  EXPECT_EQ(Counts(tally, FacetField::kCountry), (std::map<std::string, uint64_t>{{"ARG", 1}, {"BRA", 2}, {"USA", 2}}));
+  EXPECT_EQ(Counts(tally, FacetField::kType), (std::map<std::string, uint64_t>{{"report", 2}, {"statement", 2}}));
+  EXPECT_EQ(tally.documents(), 3u);
+  // A multi-select count, in documents too: country=USA leaves passages 3
+  // and 5 (documents y, z); the country facet, counted without its own
+  // filter, still counts documents.
+  const FacetTally filtered(columns, {FacetField::kCountry, FacetField::kType},
+                            {ColumnFilter::Make(columns, FacetField::kCountry, {"USA"})}, far, 1000,
+                            ActionLineMode::kAll, TallyUnit::kDocuments);
+  Run(filtered);
+  EXPECT_EQ(filtered.documents(), 2u);
+  EXPECT_EQ(Counts(filtered, FacetField::kType), (std::map<std::string, uint64_t>{{"report", 1}, {"statement", 1}}));
+  EXPECT_EQ(Counts(filtered, FacetField::kCountry),
+            (std::map<std::string, uint64_t>{{"ARG", 1}, {"BRA", 2}, {"USA", 2}}));
+}
+
 TEST_F(FacetTallyTest, StopsWithAUsageErrorOncePastItsDeadline) {
   const FacetColumns columns(db_);
   const Xapian::Document doc = db_.get_document(1);

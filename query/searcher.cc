@@ -11,8 +11,15 @@
 #include "model/speaker_record.h"
 #include "query/speaker_directory.h"
 #include "model/text.h"
+#include "query/acronym_marks.h"
+#include "query/citation.h"
 #include "query/facet_tally.h"
+#include "query/like_this.h"
+#include "query/query_language.h"
+#include "query/ranking.h"
 #include "query/search_fields.h"
+#include "query/statement_hits.h"
+#include "query/suggestion.h"
 
 namespace cstd::query {
 
@@ -140,28 +147,49 @@ class BodyField : public Xapian::FieldProcessor {
   std::string_view prefix_;
 };
 
-}  // namespace
-
-std::string Searcher::KeepNames(const std::string& query, const std::string& corrected) const {
-  // Xapian corrects words the text lacks; a speaker's or delegation's name
-  // is no misspelling ("Souter" is not "foster"). The corrected string is
-  // the query with words replaced, so they line up word by word.
-  const auto original_words = text::Split(query, ' ');
-  const auto corrected_words = text::Split(corrected, ' ');
-  if (corrected.empty() || original_words.size() != corrected_words.size()) return corrected;
-  std::string out;
-  for (size_t i = 0; i < original_words.size(); ++i) {
-    std::string_view word = corrected_words[i];
-    if (word != original_words[i]) {
-      const std::string lower = text::AsciiLower(original_words[i]);
-      for (std::string_view prefix : {schema::kPrefixSpeakerName, schema::kPrefixDelegationName}) {
-        if (db_.term_exists(std::string(prefix) + lower)) word = original_words[i];
-      }
-    }
-    out += (i ? " " : "") + std::string(word);
+// type:speech, year:2020..2024, session:25: read as the parameter of the
+// same field is (AddFieldValue), so year:abc is the 400 that year=abc is,
+// not a search that silently finds nothing.
+class CheckedField : public Xapian::FieldProcessor {
+ public:
+  CheckedField(const Xapian::Database& db, const SearchField& field, const SearchRequest& request,
+               FieldErrors& errors)
+      : db_(db), field_(field), errors_(errors) {
+    scratch_.action_line_mode = request.action_line_mode;
   }
-  return out;
+  Xapian::Query operator()(const std::string& value) override {
+    SearchRequest scratch = scratch_;
+    try {
+      AddFieldValue(scratch, field_, field_.name, value);
+    } catch (const UsageError& e) {
+      return errors_.Fail(e.what());
+    }
+    return field_.values ? AnyOfPrefixes(TermPrefixes(scratch, field_), scratch.*field_.values)
+                         : AnyOfRanges(db_, field_.term_prefix, scratch.*field_.ranges);
+  }
+
+ private:
+  const Xapian::Database& db_;  // whose range values a year or session range selects
+  const SearchField& field_;
+  SearchRequest scratch_;  // no values: the field's own come from `value`
+  FieldErrors& errors_;
+};
+
+// What is said of a query Xapian's parser cannot read, instead of the
+// parser's own message ("Syntax: <expression> NOT <expression>"), which
+// speaks of its grammar, not of what the user typed.
+constexpr std::string_view kUnreadableQuery =
+    "cannot be read as a query: check that quotes and brackets are closed and that AND, OR and NOT stand between "
+    "words";
+
+// The filter fields of the query language ("country", "year", ...).
+std::vector<std::string_view> FilterFieldPrefixes() {
+  std::vector<std::string_view> prefixes;
+  for (const SearchField& f : SearchFields()) prefixes.push_back(f.query_prefix);
+  return prefixes;
 }
+
+}  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
     : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
@@ -179,7 +207,7 @@ std::string Searcher::generation() const {
   return db_.get_metadata(std::string(schema::kMetaGeneration));
 }
 
-Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<std::string>* suggestion) const {
+Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* corrected) const {
   QueryParts parts;
   // Not Xapian::Query::MatchAll: that is one static object, and Query
   // reference counts are not atomic, so copying it from several searchd
@@ -191,8 +219,11 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     throw UsageError("q", "q is " + std::to_string(r.q.size()) +
                               " bytes, over max_query_bytes=" + std::to_string(limits_.max_query_bytes));
   }
-  if (!text::Trim(r.q).empty()) {
-    Xapian::QueryParser parser;
+  const QueryShape shape = ReadQueryShape(r.q, FilterFieldPrefixes());
+  FieldErrors field_errors;  // filled by the processors during parse_query
+  const auto parse = [&](const std::string& text, unsigned extra_flags, Xapian::QueryParser* keep = nullptr) {
+    Xapian::QueryParser local;
+    Xapian::QueryParser& parser = keep ? *keep : local;
     parser.set_database(db_);
     parser.set_stemmer(stemmer_);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -207,8 +238,8 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
     parser.add_prefix("", std::string(schema::kPrefixSpeakerName));
     parser.add_prefix("", std::string(schema::kPrefixDelegationName));
     // Field prefixes take what a user would type: country names as well as
-    // codes, speaker names as well as ids, any action-line code.
-    FieldErrors field_errors;  // filled by the processors during parse_query
+    // codes, speaker names as well as ids, any action-line code, and are
+    // checked as their parameters are.
     for (const SearchField& f : SearchFields()) {
       const std::string field(f.query_prefix);
       switch (f.resolver) {
@@ -221,46 +252,85 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
         case Resolver::kActionLine:
           parser.add_boolean_prefix(field, (new ActionLineField(field_errors, TermPrefixes(r, f)))->release());
           break;
-        case Resolver::kType:
-          parser.add_boolean_prefix(field, std::string(f.term_prefix));
-          break;
         case Resolver::kBody:
           parser.add_boolean_prefix(field, (new BodyField(f.term_prefix))->release());
           break;
+        case Resolver::kType:
         case Resolver::kIntRanges:
-          parser.add_boolean_prefix(field, std::string(f.term_prefix));
-          // Ranges: "year:2010..2024", "session:20..27".
-          parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(f.slot, field + ":"))->release());
+          parser.add_boolean_prefix(field, (new CheckedField(db_, f, r, field_errors))->release());
           break;
       }
     }
     const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                           (suggestion ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
+                           Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS | extra_flags;
+    Xapian::Query parsed;
     try {
-      parts.text = parser.parse_query(std::string(r.q), flags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw UsageError("q", "q=" + r.q + ": " + e.get_msg());
+      parsed = parser.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError&) {
+      throw UsageError("q", "q=" + r.q + ": " + std::string(kUnreadableQuery));
     }
     if (!field_errors.first.empty()) throw UsageError("q", "q=" + r.q + ": " + field_errors.first);
-    // The name fields' copies of each word do not count: their posting lists
-    // are a passage's speakers', short next to the text's.
+    return parsed;
+  };
+  // The name fields' copies of each word do not count: their posting lists
+  // are a passage's speakers', short next to the text's.
+  const auto count_terms = [](const Xapian::Query& query) {
     size_t terms = 0;
-    for (auto it = parts.text.get_unique_terms_begin(); it != parts.text.get_unique_terms_end(); ++it) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
       const std::string whole = *it;
       std::string_view term = whole;
       if (!term.empty() && term.front() == 'Z') term.remove_prefix(1);
       if (term.starts_with(schema::kPrefixSpeakerName) || term.starts_with(schema::kPrefixDelegationName)) continue;
       ++terms;
     }
-    if (terms > limits_.max_query_terms) {
-      throw UsageError("q", "q has " + std::to_string(terms) +
-                                " terms, over max_query_terms=" + std::to_string(limits_.max_query_terms));
+    return terms;
+  };
+  // A pasted paragraph: searched by its most distinctive words.
+  const auto like_this = [&] {
+    LikeThis like = LikeThisQuery(db_, stemmer_, r.q, std::min(kLikeThisTerms, limits_.max_query_terms));
+    parts.text = like.query;
+    parts.like_this = std::move(like.words);
+  };
+
+  if (shape.everything) {
+    // Empty, or "*" alone: every passage, as a search box's user means.
+  } else if (CountWords(r.q) > std::min(kPastedTextWords, limits_.max_query_terms)) {
+    like_this();
+  } else if (shape.OnlyNegated()) {
+    // "-climate", "NOT climate": everything (under the query's fields)
+    // except. Xapian's parser drops a lone "-word" (and refuses a lone
+    // NOT), so the query is built here from its two halves.
+    std::string fields;
+    for (const auto& f : shape.fields) fields += (fields.empty() ? "" : " ") + f;
+    const Xapian::Query base = fields.empty() ? parts.text : parse(fields, 0);
+    parts.text = Xapian::Query(Xapian::Query::OP_AND_NOT, base, parse(JoinWithOr(shape.negated), 0));
+  } else {
+    Xapian::QueryParser parser;
+    parts.text = parse(r.q, corrected ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0, &parser);
+    if (count_terms(parts.text) > limits_.max_query_terms) {
+      like_this();  // few words, but acronyms that expand to many
+    } else {
+      const auto delegation = [](const std::string& word) { return Countries::Builtin().FindByName(word) != nullptr; };
+      parts.rank = ExactFormsFirst(parts.text, shape.plain_words, delegation, schema::kPrefixDelegationName);
+      if (corrected) *corrected = parser.get_corrected_query_string();
     }
-    if (suggestion) {
-      const std::string corrected = KeepNames(r.q, parser.get_corrected_query_string());
-      if (!corrected.empty() && corrected != r.q) *suggestion = corrected;
+  }
+  if (parts.rank.empty()) parts.rank = parts.text;
+  // Who the query's own fields select, for statement hits (a value that
+  // names no one was refused above).
+  for (const std::string& token : shape.fields) {
+    const size_t colon = token.find(':');
+    const std::string_view name = std::string_view(token).substr(0, colon);
+    std::string value = token.substr(colon + 1);
+    std::erase(value, '"');
+    for (const SearchField& f : SearchFields()) {
+      if (f.query_prefix != name) continue;
+      if (f.resolver == Resolver::kCountry) {
+        for (const Country* c : Countries::Builtin().Matching(value)) parts.countries.push_back(c->code);
+      } else if (f.resolver == Resolver::kSpeaker) {
+        for (auto& id : Speakers().Match(value)) parts.speakers.push_back(std::move(id));
+      }
     }
   }
   for (const SearchField& f : SearchFields()) {
@@ -271,14 +341,33 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::optional<
   return parts;
 }
 
-Xapian::Query Searcher::Combine(const QueryParts& parts, const std::vector<FacetField>& except) {
+Xapian::Query Searcher::Combine(const QueryParts& parts, const std::vector<FacetField>& except, bool ranked) {
+  const Xapian::Query& text = ranked ? parts.rank : parts.text;
   std::vector<Xapian::Query> filters;
   for (const auto& [field, filter] : parts.filters) {
     if (std::find(except.begin(), except.end(), field) == except.end()) filters.push_back(filter);
   }
-  if (filters.empty()) return parts.text;
-  return Xapian::Query(Xapian::Query::OP_FILTER, parts.text,
-                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  if (filters.empty()) return text;
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+Xapian::doccount Searcher::CountMatches(const QueryParts& parts) const {
+  Xapian::Enquire counting(db_);
+  counting.set_query(Combine(parts, {}));
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  return counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+}
+
+std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const QueryParts& parts) const {
+  std::string corrected;
+  BuildQuery(request, &corrected);
+  const auto honest = HonestCorrection(db_, request.q, corrected);
+  if (!honest) return std::nullopt;
+  SearchRequest suggested = request;
+  suggested.q = *honest;
+  // Under the same filters, the suggestion must find more than the query.
+  if (CountMatches(BuildQuery(suggested)) <= CountMatches(parts)) return std::nullopt;
+  return honest;
 }
 
 const FacetColumns& Searcher::Columns() const {
@@ -349,8 +438,10 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
     for (FacetField f : tallied_filters) {
       filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f), request.action_line_mode));
     }
+    // Grouped by document, facets count documents as the total does.
     tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
-                  request.action_line_mode);
+                  request.action_line_mode,
+                  request.group_by_document ? TallyUnit::kDocuments : TallyUnit::kPassages);
   }
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
@@ -361,7 +452,7 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   // facets) takes 24 ms this way and 124 ms in one walk. (For a phrase, checking
   // positions dominates both ways; one walk measured no faster.)
   Xapian::Enquire ranking(db_);
-  ranking.set_query(Combine(parts, {}));
+  ranking.set_query(Combine(parts, {}, true));
   switch (request.sort) {
     case Sort::kRelevance:
       break;
@@ -402,17 +493,51 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
     result.total = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
   }
   // Spelling correction reads the spelling table for every word: worth it
-  // only when the query finds little, which is when a user needs it.
-  if (result.total < kSuggestBelowHits && !text::Trim(request.q).empty()) BuildQuery(request, &result.suggestion);
+  // only when the query finds little, which is when a user needs it. A
+  // pasted paragraph is not misspelt.
+  if (result.total < kSuggestBelowHits && !text::Trim(request.q).empty() && parts.like_this.empty()) {
+    result.suggestion = Suggest(request, parts);
+  }
+  result.like_this = parts.like_this;
 
+  // Default snippet flags: the background model would look up the
+  // frequency of every word of the passage (a B-tree read each), which
+  // tripled the time of a rare-term query.
+  const auto snippet = [&](const std::string& text, size_t bytes) {
+    return mset.snippet(text, bytes, stemmer_, 0, "<mark>", "</mark>", "\u2026");
+  };
+  // Who the request asks for, to find their statement in a paragraph.
+  StatementFilter who{request.speakers, request.countries};
+  who.speaker_ids.insert(who.speaker_ids.end(), parts.speakers.begin(), parts.speakers.end());
+  who.countries.insert(who.countries.end(), parts.countries.begin(), parts.countries.end());
+  const auto has_query_words = [&](const std::string& text) {
+    return snippet(text, text.size()).find("<mark>") != std::string::npos;
+  };
+  // Words found through the acronym table are marked like the typed ones.
+  const std::vector<std::string> acronyms = AcronymPhrases(parts.text, stemmer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.passage = records_.PassageOf(it.get_document());
     hit.score = it.get_weight();
-    // Default snippet flags: the background model would look up the
-    // frequency of every word of the passage (a B-tree read each), which
-    // tripled the time of a rare-term query.
-    hit.snippet = mset.snippet(hit.passage.paragraph.text, kSnippetBytes, stemmer_, 0, "<mark>", "</mark>", "\u2026");
+    hit.citation = Citation(hit.passage);
+    Paragraph& paragraph = hit.passage.paragraph;
+    hit.statement = HitStatement(paragraph, who, has_query_words);
+    if (hit.statement) {
+      // The hit is one statement: its words, who speaks it. The paragraph
+      // still counts once (facets and total are the passage's).
+      const Statement& statement = paragraph.statements[*hit.statement];
+      hit.snippet = snippet(statement.text, kSnippetBytes);
+      paragraph.countries = statement.countries;
+      paragraph.speakers.clear();
+      hit.passage.speaker_ids.clear();
+      for (const Speaker& s : statement.speakers) {
+        paragraph.speakers.push_back(s.name);
+        hit.passage.speaker_ids.push_back(s.id);
+      }
+    } else {
+      hit.snippet = snippet(paragraph.text, kSnippetBytes);
+    }
+    hit.snippet = MarkPhrases(hit.snippet, acronyms);
     result.hits.push_back(std::move(hit));
   }
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -469,6 +594,16 @@ std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::strin
   std::sort(out.second.begin(), out.second.end(),
             [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
   return out;
+}
+
+std::vector<std::string> Searcher::HighlightPhrases(const std::string& q) const {
+  SearchRequest request;
+  request.q = q;
+  try {
+    return AcronymPhrases(BuildQuery(request).text, stemmer_);
+  } catch (const UsageError&) {
+    return {};  // a query that does not parse highlights nothing more
+  }
 }
 
 IndexedFile Searcher::FileOf(const std::string& doc_id) const {

@@ -22,9 +22,15 @@
 namespace cstd::query {
 
 struct Hit {
+  /// The passage; when the hit is one statement of its paragraph, the
+  /// paragraph's speakers, delegations and speaker ids are that statement's.
   Passage passage;
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>
+  /// The statement of the paragraph the hit is (query/statement_hits.h), or
+  /// nullopt for the whole paragraph.
+  std::optional<size_t> statement;
+  std::string citation;  // query/citation.h
 };
 
 struct SearchResult {
@@ -33,18 +39,29 @@ struct SearchResult {
   std::vector<Hit> hits;
   double took_ms = 0;
   std::vector<FacetResult> facets;  // in the order requested
+  /// A correction of q that finds more under the same filters
+  /// (query/suggestion.h).
   std::optional<std::string> suggestion;
+  /// For a pasted paragraph searched as "statements like this one" (more
+  /// words than kPastedTextWords or max_query_terms): the words of it that
+  /// were searched (query/like_this.h); empty for a query.
+  std::vector<std::string> like_this;
 };
 
 /// Limits that keep one query from hurting everyone. Each is a searchd flag;
 /// a request past one gets a 400 that names the limit.
 struct SearchLimits {
-  /// Longer queries are pasted documents, not searches.
-  size_t max_query_bytes = 1024;
+  /// Longer queries are pasted documents, not searches. A paragraph a
+  /// delegate pastes to find statements like it is a few hundred words;
+  /// 8 KiB holds the longest paragraphs of the archive.
+  size_t max_query_bytes = 8 * 1024;
   /// A trailing wildcard matching more terms than this ("a*") would OR
   /// together a large part of the vocabulary.
   unsigned max_wildcard_expansion = 1000;
-  /// Terms in the parsed query; each one is a posting list to walk.
+  /// Terms in the parsed query; each one is a posting list to walk. A
+  /// query with more words (or more than kPastedTextWords) is a pasted
+  /// paragraph, searched by its kLikeThisTerms most distinctive words (at
+  /// most this many).
   size_t max_query_terms = 64;
   /// Exact facet counting visits every match; a query that cannot count in
   /// this time is too broad to answer exactly, and says so.
@@ -66,7 +83,9 @@ class Searcher {
 
   /// Runs `request`, its speakers resolved (Resolve; the result's request
   /// holds the ids used). Throws UsageError naming "q" when the query string
-  /// does not parse or a `speaker:`/`country:` in it names no one,
+  /// does not parse (in words of ours, never Xapian's), a `speaker:`/
+  /// `country:` in it names no one or a field value cannot be valid
+  /// (`year:abc`, as the parameter would be),
   /// UsageError naming "speaker" for a speaker no one in the index is,
   /// UsageError naming the limit when a SearchLimits bound is exceeded,
   /// UsageError for bad paging, and lets Xapian's DatabaseModifiedError
@@ -91,6 +110,11 @@ class Searcher {
   /// The document record and its passages in order; throws NotFoundError.
   std::pair<Document, std::vector<Passage>> GetDocument(const std::string& doc_id) const;
 
+  /// The acronyms and spelled-out forms the query `q` finds through the
+  /// acronym table (query/acronym_marks.h), for a client to mark beside q's
+  /// own words; empty when q has none or does not parse.
+  std::vector<std::string> HighlightPhrases(const std::string& q) const;
+
   /// The file document `doc_id` was read from, as the index recorded it.
   /// Throws NotFoundError naming the document when the index has no such
   /// document or records no file for it (an index built before file
@@ -106,18 +130,30 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
 
  private:
-  // A request's query in parts: the parsed text, and one filter per field.
+  // A request's query in parts: the parsed text (what matches), the query
+  // that ranks (the text with exact forms and closeness weighted up,
+  // query/ranking.h), one filter per field, and who the query's own
+  // fields select (for statement hits).
   struct QueryParts {
     Xapian::Query text;
+    Xapian::Query rank;
     std::vector<std::pair<FacetField, Xapian::Query>> filters;
+    std::vector<std::string> like_this;  // the words searched for a pasted paragraph
+    std::vector<std::string> countries;  // country: values in q, resolved
+    std::vector<std::string> speakers;   // speaker: values in q, resolved
   };
-  QueryParts BuildQuery(const SearchRequest& request, std::optional<std::string>* suggestion = nullptr) const;
-  // `corrected` (the parser's spelling correction of `query`) with the words
-  // that are names of speakers or delegations as the user typed them.
-  std::string KeepNames(const std::string& query, const std::string& corrected) const;
-  // The text query filtered by every field's filter except those of the
-  // fields in `except`.
-  static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);
+  // `corrected`, when given, receives the parser's spelling correction of
+  // the query ("" for none).
+  QueryParts BuildQuery(const SearchRequest& request, std::string* corrected = nullptr) const;
+  // A suggestion for `request`, whose query `parts` is: an honest
+  // correction (query/suggestion.h) that finds more passages under the
+  // same filters, or nullopt.
+  std::optional<std::string> Suggest(const SearchRequest& request, const QueryParts& parts) const;
+  // Passages `parts` matches under all its filters.
+  Xapian::doccount CountMatches(const QueryParts& parts) const;
+  // The text query (with `ranked`, the ranking query) filtered by every
+  // field's filter except those of the fields in `except`.
+  static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except, bool ranked = false);
   // The facet columns of this revision, loaded on first use: a search
   // without facets or a document fetch never needs them.
   const FacetColumns& Columns() const;

@@ -16,6 +16,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "query/api_json.h"
+#include "query/like_this.h"
 #include "query/search_fields.h"
 #include "tests/support/index_fixture.h"
 
@@ -376,6 +377,41 @@ TEST_F(SearcherTest, EmptyQueryMatchesEverything) {
   EXPECT_EQ(Run("   ").total, 7u);
 }
 
+TEST_F(SearcherTest, TheQueryLanguagesCornersMeanWhatAUserMeans) {
+  const size_t digital = Run("digital").total;
+  ASSERT_GT(digital, 0u);
+  for (const char* q : {"-digital", "NOT digital", "  -digital  "}) EXPECT_EQ(Run(q).total, 7u - digital) << q;
+  EXPECT_EQ(Run("-digital -divide").total, 7u - Run("digital OR divide").total);
+  EXPECT_EQ(SortedPassageIds(Run("-digital country:BRA")), (Ids{"panel-2022-2", "panel-2022-3"}));
+  EXPECT_EQ(Run("*").total, 7u);
+  EXPECT_EQ(Run(" * ").total, 7u);
+  for (const char* q : {"year:abc", "digital session:x", "type:memo", "year:2024..2020"}) {
+    try {
+      Run(q);
+      ADD_FAILURE() << q << " accepted";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), "q") << q;
+      EXPECT_EQ(std::string(e.what()).find("Syntax"), std::string::npos) << e.what();
+    }
+  }
+  // Xapian's own messages stay inside.
+  try {
+    Run("AND");
+    ADD_FAILURE();
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()).find("<expression>"), std::string::npos) << e.what();
+  }
+  // More words than a search is typed with: a pasted text, like it.
+  const SearchResult pasted =
+      Run("Participants noted that broadband access remains uneven, with rural areas left behind, and that every "
+          "country should do more to connect its schools, clinics and small firms before the next session of the "
+          "Commission meets again");
+  EXPECT_FALSE(pasted.like_this.empty());
+  EXPECT_LE(pasted.like_this.size(), kLikeThisTerms);
+  ASSERT_FALSE(pasted.hits.empty());
+  EXPECT_EQ(pasted.hits.front().passage.passage_id, "panel-2022-2");
+}
+
 TEST_F(SearcherTest, GetDocumentReturnsPassagesInOrder) {
   const auto [doc, passages] = searcher_->GetDocument("panel-2022");
   EXPECT_EQ(doc.id, "panel-2022");
@@ -599,9 +635,20 @@ TEST_F(SearcherTest, LimitsAreUsageErrorsNamingTheLimit) {
   bytes.max_query_bytes = 10;
   EXPECT_NE(message(bytes, "a very long query").find("max_query_bytes=10"), std::string::npos);
   EXPECT_EQ(message(bytes, "digital"), "no error");
+  // More words than max_query_terms: a pasted paragraph, searched by its
+  // most distinctive words, at most max_query_terms of them.
   SearchLimits terms;
   terms.max_query_terms = 2;
-  EXPECT_NE(message(terms, "one two three").find("max_query_terms=2"), std::string::npos);
+  EXPECT_EQ(message(terms, "broadband access remains uneven"), "no error");
+  {
+    const Searcher limited(OpenIndex(*dir_), terms);
+    SearchRequest r;
+    r.q = "broadband access remains uneven in rural areas";
+    const SearchResult result = limited.Search(r);
+    EXPECT_EQ(result.like_this.size(), 2u);
+    EXPECT_EQ(PassageIds(result).front(), "panel-2022-2");
+    EXPECT_FALSE(result.suggestion.has_value());
+  }
   EXPECT_EQ(message(terms, "digital divide"), "no error");
   SearchLimits wildcard;
   wildcard.max_wildcard_expansion = 1;

@@ -118,9 +118,17 @@ Response get_search(const Request& request, const std::string&, const Params& pa
                       request);
 }
 
-Response get_document(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
-  const auto [document, passages] = context.index.ForThisThread().GetDocument(doc_id);
-  return JsonResponse(http::status::ok, query::DocumentToJson(document, passages, OriginalPath(document.id)), request);
+Response get_document(const Request& request, const std::string& doc_id, const Params& params,
+                      const Context& context) {
+  const query::Searcher& searcher = context.index.ForThisThread();
+  const auto [document, passages] = searcher.GetDocument(doc_id);
+  // With q (the search the document was opened from): what else to mark
+  // beside q's words, the acronyms and spelled-out forms q finds.
+  const std::string* q = LastValue(params, "q");
+  return JsonResponse(http::status::ok,
+                      query::DocumentToJson(document, passages, OriginalPath(document.id),
+                                            q ? searcher.HighlightPhrases(*q) : std::vector<std::string>{}),
+                      request);
 }
 
 // An archive's HTML may carry scripts; served from this origin they could

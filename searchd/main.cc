@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
                  "Terms one trailing wildcard may expand to")
       ->check(CLI::Range(1u, 1000000u))
       ->capture_default_str();
-  app.add_option("--max-query-terms", search_limits.max_query_terms, "Terms in a parsed query")
+  app.add_option("--max-query-terms", search_limits.max_query_terms,
+                 "Terms a query is searched by; a query of more words is searched as a pasted text by that many of them")
       ->check(CLI::Range(size_t{1}, size_t{10000}))
       ->capture_default_str();
   app.add_option("--facet-budget-ms", search_limits.facet_budget_ms, "Time one request may spend counting facets")

@@ -71,13 +71,17 @@ struct ServerLimits {
   /// Connections beyond this get 503 and are closed: each open connection
   /// holds a socket and a buffer, and 2 cores cannot serve more usefully.
   size_t max_connections = 512;
-  /// Request line plus headers. Browsers send under 8 KiB; more is abuse.
+  /// Request line plus headers: the longest target (target_limit) and
+  /// 16 KiB of headers, where browsers send under 8 KiB; more is abuse.
   /// Past it: 431.
-  uint32_t header_limit = 16 * 1024;
+  uint32_t header_limit = 48 * 1024;
   /// The API takes no bodies; a small limit refuses uploads early. Past it: 413.
   uint64_t body_limit = 16 * 1024;
-  /// Request target (path and query). Queries are short; past it: 414.
-  size_t target_limit = 8 * 1024;
+  /// Request target (path and query). Queries are short, but a pasted
+  /// paragraph may be 8 KiB (SearchLimits::max_query_bytes), up to three
+  /// times that percent-encoded, with the other parameters beside it; past
+  /// it: 414.
+  size_t target_limit = 32 * 1024;
   /// Time to read one whole request, and how long an idle keep-alive
   /// connection is kept. Slow clients must not hold a socket forever.
   std::chrono::seconds read_timeout{15};

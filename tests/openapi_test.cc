@@ -339,11 +339,11 @@ class OpenApiTest : public ::testing::Test {
       EXPECT_EQ(r.status, 413);
       Check(path, r, "GET with a 17 KiB body");
     }
-    CheckGet(path, target + sep + "pad=" + std::string(9000, 'a'), 414);
+    CheckGet(path, target + sep + "pad=" + std::string(33 * 1024, 'a'), 414);
     {
-      const HttpResponse r = Fetch(target, "GET", {"X-Padding: " + std::string(17 * 1024, 'a')});
+      const HttpResponse r = Fetch(target, "GET", {"X-Padding: " + std::string(49 * 1024, 'a')});
       EXPECT_EQ(r.status, 431);
-      Check(path, r, "GET with 17 KiB of headers");
+      Check(path, r, "GET with 49 KiB of headers");
     }
     {
       const auto responses =

@@ -36,7 +36,8 @@ export async function getJson(path, params, signal) {
 
 export const api = {
   search: (params, signal) => getJson('/v1/search', params, signal),
-  document: (docId, signal) => getJson(`/v1/documents/${encodeURIComponent(docId)}`, null, signal),
+  // With q, the answer also names what else to mark (acronyms and their forms).
+  document: (docId, q, signal) => getJson(`/v1/documents/${encodeURIComponent(docId)}`, q ? {q} : null, signal),
   facet: (field, params, signal) => getJson(`/v1/facets/${encodeURIComponent(field)}`, params, signal),
   speaker: (id, signal) => getJson(`/v1/speakers/${encodeURIComponent(id)}`, null, signal),
   country: (code, signal) => getJson(`/v1/countries/${encodeURIComponent(code)}`, null, signal),

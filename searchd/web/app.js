@@ -5,6 +5,7 @@
 
 import {inferredChip} from './action_lines.js';
 import {api} from './api.js';
+import {citationLine} from './citation.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
 import {FacetPanel} from './facets.js';
@@ -115,8 +116,15 @@ async function runSearch() {
   els.results.setAttribute('aria-busy', 'true');
   els.results.classList.add('is-loading');
   try {
-    const result = await api.search(searchParams(state), request.signal);
+    let result = await api.search(searchParams(state), request.signal);
     if (request !== searchRequest) return;
+    // Nothing found, and the API suggests a query that finds more: its
+    // results, saying so, unless the user asked for the query as typed.
+    if (!result.total && result.suggestion && !state.asTyped) {
+      const suggested = await api.search(searchParams({...state, q: result.suggestion}), request.signal);
+      if (request !== searchRequest) return;
+      if (suggested.total) result = {...suggested, shownFor: result.suggestion, typed: state.q};
+    }
     learnNames(result);
     lastSearch = {key: normaliseFilters(result) ? searchKey(state) : key, result};
     renderResults(result);
@@ -165,7 +173,7 @@ async function nameSelectedValues(result, signal) {
   }
   if (lastSearch.result !== result) return;
   renderChips();
-  facets.update(result, state);
+  facets.update(result, shownState(result));
 }
 
 function showError(e) {
@@ -184,6 +192,13 @@ function showError(e) {
   }
 }
 
+// The state whose results `result` shows: shown in place of the query, the
+// suggestion is what the facets' value searches and the timeline count, and
+// what a document opened from a hit highlights.
+function shownState(result) {
+  return result.shownFor ? {...copyState(state), q: result.shownFor} : state;
+}
+
 function renderResults(result) {
   els.error.hidden = true;
   renderStatus(result);
@@ -191,8 +206,9 @@ function renderResults(result) {
   renderChips();
   renderHits(result);
   renderPager(result);
-  facets.update(result, state);
-  drawTimeline(result);
+  const shown = shownState(result);
+  facets.update(result, shown);
+  drawTimeline(result, shown);
 }
 
 function renderStatus(result) {
@@ -210,15 +226,27 @@ function renderStatus(result) {
   clear(els.status).append(...parts);
 }
 
+// What the page says about the query: the suggestion's results shown in
+// its place, a suggestion, or the words a pasted paragraph was searched by.
 function renderSuggestion(result) {
   clear(els.suggestion);
-  els.suggestion.hidden = !result.suggestion;
-  if (!result.suggestion) return;
-  const next = copyState(state);
-  next.q = result.suggestion;
-  next.page = 1;
-  els.suggestion.append('Did you mean ',
-    h('a', {href: stateUrl(next), onclick: (e) => follow(e, next)}, h('em', {}, result.suggestion)), '?');
+  const link = (q, label, asTyped) => {
+    const next = copyState(state);
+    next.q = q;
+    next.page = 1;
+    next.asTyped = asTyped;
+    return h('a', {href: stateUrl(next), onclick: (e) => follow(e, next)}, h('em', {}, label));
+  };
+  if (result.shownFor) {
+    els.suggestion.append('Showing results for ', link(result.shownFor, result.shownFor, false),
+                          '; search instead for ', link(result.typed, result.typed, true), '.');
+  } else if (result.suggestion) {
+    els.suggestion.append('Did you mean ', link(result.suggestion, result.suggestion, false), '?');
+  } else if (result.like_this) {
+    els.suggestion.append('Paragraphs like the text you pasted, found by its most distinctive words: ',
+                          h('em', {}, result.like_this.join(', ')), '.');
+  }
+  els.suggestion.hidden = !els.suggestion.firstChild;
 }
 
 function renderChips() {
@@ -247,9 +275,9 @@ function renderChips() {
   if (chips.length > 1) els.chips.append(h('button', {type: 'button', class: 'link-button', onclick: clearAll}, 'Clear all'));
 }
 
-function hitItem(hit) {
+function hitItem(hit, result) {
   const anchor = paragraphAnchor(hit.paragraph, hit.passage_id);
-  const docState = copyState(state);
+  const docState = copyState(shownState(result));
   docState.doc = hit.doc_id;
   const href = stateUrl(docState, {hash: `#${anchor}`});
   const meta = [
@@ -258,6 +286,12 @@ function hitItem(hit) {
     hit.year ? h('span', {}, String(hit.year)) : null,
     hit.symbol ? h('span', {class: 'symbol'}, hit.symbol) : null,
     h('span', {class: 'para-ref'}, hit.paragraph !== null ? `Paragraph ${hit.paragraph}` : 'Unnumbered paragraph'),
+    // A paragraph of several statements: the hit is one of them, its
+    // speaker's words and attribution.
+    hit.statement !== null && hit.statement !== undefined
+      ? h('span', {class: 'statement-ref', title: 'The snippet, speakers and delegations are this statement\'s'},
+          `statement ${hit.statement + 1}`)
+      : null,
     hit.page !== null ? h('span', {class: 'page-ref', title: `Page ${hit.page} of the original PDF`}, `p. ${hit.page}`) : null,
   ];
   const chip = (field, value, label, kind) => {
@@ -289,7 +323,8 @@ function hitItem(hit) {
           h('span', {class: 'visually-hidden'}, hit.paragraph !== null ? `, paragraph ${hit.paragraph}` : ', unnumbered paragraph'))),
       h('p', {class: 'hit-meta'}, meta.filter(Boolean).map((m, i) => [i > 1 ? h('span', {class: 'sep', 'aria-hidden': 'true'}, '·') : null, m])),
       h('p', {class: 'hit-snippet'}, snippetNodes(hit.snippet)),
-      people.length ? h('ul', {class: 'hit-people', 'aria-label': 'Speakers, delegations and action lines'}, people) : null));
+      people.length ? h('ul', {class: 'hit-people', 'aria-label': 'Speakers, delegations and action lines'}, people) : null,
+      citationLine(hit.citation)));
 }
 
 function renderHits(result) {
@@ -300,7 +335,7 @@ function renderHits(result) {
     els.hits.append(h('li', {class: 'no-hits'}, h('p', {}, h('strong', {}, 'Nothing found. '), tips)));
     return;
   }
-  for (const hit of result.hits) els.hits.append(hitItem(hit));
+  for (const hit of result.hits) els.hits.append(hitItem(hit, result));
 }
 
 function renderPager(result) {
@@ -332,11 +367,11 @@ function renderPager(result) {
   els.pager.append(h('ul', {}, items.map((i) => h('li', {}, i))));
 }
 
-async function drawTimeline(result) {
+async function drawTimeline(result, shown) {
   if (timelineRequest) timelineRequest.abort();
   const request = (timelineRequest = new AbortController());
   try {
-    await renderTimeline(els.timeline, state, result, request.signal, (code) => {
+    await renderTimeline(els.timeline, shown, result, request.signal, (code) => {
       const on = state.filters.country.includes(code);
       if (on) {
         toggleFilter('country', code, false);
@@ -445,6 +480,7 @@ const typed = debounce(() => {
   const next = copyState(state);
   next.q = q;
   next.page = 1;
+  next.asTyped = false;
   next.doc = next.person = next.delegation = null;
   const replace = typingPushed && !state.doc && !state.person && !state.delegation;
   navigate(next, {replace});
@@ -460,6 +496,7 @@ els.form.addEventListener('submit', (event) => {
     const next = copyState(state);
     next.q = els.q.value;
     next.page = 1;
+    next.asTyped = false;
     next.doc = next.person = next.delegation = null;
     navigate(next);
   }

@@ -1,10 +1,13 @@
 // The document view: the whole document from /v1/documents/{doc_id}, its
-// numbered paragraphs each with an anchor (#p37) and its attribution, the
-// searched words highlighted, a link to the original file (and, for a PDF,
-// from each paragraph to its page), and the way back to the results.
+// title and symbol, its numbered paragraphs each with an anchor (#p37), its
+// attribution and its citation to copy, the searched words highlighted
+// (with the acronyms and spelled-out forms the API says they find), a link
+// to the original file (and, for a PDF, from each paragraph to its page),
+// and the way back to the results.
 
 import {paragraphActionLines} from './action_lines.js';
 import {api} from './api.js';
+import {citationLine} from './citation.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
 import {countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
 import {profileLink} from './profile.js';
@@ -102,9 +105,9 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
                  'Back to results');
   view.append(h('nav', {class: 'doc-nav', 'aria-label': 'Document'}, back),
               h('p', {class: 'loading'}, 'Loading the document…'));
-  const [answer] = await Promise.all([api.document(state.doc, signal), loadCountryNames(signal)]);
+  const [answer] = await Promise.all([api.document(state.doc, state.q, signal), loadCountryNames(signal)]);
   const {document: doc, paragraphs} = answer;
-  const mark = highlighter(state.q);
+  const mark = highlighter(state.q, answer.highlight || []);
   const withMark = (text) => (mark ? mark(text) : text);
 
   const kicker = [typeLabel(doc.type), doc.body, doc.session ? sessionLabel(doc.session) : null, doc.year]
@@ -138,7 +141,8 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
     const hasMark = text instanceof DocumentFragment && text.querySelector('mark');
     if (hasMark) matching.push({id, number: p.number});
     const numberLabel = p.number !== null ? `Paragraph ${p.number}` : 'Unnumbered paragraph';
-    body.append(h('div', {class: `para${hasMark ? ' para-match' : ''}`, id, tabindex: '-1'},
+    body.append(h('div', {class: `para${hasMark ? ' para-match' : ''}`, id, tabindex: '-1',
+                          dataset: {passageId: p.passage_id}},
       h('div', {class: 'para-gutter'},
         h('a', {class: 'para-num', href: `#${id}`, title: `Link to this paragraph (${numberLabel.toLowerCase()})`,
                 'aria-label': `${numberLabel}: link to cite`},
@@ -147,7 +151,8 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
           ? originalLink(doc, {class: 'para-page', title: `Page ${p.page} of the original PDF`,
                                'aria-label': `${numberLabel}: page ${p.page} of the original PDF`}, p.page, `p. ${p.page}`)
           : null),
-      h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state))));
+      h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state),
+        citationLine(p.citation))));
   }
 
   const words = queryWords(state.q);
@@ -176,10 +181,18 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
   focusAnchor(view, anchor);
 }
 
-/** Scrolls to paragraph `anchor` ("p37") and marks it, or to the title. */
+/**
+ * Scrolls to paragraph `anchor` ("p37") and marks it, or to the title. An
+ * anchor of a paragraph's passage id ("passage-bra_78_2023-10"), as links
+ * made before speeches were numbered have, finds that paragraph under its
+ * number now.
+ */
 export function focusAnchor(view, anchor) {
   for (const el of view.querySelectorAll('.para.is-target')) el.classList.remove('is-target');
-  const target = anchor ? document.getElementById(anchor) : null;
+  let target = anchor ? document.getElementById(anchor) : null;
+  if (!target && anchor && anchor.startsWith('passage-')) {
+    target = view.querySelector(`.para[data-passage-id="${CSS.escape(anchor.slice('passage-'.length))}"]`);
+  }
   if (target && view.contains(target)) {
     target.classList.add('is-target');
     target.scrollIntoView({block: 'start'});

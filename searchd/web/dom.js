@@ -88,15 +88,22 @@ export function queryWords(q) {
   return words;
 }
 
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Returns f(text) -> DocumentFragment with the query's words (and words
- * sharing their stem) in <mark>; null when the query has no plain words.
+ * sharing their stem) in <mark>, and the whole `phrases` (the acronyms and
+ * spelled-out forms the API says the query finds: "World Summit on the
+ * Information Society" for WSIS), any spacing between their words; null
+ * when there is nothing to mark.
  */
-export function highlighter(q) {
+export function highlighter(q, phrases = []) {
   const stems = queryWords(q).map(stem).filter((s) => s.length >= 2);
-  if (!stems.length) return null;
-  const escaped = stems.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  const whole = phrases.filter(Boolean).sort((a, b) => b.length - a.length)
+    .map((p) => `${p.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`);
+  if (!stems.length && !whole.length) return null;
+  const alternatives = [...whole, ...stems.map((s) => `${escapeRegExp(s)}[\\p{L}\\p{N}]*`)];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
   return (text) => {
     const fragment = document.createDocumentFragment();
     let at = 0;

@@ -1,7 +1,8 @@
 // The page's state lives in its URL, under the API's parameter names, so a
 // link reproduces a search: /?q=internet+governance&country=JPN&year=2020..2024
 // Only `doc` (the document open in the document view), `person` and
-// `delegation` (a speaker's or a delegation's page) and the #p37 anchor are
+// `delegation` (a speaker's or a delegation's page), `as_typed` (search the
+// query as typed, not the API's suggestion for it) and the #p37 anchor are
 // the page's own.
 
 // The search fields, as the server's table has them (fields.js is generated
@@ -16,7 +17,8 @@ export const MAX_DEPTH = 10000;
 export function emptyState() {
   const filters = {};
   for (const field of FILTER_FIELDS) filters[field] = [];
-  return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null, person: null, delegation: null};
+  return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null, person: null, delegation: null,
+          asTyped: false};
 }
 
 /** The state of a URL (a Location or URL). */
@@ -40,6 +42,7 @@ export function readState(url) {
   state.doc = params.get('doc') || null;
   state.person = params.get('person') || null;
   state.delegation = params.get('delegation') || null;
+  state.asTyped = params.get('as_typed') === '1';
   return state;
 }
 
@@ -85,16 +88,22 @@ export function stateUrl(state, {doc = state.doc, person = state.person, delegat
   if (doc) params.set('doc', doc);
   if (person) params.set('person', person);
   if (delegation) params.set('delegation', delegation);
+  if (state.asTyped) params.set('as_typed', '1');
   const query = params.toString();
   return `/${query ? `?${query}` : ''}${hash}`;
 }
 
 /** A key identifying a search (everything but the open document). */
 export function searchKey(state) {
-  return searchParams(state).toString();
+  return `${searchParams(state).toString()}${state.asTyped ? '&as_typed=1' : ''}`;
 }
 
-/** The anchor of a paragraph in the document view: "p37", or one from its passage id when unnumbered. */
+/**
+ * The anchor of a paragraph in the document view: "p37", or one from its
+ * passage id when unnumbered. (Speeches were unnumbered before they were
+ * numbered by position; their old anchors, #passage-ID, still land on the
+ * paragraph: focusAnchor in document.js.)
+ */
 export function paragraphAnchor(number, passageId) {
   return number !== null && number !== undefined ? `p${number}` : `passage-${passageId}`;
 }

@@ -1,6 +1,7 @@
 // The search page end to end: the real cstd-indexer builds an index of
-// ../shared/corpus/cstd and of the same reports as PDFs
-// (../shared/corpus/cstd-pdf) in a temp folder, the real cstd-searchd serves it on
+// ../shared/corpus/cstd (with the catalogue of its symbols), of the same
+// reports as PDFs (../shared/corpus/cstd-pdf) and of the sample archive's
+// speech in a temp folder, the real cstd-searchd serves it on
 // a loopback port, and Debian's Chromium (headless, driven by
 // playwright-core) uses the page as a delegate would. What the page shows is
 // checked against what the API answers to the same question, and every
@@ -14,7 +15,7 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
@@ -75,7 +76,14 @@ const fmt = (n) => n.toLocaleString('en');
 before(async () => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'cstd-e2e-'));
   const index = path.join(temp, 'index');
-  execFileSync(path.join(binDir, 'cstd-indexer'), ['build', '--index', index, corpus, corpusPdf],
+  // The corpus as text (with the catalogue of its symbols) and as PDFs, and
+  // one speech of the sample archive (numbered by position).
+  const extra = path.join(temp, 'extra');
+  mkdirSync(extra);
+  copyFileSync(path.join(root, 'data/sample/speech-ken-2022.txt'), path.join(extra, 'speech-ken-2022.txt'));
+  execFileSync(path.join(binDir, 'cstd-indexer'),
+               ['build', '--index', index, corpus, corpusPdf, extra,
+                '--metadata', path.join(root, 'data/catalogues/cstd-corpus.csv')],
                {stdio: ['ignore', 'ignore', 'inherit']});
   const started = await startServer(index);
   server = started.child;
@@ -578,6 +586,101 @@ test('a delegation\'s page, from a delegation chip in the document view, also on
     await page.close();
     if (ctx !== context) await ctx.close();
   }
+});
+
+test('a query that finds nothing shows its suggestion\'s results, saying so, and can be searched as typed', async () => {
+  const page = await context.newPage();
+  const typed = await api('/v1/search?q=internet+govrnance&per_page=20');
+  assert.equal(typed.total, 0);
+  assert.equal(typed.suggestion, 'internet governance');
+  const suggested = await api('/v1/search?q=internet+governance&per_page=20');
+  assert.ok(suggested.total > 0);
+  await page.goto(`${base}/?q=internet+govrnance`);
+  await waitForTotal(page, suggested.total);
+  assert.equal(await page.textContent('#suggestion'),
+               'Showing results for internet governance; search instead for internet govrnance.');
+  const ids = await page.$$eval('#hits .hit-title a', (els) => els.map((a) => new URL(a.href).searchParams.get('doc')));
+  assert.deepEqual(ids, suggested.hits.map((hit) => hit.doc_id));
+  assert.equal(await page.inputValue('#q'), 'internet govrnance');  // the box keeps what was typed
+  await shot(page, '14-suggestion-showing-results-for.png');
+  // "Search instead": the query as typed, which finds nothing, and the
+  // suggestion offered.
+  await page.click('#suggestion a >> nth=1');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('as_typed') === '1');
+  await waitForTotal(page, 0);
+  assert.equal(await page.textContent('#suggestion'), 'Did you mean internet governance?');
+  await page.close();
+});
+
+test('every hit and every paragraph has its citation, and "Copy citation" copies it', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: base});
+  const page = await context.newPage();
+  const want = await api('/v1/search?q=internet+governance&country=IRN&per_page=20');
+  assert.ok(want.hits.length > 0);
+  await page.goto(`${base}/?q=internet+governance&country=IRN`);
+  await waitForTotal(page, want.total);
+  assert.deepEqual(await page.$$eval('#hits .cite-text', (els) => els.map((e) => e.textContent)),
+                   want.hits.map((hit) => hit.citation));
+  const cited = want.hits.find((hit) => hit.symbol);
+  assert.ok(cited && cited.citation.startsWith(`${cited.symbol}, para. `), 'a hit cited by its symbol');
+  // A statement of a paragraph of several: said so beside the paragraph.
+  const statementHit = want.hits.findIndex((hit) => hit.statement !== null);
+  assert.ok(statementHit >= 0, 'Iran\'s statement in a paragraph of several');
+  assert.equal(await page.textContent(`#hits .hit >> nth=${statementHit} >> .statement-ref`),
+               `statement ${want.hits[statementHit].statement + 1}`);
+  await page.click('#hits .cite-copy >> nth=0');
+  await page.waitForFunction(() => document.querySelector('#hits .cite-status').textContent === 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), want.hits[0].citation);
+  await shot(page, '15-citation-in-hits.png');
+
+  // The document view: title and symbol, each paragraph's citation.
+  const hit = want.hits[0];
+  const doc = await api(`/v1/documents/${hit.doc_id}`);
+  await page.click('#hits .hit-title a >> nth=0');
+  await page.waitForSelector(`#document-view:not([hidden]) #p${hit.paragraph}.is-target`);
+  assert.equal(await page.textContent('#doc-title'), doc.document.title);
+  if (doc.document.symbol) assert.ok((await page.textContent('.doc-facts')).includes(doc.document.symbol));
+  assert.deepEqual(await page.$$eval('#document-view .para .cite-text', (els) => els.map((e) => e.textContent)),
+                   doc.paragraphs.map((p) => p.citation));
+  await page.click(`#p${hit.paragraph} .cite-copy`);
+  await page.waitForFunction((id) => document.querySelector(`#${id} .cite-status`).textContent === 'Copied',
+                             `p${hit.paragraph}`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+               doc.paragraphs.find((p) => p.number === hit.paragraph).citation);
+  await shot(page, '16-citation-in-document.png');
+  await page.close();
+});
+
+test('a speech is numbered by position, and its old passage anchors still land on the paragraph', async () => {
+  const page = await context.newPage();
+  const doc = await api('/v1/documents/speech-ken-2022');
+  assert.equal(doc.document.type, 'speech');
+  assert.deepEqual(doc.paragraphs.map((p) => p.number), doc.paragraphs.map((p, i) => i + 1));
+  assert.ok(!doc.document.title.includes('speech-ken-2022'), doc.document.title);
+  await page.goto(`${base}/?doc=speech-ken-2022#passage-speech-ken-2022-3`);
+  await page.waitForSelector('#document-view:not([hidden]) #p3.is-target');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'p3');
+  await page.close();
+});
+
+test('words found through an acronym are marked in snippets and in the document view', async () => {
+  const page = await context.newPage();
+  const want = await api('/v1/search?q=WSIS&per_page=20');
+  const spelled = want.hits.findIndex((hit) => /<mark>World Summit on the Information Society<\/mark>/i.test(hit.snippet));
+  assert.ok(spelled >= 0, 'a snippet marks the spelled-out form');
+  await page.goto(`${base}/?q=WSIS`);
+  await waitForTotal(page, want.total);
+  const marks = await page.$$eval(`#hits .hit >> nth=${spelled} >> .hit-snippet mark`, (els) => els.map((e) => e.textContent));
+  assert.ok(marks.some((m) => /^world summit on the information society$/i.test(m)), marks.join('|'));
+  // The document view marks the form too (the API names it: highlight).
+  const hit = want.hits[spelled];
+  await page.goto(`${base}/?doc=${encodeURIComponent(hit.doc_id)}&q=WSIS`);
+  await page.waitForSelector('#document-view:not([hidden]) .para');
+  const docMarks = await page.$$eval('#document-view .para-text mark', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ')));
+  assert.ok(docMarks.some((m) => /^world summit on the information society$/i.test(m)), docMarks.slice(0, 10).join('|'));
+  assert.ok(docMarks.some((m) => /^wsis$/i.test(m)));
+  await shot(page, '17-acronym-marked-in-document.png');
+  await page.close();
 });
 
 test('no request left the loopback host, and the page used the API', () => {

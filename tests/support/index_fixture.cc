@@ -20,6 +20,22 @@ void WriteDocuments(const std::string& index_dir, std::vector<ExtractedDocument>
   writer.Commit();
 }
 
+ExtractedDocument RepeatedParagraphs(const std::string& id, const std::vector<std::pair<std::string, int>>& texts) {
+  ExtractedDocument doc;
+  doc.document.id = id;
+  doc.document.title = "Document " + id;
+  doc.document.type = "other";
+  for (const auto& [text, times] : texts) {
+    for (int i = 0; i < times; ++i) {
+      Paragraph p;
+      p.text = text;
+      p.statements.push_back(Statement{text, {}, {}});
+      doc.paragraphs.push_back(std::move(p));
+    }
+  }
+  return doc;
+}
+
 std::string SampleArchivePath() {
   return std::string(CSTD_SOURCE_DIR) + "/data/sample";
 }

@@ -6,6 +6,7 @@
 #define CSTD_TESTS_SUPPORT_INDEX_FIXTURE_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/document.h"
@@ -29,6 +30,11 @@ void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files
 /// at `index_dir` (created if missing) with one IndexWriter, one commit.
 /// Throws what IndexWriter throws.
 void WriteDocuments(const std::string& index_dir, std::vector<ExtractedDocument> docs);
+
+/// A document `id` (type "other") of the paragraphs `texts`, each written
+/// as many times as its count and each one statement: an archive of known
+/// word frequencies for unit tests of ranking and suggestions.
+ExtractedDocument RepeatedParagraphs(const std::string& id, const std::vector<std::pair<std::string, int>>& texts);
 
 /// Builds the index at `index_dir` from the project's sample archive
 /// (data/sample) with indexer::Build on one thread, its log discarded.
