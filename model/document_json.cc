@@ -357,6 +357,10 @@ std::string EncodeSourceRecord(const SourceRecord& r) {
   w.Int64(r.mtime_ns);
   w.Key("hash");
   json::Str(w, r.hash);
+  if (!r.added.empty()) {
+    w.Key("added");
+    json::Str(w, r.added);
+  }
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }
@@ -367,6 +371,7 @@ SourceRecord DecodeSourceRecord(std::string_view data) {
   r.doc_id = GetStr(json, "doc_id");
   r.root = GetStr(json, "root");
   r.hash = GetStr(json, "hash");
+  r.added = GetStr(json, "added");  // absent in records written before it was kept
   const auto size = json.FindMember("size");
   if (size != json.MemberEnd() && size->value.IsUint64()) r.size = size->value.GetUint64();
   const auto mtime = json.FindMember("mtime_ns");
