@@ -259,4 +259,14 @@ std::optional<long> ParseInt(std::string_view s) {
   return value;
 }
 
+std::string EnglishOrdinal(long n) {
+  const long last = (n < 0 ? -n : n) % 10, tens = (n < 0 ? -n : n) % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                       : last == 1                ? "st"
+                       : last == 2                ? "nd"
+                       : last == 3                ? "rd"
+                                                  : "th";
+  return std::to_string(n) + suffix;
+}
+
 }  // namespace cstd::text

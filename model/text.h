@@ -61,6 +61,10 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 /// else, including trailing characters and overflow.
 std::optional<long> ParseInt(std::string_view s);
 
+/// `n` as an English ordinal, the way the UN numbers sessions: "1st", "2nd",
+/// "3rd", "11th", "22nd", "113th".
+std::string EnglishOrdinal(long n);
+
 }  // namespace cstd::text
 
 #endif  // CSTD_MODEL_TEXT_H_

@@ -156,5 +156,12 @@ TEST(ParseIntTest, ParsesWholeDecimalIntegersOnly) {
   }
 }
 
+TEST(EnglishOrdinalTest, SuffixesAsTheUnWritesThem) {
+  const std::pair<long, const char*> cases[] = {{1, "1st"},   {2, "2nd"},   {3, "3rd"},     {4, "4th"},
+                                                {11, "11th"}, {12, "12th"}, {13, "13th"},   {21, "21st"},
+                                                {22, "22nd"}, {78, "78th"}, {101, "101st"}, {113, "113th"}};
+  for (const auto& [n, want] : cases) EXPECT_EQ(EnglishOrdinal(n), want) << n;
+}
+
 }  // namespace
 }  // namespace cstd::text
