@@ -9,10 +9,10 @@
 #include "model/errors.h"
 #include "model/schema.h"
 #include "model/speaker_record.h"
-#include "query/speaker_directory.h"
 #include "model/text.h"
 #include "query/facet_tally.h"
 #include "query/search_fields.h"
+#include "query/speaker_directory.h"
 
 namespace cstd::query {
 
@@ -294,12 +294,61 @@ void Searcher::Label(FacetResult& result) const {
 
 SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
-  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   CheckPaging(unresolved);
   const SearchRequest request = Resolve(unresolved);
+  return Run(request, BuildQuery(request), nullptr, start);
+}
+
+SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text,
+                                 Xapian::KeyMaker* order) const {
+  const auto start = std::chrono::steady_clock::now();
+  CheckPaging(unresolved);
+  SearchRequest request = Resolve(unresolved);
+  request.q.clear();  // the text is `text`; only the filters are built
+  QueryParts parts = BuildQuery(request);
+  parts.text = text;
+  return Run(request, parts, order, start);
+}
+
+Xapian::MSet Searcher::Rank(const SearchRequest& unresolved, Xapian::doccount first, Xapian::doccount count,
+                            Xapian::doccount check_at_least) const {
+  const SearchRequest request = Resolve(unresolved);
+  return RankParts(BuildQuery(request), request, first, count, check_at_least, nullptr);
+}
+
+Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
+                                 Xapian::doccount count, Xapian::doccount check_at_least,
+                                 Xapian::KeyMaker* order) const {
+  Xapian::Enquire ranking(db_);
+  ranking.set_query(Combine(parts, {}));
+  if (order) {
+    ranking.set_sort_by_key_then_relevance(order, false);
+  } else {
+    switch (request.sort) {
+      case Sort::kRelevance:
+        break;
+      case Sort::kDateDesc:
+        ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        break;
+      case Sort::kDateAsc:
+        ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+        break;
+    }
+  }
+  if (request.group_by_document) ranking.set_collapse_key(schema::kSlotDocId);
+  try {
+    return ranking.get_mset(first, count, check_at_least);
+  } catch (const Xapian::WildcardError&) {
+    throw UsageError("q", "a wildcard in q matches more than max_wildcard_expansion=" +
+                              std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
+  }
+}
+
+SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts, Xapian::KeyMaker* order,
+                           std::chrono::steady_clock::time_point start) const {
+  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   SearchResult result;
   result.request = request;
-  const QueryParts parts = BuildQuery(request);
 
   // The filter of a faceted field goes to the tally, which needs every
   // passage that fails only that filter (multi-select); other filters stay
@@ -327,27 +376,9 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   // visit every match: on the UNGDC, "development" (83,722 passages, all
   // facets) takes 24 ms this way and 124 ms in one walk. (For a phrase, checking
   // positions dominates both ways; one walk measured no faster.)
-  Xapian::Enquire ranking(db_);
-  ranking.set_query(Combine(parts, {}));
-  switch (request.sort) {
-    case Sort::kRelevance:
-      break;
-    case Sort::kDateDesc:
-      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-      break;
-    case Sort::kDateAsc:
-      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-      break;
-  }
-  if (request.group_by_document) ranking.set_collapse_key(schema::kSlotDocId);
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-  Xapian::MSet mset;
-  try {
-    mset = ranking.get_mset(offset, static_cast<Xapian::doccount>(request.per_page));
-  } catch (const Xapian::WildcardError&) {
-    throw UsageError("q", "a wildcard in q matches more than max_wildcard_expansion=" +
-                              std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
-  }
+  const Xapian::MSet mset =
+      RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0, order);
 
   if (tally) {
     Xapian::Enquire counting(db_);
