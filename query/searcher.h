@@ -49,6 +49,12 @@ struct SearchLimits {
   /// Exact facet counting visits every match; a query that cannot count in
   /// this time is too broad to answer exactly, and says so.
   double facet_budget_ms = 1000;
+  /// Rows one export may write (query/export.h). An export holds the ids of
+  /// its rows (4 bytes each) and, while ranking, Xapian's list of them
+  /// (about 100 bytes each): 100,000 rows are about 10 MB at the peak, and
+  /// a spreadsheet program opens 100,000 rows (Excel's limit is 1,048,576).
+  /// Past it an export is refused, never cut short.
+  size_t max_export = 100000;
 };
 
 /// Queries with fewer hits than this get a spelling suggestion when one
