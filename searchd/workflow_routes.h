@@ -1,0 +1,31 @@
+// The HTTP side of a delegate's workflows (issue 16): exporting a search,
+// following it as a feed, similar statements and comparing delegations.
+// Parameters in, query/ does the work (export.h, feed.h, similar.h,
+// compare.h), a response out; the handler's route table calls these.
+
+#ifndef CSTD_SEARCHD_WORKFLOW_ROUTES_H_
+#define CSTD_SEARCHD_WORKFLOW_ROUTES_H_
+
+#include <string>
+
+#include "searchd/handler.h"
+#include "searchd/index_pool.h"
+
+namespace cstd::searchd {
+
+/// Where links in an answer point: "http://" and the request's Host, or ""
+/// (links then are paths) when it has none or one that is not a host name
+/// and port. Never throws but std::bad_alloc.
+std::string LinkBase(const Request& request);
+
+/// GET /v1/export: the head of the export of the search the parameters
+/// describe (or of the passages `passage_id` names, in that order), in
+/// `format` (csv by default), its rows left to the reply's stream, read
+/// from a view of the index of its own (IndexPool::OpenOwnView). Throws
+/// UsageError for a malformed parameter, an unknown passage or an export
+/// past max_export, IndexError when the index cannot be opened.
+Reply ExportReply(const Request& request, const Params& params, IndexPool& index);
+
+}  // namespace cstd::searchd
+
+#endif  // CSTD_SEARCHD_WORKFLOW_ROUTES_H_
