@@ -220,6 +220,10 @@ Reply get_export(const Request& request, const std::string&, const Params& param
   return ExportReply(request, params, context.index);
 }
 
+Response get_feed(const Request& request, const std::string&, const Params& params, const Context& context) {
+  return FeedResponse(request, params, context.index.ForThisThread());
+}
+
 // A speaker's and a delegation's page (query/profile.h).
 Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
   return JsonResponse(http::status::ok,
@@ -322,6 +326,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/speakers/{speaker_id}", get_speaker},
       {http::verb::get, "/v1/countries/{country}", get_country},
       {http::verb::get, "/v1/export", get_export},
+      {http::verb::get, "/v1/feed", get_feed},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

@@ -1,6 +1,7 @@
 #include "searchd/workflow_routes.h"
 
 #include "query/export.h"
+#include "query/feed.h"
 
 namespace cstd::searchd {
 
@@ -64,6 +65,21 @@ Reply ExportReply(const Request& request, const Params& params, IndexPool& index
   Reply reply(std::move(head));
   reply.stream = std::make_unique<ExportStream>(std::move(view), std::move(selection), format, LinkBase(request));
   return reply;
+}
+
+Response FeedResponse(const Request& request, const Params& params, const query::Searcher& searcher) {
+  query::SearchRequest search;
+  ParseFilterParams(params, &search);
+  Response response{http::status::ok, request.version()};
+  response.set(http::field::content_type,
+               boost::beast::string_view(query::kAtomContentType.data(), query::kAtomContentType.size()));
+  // Feed readers poll: each poll asks the index afresh.
+  response.set(http::field::cache_control, "no-cache");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.keep_alive(request.keep_alive());
+  response.body() = query::AtomFeed(searcher, search, LinkBase(request));
+  response.prepare_payload();
+  return response;
 }
 
 }  // namespace cstd::searchd

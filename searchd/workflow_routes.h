@@ -26,6 +26,11 @@ std::string LinkBase(const Request& request);
 /// past max_export, IndexError when the index cannot be opened.
 Reply ExportReply(const Request& request, const Params& params, IndexPool& index);
 
+/// GET /v1/feed: the Atom feed (query/feed.h) of the search the
+/// parameters describe. Throws UsageError for a malformed parameter, and as
+/// Searcher::Search.
+Response FeedResponse(const Request& request, const Params& params, const query::Searcher& searcher);
+
 }  // namespace cstd::searchd
 
 #endif  // CSTD_SEARCHD_WORKFLOW_ROUTES_H_
