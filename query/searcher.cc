@@ -296,44 +296,38 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
   CheckPaging(unresolved);
   const SearchRequest request = Resolve(unresolved);
-  return Run(request, BuildQuery(request), nullptr, start);
+  return Run(request, BuildQuery(request), start);
 }
 
-SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text,
-                                 Xapian::KeyMaker* order) const {
+SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text) const {
   const auto start = std::chrono::steady_clock::now();
   CheckPaging(unresolved);
   SearchRequest request = Resolve(unresolved);
   request.q.clear();  // the text is `text`; only the filters are built
   QueryParts parts = BuildQuery(request);
   parts.text = text;
-  return Run(request, parts, order, start);
+  return Run(request, parts, start);
 }
 
 Xapian::MSet Searcher::Rank(const SearchRequest& unresolved, Xapian::doccount first, Xapian::doccount count,
                             Xapian::doccount check_at_least) const {
   const SearchRequest request = Resolve(unresolved);
-  return RankParts(BuildQuery(request), request, first, count, check_at_least, nullptr);
+  return RankParts(BuildQuery(request), request, first, count, check_at_least);
 }
 
 Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
-                                 Xapian::doccount count, Xapian::doccount check_at_least,
-                                 Xapian::KeyMaker* order) const {
+                                 Xapian::doccount count, Xapian::doccount check_at_least) const {
   Xapian::Enquire ranking(db_);
   ranking.set_query(Combine(parts, {}));
-  if (order) {
-    ranking.set_sort_by_key_then_relevance(order, false);
-  } else {
-    switch (request.sort) {
-      case Sort::kRelevance:
-        break;
-      case Sort::kDateDesc:
-        ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-        break;
-      case Sort::kDateAsc:
-        ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-        break;
-    }
+  switch (request.sort) {
+    case Sort::kRelevance:
+      break;
+    case Sort::kDateDesc:
+      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      break;
+    case Sort::kDateAsc:
+      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+      break;
   }
   if (request.group_by_document) ranking.set_collapse_key(schema::kSlotDocId);
   try {
@@ -344,7 +338,7 @@ Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& r
   }
 }
 
-SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts, Xapian::KeyMaker* order,
+SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
   const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   SearchResult result;
@@ -377,8 +371,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   // facets) takes 24 ms this way and 124 ms in one walk. (For a phrase, checking
   // positions dominates both ways; one walk measured no faster.)
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-  const Xapian::MSet mset =
-      RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0, order);
+  const Xapian::MSet mset = RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0);
 
   if (tally) {
     Xapian::Enquire counting(db_);

@@ -79,14 +79,11 @@ class Searcher {
   /// through so the caller can reopen and retry.
   SearchResult Search(const SearchRequest& request) const;
 
-  /// Runs `request` as Search does (filters, facets, paging), with `text` in
-  /// place of the query its q parses to -- a query a program made, such as
-  /// the expand set of relevance feedback -- and, when `order` is given,
-  /// ranked by its key (ascending) and then by relevance instead of by
-  /// request.sort. `order` is used during the call only. Throws as Search,
-  /// but never about q.
-  SearchResult SearchFor(const SearchRequest& request, const Xapian::Query& text,
-                         Xapian::KeyMaker* order = nullptr) const;
+  /// Runs `request` as Search does (filters, facets, paging, sort), with
+  /// `text` in place of the query its q parses to: a query a program made,
+  /// such as the expand set of relevance feedback. Throws as Search, but
+  /// never about q.
+  SearchResult SearchFor(const SearchRequest& request, const Xapian::Query& text) const;
 
   /// The passages `request` matches in Search's order (its sort, one per
   /// document with group_by_document), from the `first` (0-based), at most
@@ -147,12 +144,12 @@ class Searcher {
   // The text query filtered by every field's filter except those of the
   // fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);
-  // The matches of `parts` ranked for `request` (its sort, or `order` then
-  // relevance; collapsed per document when grouped).
+  // The matches of `parts` ranked for `request` (its sort; collapsed per
+  // document when grouped).
   Xapian::MSet RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
-                         Xapian::doccount count, Xapian::doccount check_at_least, Xapian::KeyMaker* order) const;
+                         Xapian::doccount count, Xapian::doccount check_at_least) const;
   // Search's work once the request is resolved and its query built.
-  SearchResult Run(const SearchRequest& request, const QueryParts& parts, Xapian::KeyMaker* order,
+  SearchResult Run(const SearchRequest& request, const QueryParts& parts,
                    std::chrono::steady_clock::time_point start) const;
   // The facet columns of this revision, loaded on first use: a search
   // without facets or a document fetch never needs them.

@@ -224,6 +224,11 @@ Response get_feed(const Request& request, const std::string&, const Params& para
   return FeedResponse(request, params, context.index.ForThisThread());
 }
 
+Response get_similar(const Request& request, const std::string& passage_id, const Params& params,
+                     const Context& context) {
+  return JsonResponse(http::status::ok, SimilarJson(passage_id, params, context.index.ForThisThread()), request);
+}
+
 // A speaker's and a delegation's page (query/profile.h).
 Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
   return JsonResponse(http::status::ok,
@@ -327,6 +332,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/countries/{country}", get_country},
       {http::verb::get, "/v1/export", get_export},
       {http::verb::get, "/v1/feed", get_feed},
+      {http::verb::get, "/v1/passages/{passage_id}/similar", get_similar},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

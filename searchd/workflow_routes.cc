@@ -1,7 +1,9 @@
 #include "searchd/workflow_routes.h"
 
+#include "model/errors.h"
 #include "query/export.h"
 #include "query/feed.h"
+#include "query/similar.h"
 
 namespace cstd::searchd {
 
@@ -80,6 +82,19 @@ Response FeedResponse(const Request& request, const Params& params, const query:
   response.body() = query::AtomFeed(searcher, search, LinkBase(request));
   response.prepare_payload();
   return response;
+}
+
+std::string SimilarJson(const std::string& passage_id, const Params& params, const query::Searcher& searcher) {
+  query::SimilarRequest similar;
+  similar.search = ParseSearchParams(params);
+  if (const std::string* v = LastValue(params, "other_delegations")) {
+    if (*v == "true") {
+      similar.other_delegations = true;
+    } else if (*v != "false") {
+      throw UsageError("other_delegations", "other_delegations=" + *v + ": must be true or false");
+    }
+  }
+  return query::SearchResultToJson(query::Similar(searcher, passage_id, similar));
 }
 
 }  // namespace cstd::searchd

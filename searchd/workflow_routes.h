@@ -31,6 +31,13 @@ Reply ExportReply(const Request& request, const Params& params, IndexPool& index
 /// Searcher::Search.
 Response FeedResponse(const Request& request, const Params& params, const query::Searcher& searcher);
 
+/// GET /v1/passages/{passage_id}/similar: the JSON (as /v1/search's) of the
+/// paragraphs most like `passage_id` (query/similar.h), under the search's
+/// filters, paging and facets and other_delegations=true|false. Throws
+/// UsageError for a malformed parameter, NotFoundError for an unknown
+/// passage, and as Searcher::Search.
+std::string SimilarJson(const std::string& passage_id, const Params& params, const query::Searcher& searcher);
+
 }  // namespace cstd::searchd
 
 #endif  // CSTD_SEARCHD_WORKFLOW_ROUTES_H_
