@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 
 #include "model/action_lines.h"
 #include "model/countries.h"
@@ -316,7 +317,8 @@ Xapian::MSet Searcher::Rank(const SearchRequest& unresolved, Xapian::doccount fi
 }
 
 Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
-                                 Xapian::doccount count, Xapian::doccount check_at_least) const {
+                                 Xapian::doccount count, Xapian::doccount check_at_least, Xapian::valueno collapse_slot,
+                                 Xapian::doccount collapse_max) const {
   Xapian::Enquire ranking(db_);
   ranking.set_query(Combine(parts, {}));
   switch (request.sort) {
@@ -329,7 +331,11 @@ Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& r
       ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
       break;
   }
-  if (request.group_by_document) ranking.set_collapse_key(schema::kSlotDocId);
+  if (collapse_slot != Xapian::BAD_VALUENO) {
+    ranking.set_collapse_key(collapse_slot, collapse_max);
+  } else if (request.group_by_document) {
+    ranking.set_collapse_key(schema::kSlotDocId);
+  }
   try {
     return ranking.get_mset(first, count, check_at_least);
   } catch (const Xapian::WildcardError&) {
@@ -396,6 +402,13 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   // only when the query finds little, which is when a user needs it.
   if (result.total < kSuggestBelowHits && !text::Trim(request.q).empty()) BuildQuery(request, &result.suggestion);
 
+  result.hits = Hits(mset);
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset) const {
+  std::vector<Hit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.passage = records_.PassageOf(it.get_document());
@@ -404,10 +417,21 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
     // frequency of every word of the passage (a B-tree read each), which
     // tripled the time of a rare-term query.
     hit.snippet = mset.snippet(hit.passage.paragraph.text, kSnippetBytes, stemmer_, 0, "<mark>", "</mark>", "\u2026");
-    result.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return result;
+  return hits;
+}
+
+std::vector<Hit> Searcher::BestPerValue(const SearchRequest& unresolved, FacetField field, Xapian::doccount per_value,
+                                        Xapian::doccount values) const {
+  const SearchField& f = FieldOf(field);
+  if (f.encoding == SlotEncoding::kPacked) {
+    throw std::invalid_argument("BestPerValue: " + std::string(f.name) + " may have several values per passage");
+  }
+  const SearchRequest request = Resolve(unresolved);
+  // Xapian keeps the best `per_value` of each value of the slot (its
+  // collapse key), in the order of the whole ranking: one walk.
+  return Hits(RankParts(BuildQuery(request), request, 0, per_value * values, 0, f.slot, per_value));
 }
 
 FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField field, std::string_view prefix,
@@ -521,16 +545,70 @@ void WriteFacetValues(JsonWriter& w, const FacetResult& facet) {
   w.EndArray();
 }
 
-void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
-  const SearchRequest& r = result.request;
-  w.StartObject();
-  w.Key("query");
+void WriteQuery(JsonWriter& w, const SearchRequest& r) {
   w.StartObject();
   w.Key("q");
   Str(w, r.q);
   w.Key("filters");
   WriteFilters(w, r);
   w.EndObject();
+}
+
+void WriteHit(JsonWriter& w, const Hit& hit) {
+  const Passage& p = hit.passage;
+  w.StartObject();
+  w.Key("doc_id");
+  Str(w, p.doc_id);
+  w.Key("passage_id");
+  Str(w, p.passage_id);
+  WritePassageDocumentFields(w, p);
+  w.Key("paragraph");
+  OptInt(w, p.paragraph.number);
+  w.Key("page");
+  OptInt(w, p.paragraph.page);
+  w.Key("speakers");
+  w.StartArray();
+  for (size_t k = 0; k < p.paragraph.speakers.size() && k < p.speaker_ids.size(); ++k) {
+    w.StartObject();
+    w.Key("id");
+    Str(w, p.speaker_ids[k]);
+    w.Key("name");
+    Str(w, p.paragraph.speakers[k]);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("countries");
+  w.StartArray();
+  for (const auto& code : p.paragraph.countries) {
+    const Country* c = Countries::Builtin().FindByCode(code);
+    w.StartObject();
+    w.Key("code");
+    Str(w, code);
+    w.Key("name");
+    Str(w, c ? c->short_name : code);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("action_lines");
+  w.StartArray();
+  for (const auto& a : p.paragraph.action_lines) Str(w, a);
+  w.EndArray();
+  // Lines the passage is about without naming them, with the lexicon's
+  // terms that decided each, so a page can mark them and say why.
+  w.Key("action_lines_inferred");
+  WriteInferredActionLines(w, p.paragraph.action_lines_inferred);
+  w.Key("snippet");
+  Str(w, hit.snippet);
+  w.Key("score");
+  w.Double(static_cast<double>(static_cast<long>(hit.score * 1000)) / 1000);
+  w.EndObject();
+}
+
+void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
+  const SearchRequest& r = result.request;
+  w.StartObject();
+  w.Key("query");
+  WriteQuery(w, r);
   w.Key("total");
   w.Uint64(result.total);
   w.Key("page");
@@ -541,55 +619,7 @@ void WriteSearchResult(JsonWriter& w, const SearchResult& result) {
   w.Double(static_cast<double>(static_cast<long>(result.took_ms * 1000)) / 1000);
   w.Key("hits");
   w.StartArray();
-  for (const Hit& hit : result.hits) {
-    const Passage& p = hit.passage;
-    w.StartObject();
-    w.Key("doc_id");
-    Str(w, p.doc_id);
-    w.Key("passage_id");
-    Str(w, p.passage_id);
-    WritePassageDocumentFields(w, p);
-    w.Key("paragraph");
-    OptInt(w, p.paragraph.number);
-    w.Key("page");
-    OptInt(w, p.paragraph.page);
-    w.Key("speakers");
-    w.StartArray();
-    for (size_t k = 0; k < p.paragraph.speakers.size() && k < p.speaker_ids.size(); ++k) {
-      w.StartObject();
-      w.Key("id");
-      Str(w, p.speaker_ids[k]);
-      w.Key("name");
-      Str(w, p.paragraph.speakers[k]);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("countries");
-    w.StartArray();
-    for (const auto& code : p.paragraph.countries) {
-      const Country* c = Countries::Builtin().FindByCode(code);
-      w.StartObject();
-      w.Key("code");
-      Str(w, code);
-      w.Key("name");
-      Str(w, c ? c->short_name : code);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("action_lines");
-    w.StartArray();
-    for (const auto& a : p.paragraph.action_lines) Str(w, a);
-    w.EndArray();
-    // Lines the passage is about without naming them, with the lexicon's
-    // terms that decided each, so a page can mark them and say why.
-    w.Key("action_lines_inferred");
-    WriteInferredActionLines(w, p.paragraph.action_lines_inferred);
-    w.Key("snippet");
-    Str(w, hit.snippet);
-    w.Key("score");
-    w.Double(static_cast<double>(static_cast<long>(hit.score * 1000)) / 1000);
-    w.EndObject();
-  }
+  for (const Hit& hit : result.hits) WriteHit(w, hit);
   w.EndArray();
   w.Key("facets");
   w.StartObject();

@@ -93,6 +93,16 @@ class Searcher {
   Xapian::MSet Rank(const SearchRequest& request, Xapian::doccount first, Xapian::doccount count,
                     Xapian::doccount check_at_least = 0) const;
 
+  /// The best `per_value` matches of `request` (in its order) for each
+  /// value of `field`, a field of one value per passage (session, year,
+  /// type), for at most `values` values: the hits of each value in order,
+  /// values in the order of their best hit, with snippets. A match without
+  /// a value of `field` counts as one value of its own. Throws as Search
+  /// (paging aside), std::invalid_argument for a field that may have
+  /// several values per passage.
+  std::vector<Hit> BestPerValue(const SearchRequest& request, FacetField field, Xapian::doccount per_value,
+                                Xapian::doccount values) const;
+
   /// The stored passages and documents of this index.
   const StoredRecords& records() const { return records_; }
 
@@ -144,10 +154,14 @@ class Searcher {
   // The text query filtered by every field's filter except those of the
   // fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except);
-  // The matches of `parts` ranked for `request` (its sort; collapsed per
-  // document when grouped).
+  // The matches of `parts` ranked for `request` (its sort), collapsed on
+  // `collapse_slot` keeping `collapse_max` per value -- by default, as the
+  // request says: one per document when grouped, else none.
   Xapian::MSet RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
-                         Xapian::doccount count, Xapian::doccount check_at_least) const;
+                         Xapian::doccount count, Xapian::doccount check_at_least,
+                         Xapian::valueno collapse_slot = Xapian::BAD_VALUENO, Xapian::doccount collapse_max = 1) const;
+  // The hits of `mset`, with their passages and snippets.
+  std::vector<Hit> Hits(const Xapian::MSet& mset) const;
   // Search's work once the request is resolved and its query built.
   SearchResult Run(const SearchRequest& request, const QueryParts& parts,
                    std::chrono::steady_clock::time_point start) const;
@@ -171,6 +185,12 @@ class Searcher {
 
 /// Writes a facet's values as a JSON array of {value, label?, count}.
 void WriteFacetValues(JsonWriter& w, const FacetResult& facet);
+
+/// Writes the `query` object of a search's JSON: {"q", "filters"}.
+void WriteQuery(JsonWriter& w, const SearchRequest& request);
+
+/// Writes one hit as the objects of /v1/search's `hits`.
+void WriteHit(JsonWriter& w, const Hit& hit);
 
 /// Writes `result` as the /v1/search JSON object of the contract.
 void WriteSearchResult(JsonWriter& w, const SearchResult& result);

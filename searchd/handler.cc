@@ -224,6 +224,10 @@ Response get_feed(const Request& request, const std::string&, const Params& para
   return FeedResponse(request, params, context.index.ForThisThread());
 }
 
+Response get_compare(const Request& request, const std::string&, const Params& params, const Context& context) {
+  return JsonResponse(http::status::ok, CompareJson(params, context.index.ForThisThread()), request);
+}
+
 Response get_similar(const Request& request, const std::string& passage_id, const Params& params,
                      const Context& context) {
   return JsonResponse(http::status::ok, SimilarJson(passage_id, params, context.index.ForThisThread()), request);
@@ -333,6 +337,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/export", get_export},
       {http::verb::get, "/v1/feed", get_feed},
       {http::verb::get, "/v1/passages/{passage_id}/similar", get_similar},
+      {http::verb::get, "/v1/compare", get_compare},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

@@ -1,6 +1,7 @@
 #include "searchd/workflow_routes.h"
 
 #include "model/errors.h"
+#include "query/compare.h"
 #include "query/export.h"
 #include "query/feed.h"
 #include "query/similar.h"
@@ -95,6 +96,17 @@ std::string SimilarJson(const std::string& passage_id, const Params& params, con
     }
   }
   return query::SearchResultToJson(query::Similar(searcher, passage_id, similar));
+}
+
+std::string CompareJson(const Params& params, const query::Searcher& searcher) {
+  query::CompareRequest compare;
+  ParseFilterParams(params, &compare.search);
+  compare.delegations = query::ParseDelegations("delegations", AllValues(params, "delegations"));
+  if (const std::string* v = LastValue(params, "by")) compare.by = query::ParseCompareBy("by", *v);
+  if (const std::string* v = LastValue(params, "top")) {
+    compare.top = query::ParseBoundedInt("top", *v, 1, query::kMaxCompareTop);
+  }
+  return query::CompareToJson(query::Compare(searcher, compare));
 }
 
 }  // namespace cstd::searchd

@@ -38,6 +38,12 @@ Response FeedResponse(const Request& request, const Params& params, const query:
 /// passage, and as Searcher::Search.
 std::string SimilarJson(const std::string& passage_id, const Params& params, const query::Searcher& searcher);
 
+/// GET /v1/compare: the JSON of the comparison (query/compare.h) of the
+/// delegations `delegations` names, by `by` (year or session), with `top`
+/// statements per cell, for the search's q and filters. Throws UsageError
+/// for a malformed parameter, and as Searcher::Search.
+std::string CompareJson(const Params& params, const query::Searcher& searcher);
+
 }  // namespace cstd::searchd
 
 #endif  // CSTD_SEARCHD_WORKFLOW_ROUTES_H_
