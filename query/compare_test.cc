@@ -16,22 +16,11 @@ namespace {
 // A speech of `country` in `year` (session year - 1945), its paragraphs
 // given.
 ExtractedDocument Speech(const std::string& country, int year, const std::vector<std::string>& texts) {
-  ExtractedDocument doc;
-  doc.document.id = country + "-" + std::to_string(year);
-  doc.document.source = "/archive/" + doc.document.id + ".txt";
-  doc.document.body = "UNGA";
-  doc.document.title = "Statement " + doc.document.id;
-  doc.document.type = "speech";
+  ExtractedDocument doc = test_support::MakeDocument(country + "-" + std::to_string(year), "speech", year, texts);
   doc.document.session = year - 1945;
-  doc.document.year = year;
-  int number = 0;
-  for (const auto& text : texts) {
-    Paragraph p;
-    p.number = ++number;
-    p.text = text;
+  for (Paragraph& p : doc.paragraphs) {
     p.countries = {country};
-    p.statements.push_back(Statement{text, {}, {country}});
-    doc.paragraphs.push_back(std::move(p));
+    p.statements[0].countries = {country};
   }
   return doc;
 }

@@ -27,26 +27,15 @@ const std::vector<std::string> kTexts = {
 };
 
 ExtractedDocument Document(const std::string& id, int year, const std::vector<std::string>& texts) {
-  ExtractedDocument doc;
-  doc.document.id = id;
-  doc.document.source = "/archive/" + id + ".txt";
-  doc.document.body = "CSTD";
+  ExtractedDocument doc = test_support::MakeDocument(id, "panel-report", year, texts);
   doc.document.title = "Report, with a comma";
-  doc.document.type = "panel-report";
   doc.document.session = 25;
-  doc.document.year = year;
   doc.document.date = std::to_string(year) + "-02-01";
-  int number = 0;
-  for (const auto& text : texts) {
-    Paragraph p;
-    p.number = ++number;
-    p.text = text;
+  for (Paragraph& p : doc.paragraphs) {
     p.countries = {"STP", "TUR"};
     p.speakers = {"Kleinwächter"};
     p.action_lines = {"C2"};
     p.action_lines_inferred = {{"C5", {"security"}}};
-    p.statements.push_back(Statement{text, {}, {}});
-    doc.paragraphs.push_back(std::move(p));
   }
   return doc;
 }

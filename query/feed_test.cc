@@ -9,33 +9,21 @@
 
 #include "indexer/index_writer.h"
 #include "model/index_layout.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/index_fixture.h"
 
 namespace cstd::query {
 namespace {
 
 ExtractedDocument Document(const std::string& id, const std::optional<std::string>& date, int year,
                            const std::vector<std::string>& texts) {
-  ExtractedDocument doc;
-  doc.document.id = id;
-  doc.document.source = "/archive/" + id + ".txt";
-  doc.document.body = "CSTD";
+  ExtractedDocument doc = test_support::MakeDocument(id, "session-report", year, texts);
   doc.document.symbol = "E/CN.16/" + std::to_string(year) + "/" + id;
-  doc.document.title = "Report " + id;
-  doc.document.type = "session-report";
   doc.document.session = year - 1997;
-  doc.document.year = year;
   doc.document.date = date;
-  int number = 0;
-  for (const auto& text : texts) {
-    Paragraph p;
-    p.number = ++number;
-    p.text = text;
+  for (Paragraph& p : doc.paragraphs) {
     p.countries = {"BRA"};
-    p.speakers = id == "new" ? std::vector<std::string>{"Ana Souza"} : std::vector<std::string>{};
+    if (id == "new") p.speakers = {"Ana Souza"};
     p.action_lines = {"C5"};
-    p.statements.push_back(Statement{text, {}, {}});
-    doc.paragraphs.push_back(std::move(p));
   }
   return doc;
 }

@@ -19,21 +19,12 @@ struct Para {
 };
 
 ExtractedDocument Document(const std::string& id, int year, const std::vector<Para>& paragraphs) {
-  ExtractedDocument doc;
-  doc.document.id = id;
-  doc.document.source = "/archive/" + id + ".txt";
-  doc.document.body = "UNGA";
-  doc.document.title = "Statement " + id;
-  doc.document.type = "speech";
-  doc.document.year = year;
-  int number = 0;
-  for (const auto& para : paragraphs) {
-    Paragraph p;
-    p.number = ++number;
-    p.text = para.text;
-    p.countries = para.countries;
-    p.statements.push_back(Statement{para.text, {}, para.countries});
-    doc.paragraphs.push_back(std::move(p));
+  std::vector<std::string> texts;
+  for (const auto& para : paragraphs) texts.push_back(para.text);
+  ExtractedDocument doc = test_support::MakeDocument(id, "speech", year, texts);
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    doc.paragraphs[i].countries = paragraphs[i].countries;
+    doc.paragraphs[i].statements[0].countries = paragraphs[i].countries;
   }
   return doc;
 }
