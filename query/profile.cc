@@ -10,27 +10,12 @@
 #include "model/names.h"
 #include "model/schema.h"
 #include "model/text.h"
-#include "model/tsv.h"
 #include "query/facet_columns.h"
+#include "query/topic_stopwords.h"
 
-namespace cstd {
-namespace embedded {
-std::string_view topic_stopwords_tsv();
-}
-
-namespace query {
+namespace cstd::query {
 
 namespace {
-
-const std::set<std::string>& TopicStopwords() {
-  static const std::set<std::string> kWords = [] {
-    const TsvTable table = ParseTsv("data/topic_stopwords.tsv", embedded::topic_stopwords_tsv());
-    std::set<std::string> words;
-    for (const auto& row : table.rows) words.insert(row[table.Column("word")]);
-    return words;
-  }();
-  return kWords;
-}
 
 // The words a topic can be: unprefixed terms (prefixes are capitals; the
 // stemmer's are 'Z'-prefixed), of letters only, no stop word, not the
@@ -240,5 +225,4 @@ std::string ProfileToJson(const Profile& p) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-}  // namespace query
-}  // namespace cstd
+}  // namespace cstd::query

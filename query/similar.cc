@@ -1,26 +1,53 @@
 #include "query/similar.h"
 
 #include <algorithm>
+#include <set>
 
 #include "model/errors.h"
 #include "model/schema.h"
+#include "query/topic_stopwords.h"
 
 namespace cstd::query {
 
 namespace {
 
-// The stemmed words of a paragraph's text: the indexer's TermGenerator
-// writes each word unstemmed (with positions) and as "Z" + its stem; stems
-// join "governance" and "governing", so a paraphrase matches. Every other
-// term has a capital prefix after the Z, or none: names (ZXPN..., ZXDN...),
-// titles (ZS...), filter terms (XC:BRA, Q...).
-class StemmedTextWords : public Xapian::ExpandDecider {
+// The stemmed words of a paragraph's text that may say what it is about:
+// the indexer's TermGenerator writes each word unstemmed (with positions)
+// and as "Z" + its stem, and stems join "governance" and "governing", so a
+// paraphrase matches. Every other term has a capital prefix after the Z, or
+// none: names (ZXPN..., ZXDN...), titles (ZS...), filter terms (XC:BRA,
+// Q...). Left out too: the stems of stop words and of the genre's words
+// (TopicStopwords: "delegate", "noted"), and stems in a fifth of all
+// passages or more -- the archive's words, not the paragraph's ("nation" in
+// the UNGDC), which would make the query match nearly everything. (A small
+// archive has no such words: the fifth counts from kCommonFloor passages.)
+class SubjectWords : public Xapian::ExpandDecider {
  public:
+  static constexpr Xapian::doccount kCommonFloor = 100;
+  explicit SubjectWords(const Xapian::Database& db)
+      : db_(db), max_frequency_(std::max(db.get_doccount() / 5, kCommonFloor)) {}
   bool operator()(const std::string& term) const override {
     if (term.size() < 2 || term[0] != 'Z') return false;
     const char c = term[1];
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80)) return false;
+    if (StopStems().count(term)) return false;
+    return db_.get_termfreq(term) <= max_frequency_;
   }
+
+ private:
+  // "Z" + the stem of each stop word, as the index spells them.
+  static const std::set<std::string>& StopStems() {
+    static const std::set<std::string> kStems = [] {
+      const Xapian::Stem stem("english");
+      std::set<std::string> stems;
+      for (const auto& word : TopicStopwords()) stems.insert("Z" + stem(word));
+      return stems;
+    }();
+    return kStems;
+  }
+
+  const Xapian::Database& db_;
+  Xapian::doccount max_frequency_;
 };
 
 }  // namespace
@@ -38,8 +65,8 @@ SearchResult Similar(const Searcher& searcher, std::string_view passage_id, cons
   Xapian::RSet relevant;
   relevant.add_document(did);
   Xapian::Enquire enquire(db);
-  const StemmedTextWords text_words;
-  const Xapian::ESet words = enquire.get_eset(kSimilarTerms, relevant, &text_words);
+  const SubjectWords subject(db);
+  const Xapian::ESet words = enquire.get_eset(kSimilarTerms, relevant, &subject);
   std::vector<Xapian::Query> weighted;
   const double top = words.empty() ? 1 : words.begin().get_weight();
   for (auto it = words.begin(); it != words.end(); ++it) {
