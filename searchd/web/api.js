@@ -40,4 +40,7 @@ export const api = {
   facet: (field, params, signal) => getJson(`/v1/facets/${encodeURIComponent(field)}`, params, signal),
   speaker: (id, signal) => getJson(`/v1/speakers/${encodeURIComponent(id)}`, null, signal),
   country: (code, signal) => getJson(`/v1/countries/${encodeURIComponent(code)}`, null, signal),
+  similar: (passageId, params, signal) =>
+    getJson(`/v1/passages/${encodeURIComponent(passageId)}/similar`, params, signal),
+  compare: (params, signal) => getJson('/v1/compare', params, signal),
 };

@@ -5,9 +5,12 @@
 
 import {inferredChip} from './action_lines.js';
 import {api} from './api.js';
+import {renderCompare} from './compare.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
+import {Selection, downloadMenu} from './export.js';
 import {FacetPanel} from './facets.js';
+import {announceFeed, followControl} from './follow.js';
 import {profileLink, renderProfile} from './profile.js';
 import {FIELD_NAMES, hasName, learnNames, sessionLabel, typeLabel, valueLabel} from './labels.js';
 import {
@@ -21,7 +24,7 @@ const els = {
   searchView: $('search-view'), results: $('results'), status: $('status'), error: $('error'),
   suggestion: $('suggestion'), chips: $('chips'), timeline: $('timeline'), hits: $('hits'), pager: $('pager'),
   docView: $('document-view'), filtersToggle: $('filters-toggle'), filtersPanel: $('filters-panel'),
-  profileView: $('profile-view'),
+  profileView: $('profile-view'), tools: $('result-tools'), selection: $('selection'), compareView: $('compare-view'),
 };
 
 let state = readState(location);
@@ -31,6 +34,7 @@ let searchRequest = null;     // AbortControllers of requests in flight
 let timelineRequest = null;
 let documentRequest = null;
 let profileRequest = null;
+let compareRequest = null;
 let openedFromResults = null;  // {scroll, href} of the hit opened from the results shown
 let typingPushed = false;      // a burst of typing makes one history entry
 
@@ -46,7 +50,17 @@ const facets = new FacetPanel($('facets'), {
     navigate(next);
   },
   onError: (e) => showError(e),
+  onCompare: (codes) => {
+    const next = copyState(state);
+    next.filters.country = [];
+    next.page = 1;
+    next.compare = codes;
+    navigate(next);
+  },
 });
+
+// The hits a delegate ticks for export, kept across pages and searches.
+const selection = new Selection(els.selection, (e) => showActionError(e));
 
 // ---- Navigation ------------------------------------------------------------
 
@@ -72,10 +86,14 @@ function toggleFilter(field, value, on) {
 function render() {
   syncForm();
   const profile = !state.doc && Boolean(state.person || state.delegation);
+  const comparing = !state.doc && !profile && state.compare.length > 0;
   if (!profile && profileRequest) profileRequest.abort();
+  if (!comparing && compareRequest) compareRequest.abort();
   els.profileView.hidden = !profile;
+  els.compareView.hidden = !comparing;
   if (state.doc) showDocument();
   else if (profile) showProfile();
+  else if (comparing) showCompare();
   else showSearch();
 }
 
@@ -187,6 +205,7 @@ function showError(e) {
 function renderResults(result) {
   els.error.hidden = true;
   renderStatus(result);
+  renderTools(result);
   renderSuggestion(result);
   renderChips();
   renderHits(result);
@@ -208,6 +227,23 @@ function renderStatus(result) {
   }
   parts.push(h('span', {class: 'status-time'}, ` in ${result.took_ms.toFixed(1)} ms`));
   clear(els.status).append(...parts);
+}
+
+// What a delegate does with a search besides reading it: download it, follow
+// it; and the ticked hits' bar.
+function renderTools(result) {
+  clear(els.tools);
+  els.tools.hidden = false;
+  if (result.total > 0) els.tools.append(downloadMenu(state, result, showActionError));
+  els.tools.append(followControl(state));
+  announceFeed(state);
+  selection.render();
+}
+
+// An error of an action (an export), shown without touching the results.
+function showActionError(e) {
+  els.error.hidden = false;
+  clear(els.error).append(h('strong', {}, 'That could not be done. '), e.message || String(e));
 }
 
 function renderSuggestion(result) {
@@ -282,6 +318,7 @@ function hitItem(hit) {
   ];
   return h('li', {class: 'hit'},
     h('article', {},
+      selection.checkbox(hit),
       h('h3', {class: 'hit-title'},
         h('a', {href, onclick: (e) => openDocument(e, docState, anchor, href)},
           h('span', {class: 'hit-doc'}, hit.title || hit.doc_id),
@@ -405,6 +442,26 @@ function showViewError(view, e, notFound, failed) {
   view.append(h('div', {class: 'error', role: 'alert'}, h('strong', {}, e.status === 404 ? notFound : failed), e.message));
 }
 
+// ---- Delegations side by side ------------------------------------------------------
+
+async function showCompare() {
+  if (searchRequest) searchRequest.abort();
+  if (timelineRequest) timelineRequest.abort();
+  if (documentRequest) documentRequest.abort();
+  els.searchView.hidden = true;
+  els.docView.hidden = true;
+  shownDocument = null;
+  if (compareRequest) compareRequest.abort();
+  const request = (compareRequest = new AbortController());
+  try {
+    await renderCompare(els.compareView, state, {signal: request.signal, onBack: back});
+  } catch (e) {
+    if (e.name !== 'AbortError') {
+      showViewError(els.compareView, e, 'Nothing to compare. ', 'The comparison could not be made. ');
+    }
+  }
+}
+
 // ---- Speaker's and delegation's page --------------------------------------------
 
 async function showProfile() {
@@ -432,7 +489,10 @@ function back(event) {
   event.preventDefault();
   const next = copyState(state);
   next.doc = null;
-  if (!state.doc) next.person = next.delegation = null;  // from a profile: to the search
+  if (!state.doc) {  // from a profile or a comparison: to the search
+    next.person = next.delegation = null;
+    next.compare = [];
+  }
   if (!openedFromResults) window.scrollTo(0, 0);
   navigate(next);
 }
@@ -485,7 +545,7 @@ els.filtersToggle.addEventListener('click', () => {
 // Links in the document view to filtered results (a speaker's, a
 // delegation's), and in a profile to statements and other profiles, stay in
 // the page.
-for (const view of [els.docView, els.profileView]) {
+for (const view of [els.docView, els.profileView, els.compareView]) {
   view.addEventListener('click', (event) => {
     const link = event.target.closest('a[href^="/?"]');
     if (!link || link.classList.contains('back-link')) return;

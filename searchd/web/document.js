@@ -8,6 +8,7 @@ import {api} from './api.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
 import {countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
 import {profileLink} from './profile.js';
+import {similarControl} from './similar.js';
 import {copyState, paragraphAnchor, stateUrl} from './state.js';
 
 let countriesLoaded = null;
@@ -147,7 +148,8 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
           ? originalLink(doc, {class: 'para-page', title: `Page ${p.page} of the original PDF`,
                                'aria-label': `${numberLabel}: page ${p.page} of the original PDF`}, p.page, `p. ${p.page}`)
           : null),
-      h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state))));
+      h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state),
+        similarControl(p, state))));
   }
 
   const words = queryWords(state.q);
