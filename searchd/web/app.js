@@ -442,44 +442,34 @@ function showViewError(view, e, notFound, failed) {
   view.append(h('div', {class: 'error', role: 'alert'}, h('strong', {}, e.status === 404 ? notFound : failed), e.message));
 }
 
-// ---- Delegations side by side ------------------------------------------------------
+// ---- Views of their own: a speaker's or delegation's page, a comparison ---------
 
-async function showCompare() {
+// Shows `view` instead of the results and the document, drawn by
+// `draw(view, state, {signal, onBack})`; an API error is shown in its place.
+// Returns the request's AbortController.
+function showOwnView(view, draw, previous, notFound, failed) {
   if (searchRequest) searchRequest.abort();
   if (timelineRequest) timelineRequest.abort();
   if (documentRequest) documentRequest.abort();
   els.searchView.hidden = true;
   els.docView.hidden = true;
   shownDocument = null;
-  if (compareRequest) compareRequest.abort();
-  const request = (compareRequest = new AbortController());
-  try {
-    await renderCompare(els.compareView, state, {signal: request.signal, onBack: back});
-  } catch (e) {
-    if (e.name !== 'AbortError') {
-      showViewError(els.compareView, e, 'Nothing to compare. ', 'The comparison could not be made. ');
-    }
-  }
+  if (previous) previous.abort();
+  const request = new AbortController();
+  draw(view, state, {signal: request.signal, onBack: back}).catch((e) => {
+    if (e.name !== 'AbortError') showViewError(view, e, notFound, failed);
+  });
+  return request;
 }
 
-// ---- Speaker's and delegation's page --------------------------------------------
+function showProfile() {
+  profileRequest = showOwnView(els.profileView, renderProfile, profileRequest, 'No such speaker or delegation. ',
+                               'The page could not be loaded. ');
+}
 
-async function showProfile() {
-  if (searchRequest) searchRequest.abort();
-  if (timelineRequest) timelineRequest.abort();
-  if (documentRequest) documentRequest.abort();
-  els.searchView.hidden = true;
-  els.docView.hidden = true;
-  shownDocument = null;
-  if (profileRequest) profileRequest.abort();
-  const request = (profileRequest = new AbortController());
-  try {
-    await renderProfile(els.profileView, state, {signal: request.signal, onBack: back});
-  } catch (e) {
-    if (e.name !== 'AbortError') {
-      showViewError(els.profileView, e, 'No such speaker or delegation. ', 'The page could not be loaded. ');
-    }
-  }
+function showCompare() {
+  compareRequest = showOwnView(els.compareView, renderCompare, compareRequest, 'Nothing to compare. ',
+                               'The comparison could not be made. ');
 }
 
 // To the results of the same search: as they were (scroll position and
