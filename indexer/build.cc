@@ -21,6 +21,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/timestamp.h"
 
 namespace cstd::indexer {
 
@@ -83,10 +84,12 @@ void MarkCatalogueRows(extract::Catalogue* catalogue, const SourceFile& f) {
 
 // Updates the live generation in place.
 void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFile>& files, extract::Catalogue* catalogue,
-                        const std::string& catalogue_hash, Progress& progress, BuildSummary& summary) {
+                        const std::string& catalogue_hash, const std::string& now, Progress& progress,
+                        BuildSummary& summary) {
   IndexWriter writer(options.index_dir);
   summary.generation = writer.generation();
   const std::map<std::string, SourceRecord> known = writer.Sources();
+  const AddedTimes added(now, known);
   // Another catalogue means other metadata for files whose bytes did not
   // change: none of them can be skipped.
   const bool same_catalogue = writer.Metadata(schema::kMetaCatalogueHash) == catalogue_hash;
@@ -117,6 +120,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
     try {
       SourceRecord record = f.record;
       record.hash = ContentHash(extract::ReadBytes(f.path));
+      record.added = added.For(f.key, record.hash);
       if (had && same_catalogue && old->second.hash == record.hash) {
         record.doc_id = old->second.doc_id;
         writer.UpdateSource(f.key, record);  // touched, not changed
@@ -178,6 +182,8 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   BuildSummary summary;
   const BuildLock lock(options.index_dir);
+  // One time for the whole build: what it adds was added by this build.
+  const std::string now = UtcTimestamp(std::chrono::system_clock::now());
   const std::vector<SourceFile> files = ListSourceFiles(options.sources);
   std::optional<extract::Catalogue> catalogue;
   for (const std::string& path : options.metadata_paths) {
@@ -201,10 +207,11 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   extract::Catalogue* c = catalogue ? &*catalogue : nullptr;
   if (options.rebuild || !ReadCurrentGeneration(options.index_dir)) {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, summary);
+    const AddedTimes added(now, LiveSourceRecords(options.index_dir));
+    BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, added, summary);
     summary.rebuilt = true;
   } else {
-    BuildIncrementally(options, files, c, catalogue_hash, progress, summary);
+    BuildIncrementally(options, files, c, catalogue_hash, now, progress, summary);
     summary.files_indexed = summary.files_added + summary.files_replaced;
   }
   if (catalogue) {

@@ -137,7 +137,7 @@ struct Shard {
 
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash, BuildSummary& summary) {
+                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary) {
   const auto start = std::chrono::steady_clock::now();
   GenerationReport report;
   summary.generation = NextGenerationName(index_dir);
@@ -211,6 +211,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       if (prepared.doc) {
         SourceRecord record = f.record;
         record.hash = prepared.hash;
+        record.added = added.For(f.key, record.hash);
         shard.passages += WritePreparedDocument(shard.db, *shard.indexer, *prepared.doc, prepared.speakers, f.key,
                                                 std::move(record), PassageWrite::kAdd);
       }

@@ -13,6 +13,7 @@
 #include "extract/catalogue.h"
 #include "indexer/build_summary.h"
 #include "indexer/file_pipeline.h"
+#include "indexer/index_sink.h"
 #include "indexer/progress.h"
 #include "model/document.h"
 
@@ -39,13 +40,12 @@ struct GenerationReport {
 /// generations kept), adding to what the caller put there.
 ///
 /// `catalogue_hash` is recorded (schema::kMetaCatalogueHash) for the next
-/// incremental build. The caller holds the BuildLock. A file that cannot be read is skipped and
-/// reported. Throws IndexError when the generation cannot be written or
-/// fails its check: the live generation is then untouched, and the debris is
-/// removed by the next build.
+/// incremental build; each file's source record gets its time from `added`. The caller holds the BuildLock. A file that
+/// cannot be read is skipped and reported. Throws IndexError when the generation cannot be written or fails its check:
+/// the live generation is then untouched, and the debris is removed by the next build.
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash, BuildSummary& summary);
+                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary);
 
 /// How long a switch waits for readers (cstd-searchd reopens within 2 s) to
 /// leave the previous generation before leaving it for the next build.

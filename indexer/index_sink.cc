@@ -1,7 +1,12 @@
 #include "indexer/index_sink.h"
 
+#include <filesystem>
+
 #include "model/document_json.h"
+#include "model/errors.h"
+#include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/stored_records.h"
 
 namespace cstd::indexer {
 
@@ -22,6 +27,24 @@ size_t WritePreparedDocument(Xapian::WritableDatabase& db, PassageIndexer& index
   db.set_metadata(std::string(schema::kMetaSourcePrefix) + key, EncodeSourceRecord(record));
   db.set_metadata(std::string(schema::kMetaFilePrefix) + doc_id, key);
   return passages.size();
+}
+
+const std::string& AddedTimes::For(const std::string& key, const std::string& hash) const {
+  const auto old = previous_.find(key);
+  if (old != previous_.end() && old->second.hash == hash && !old->second.added.empty()) return old->second.added;
+  return now_;
+}
+
+std::map<std::string, SourceRecord> LiveSourceRecords(const std::string& index_dir) {
+  try {
+    const auto live = ReadCurrentGeneration(index_dir);
+    if (!live) return {};
+    return SourceRecords(Xapian::Database((std::filesystem::path(index_dir) / *live).string()));
+  } catch (const Error&) {
+    return {};
+  } catch (const Xapian::Error&) {
+    return {};
+  }
 }
 
 void WriteIndexStamp(Xapian::WritableDatabase& db, const IndexStamp& stamp) {

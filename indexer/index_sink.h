@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,33 @@ enum class PassageWrite {
 size_t WritePreparedDocument(Xapian::WritableDatabase& db, PassageIndexer& indexer, const ExtractedDocument& doc,
                              const ResolvedSpeakers& speakers, const std::string& key, SourceRecord record,
                              PassageWrite how);
+
+/// When each file of a build was added (SourceRecord::added): bytes the
+/// index already held keep the time they were first indexed, through
+/// incremental builds and rebuilds alike; new or changed bytes get the time
+/// of this build. So a feed's `updated` moves only for what is new.
+class AddedTimes {
+ public:
+  /// `now`: this build's time (UtcTimestamp). `previous`: the source records
+  /// of the index as it was before this build, by key (none for a first
+  /// build).
+  AddedTimes(std::string now, std::map<std::string, SourceRecord> previous)
+      : now_(std::move(now)), previous_(std::move(previous)) {}
+
+  /// The added time of file `key` with bytes of ContentHash `hash`.
+  const std::string& For(const std::string& key, const std::string& hash) const;
+
+ private:
+  std::string now_;
+  std::map<std::string, SourceRecord> previous_;
+};
+
+/// The source records of the live generation of `index_dir`, for a rebuild
+/// to carry their added times over; empty when there is no live generation
+/// or it cannot be read (a rebuild is how a damaged index is mended).
+/// Read whatever the generation's schema version: a rebuild after a schema
+/// change keeps the times, since source records have kept their form.
+std::map<std::string, SourceRecord> LiveSourceRecords(const std::string& index_dir);
 
 /// What a database says of itself (schema.h's kMeta keys).
 struct IndexStamp {

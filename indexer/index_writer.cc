@@ -9,6 +9,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/stored_records.h"
 
 namespace cstd::indexer {
 
@@ -68,12 +69,7 @@ std::optional<SourceRecord> IndexWriter::Source(const std::string& source) const
 }
 
 std::map<std::string, SourceRecord> IndexWriter::Sources() const {
-  std::map<std::string, SourceRecord> out;
-  const std::string prefix(schema::kMetaSourcePrefix);
-  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-    out.emplace((*it).substr(prefix.size()), DecodeSourceRecord(db_.get_metadata(*it)));
-  }
-  return out;
+  return SourceRecords(db_);
 }
 
 void IndexWriter::UpdateSource(const std::string& source, const SourceRecord& record) {

@@ -93,6 +93,12 @@ struct SourceRecord {
   uint64_t size = 0;  // bytes
   int64_t mtime_ns = 0;
   std::string hash;  // of the file's bytes
+  /// When the build that first indexed these bytes ran, in UTC
+  /// ("2024-03-04T10:00:00Z", model/timestamp.h): what a feed of new
+  /// paragraphs calls their `updated`. Kept while the bytes stay the same,
+  /// through incremental builds and rebuilds; empty in indexes built before
+  /// it was recorded.
+  std::string added;
 };
 
 }  // namespace cstd

@@ -310,6 +310,7 @@ std::string EncodeSourceRecord(const SourceRecord& r) {
   Member(w, "size", r.size);
   Member(w, "mtime_ns", r.mtime_ns);
   Member(w, "hash", r.hash);
+  if (!r.added.empty()) Member(w, "added", r.added);
   w.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }
@@ -320,6 +321,7 @@ SourceRecord DecodeSourceRecord(std::string_view data) {
   r.doc_id = GetStr(json, "doc_id");
   r.root = GetStr(json, "root");
   r.hash = GetStr(json, "hash");
+  r.added = GetStr(json, "added");  // absent in records written before it was kept
   const auto size = json.FindMember("size");
   if (size != json.MemberEnd() && size->value.IsUint64()) r.size = size->value.GetUint64();
   const auto mtime = json.FindMember("mtime_ns");

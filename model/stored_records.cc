@@ -4,6 +4,15 @@
 
 namespace cstd {
 
+std::map<std::string, SourceRecord> SourceRecords(const Xapian::Database& db) {
+  std::map<std::string, SourceRecord> out;
+  const std::string prefix(schema::kMetaSourcePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    out.emplace((*it).substr(prefix.size()), DecodeSourceRecord(db.get_metadata(*it)));
+  }
+  return out;
+}
+
 StoredRecords::StoredRecords(const Xapian::Database& db)
     : db_(db), codec_(db.get_metadata(std::string(schema::kMetaDictionary))) {}
 

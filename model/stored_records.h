@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,11 @@ struct IndexedFile {
   std::string path;     // absolute, on the machine that built the index
   SourceRecord record;  // its size, mtime and content hash when indexed
 };
+
+/// Every source record of `db` (schema::kMetaSourcePrefix), by the file's
+/// key (its absolute path). Throws IndexError if one does not decode, and
+/// what Xapian throws.
+std::map<std::string, SourceRecord> SourceRecords(const Xapian::Database& db);
 
 class StoredRecords {
  public:

@@ -38,6 +38,15 @@ void WriteFilters(JsonWriter& w, const SearchRequest& r) {
   w.EndObject();
 }
 
+// The `query` object of a search: {"q", "filters"}.
+void WriteQuery(JsonWriter& w, const SearchRequest& r) {
+  w.StartObject();
+  Member(w, "q", r.q);
+  w.Key("filters");
+  WriteFilters(w, r);
+  w.EndObject();
+}
+
 // A facet's values as an array of {value, label?, count}: numbers for the
 // numeric fields, a label where the value is an id.
 void WriteFacetValues(JsonWriter& w, FacetField field, const std::vector<FacetValue>& values) {
@@ -110,11 +119,7 @@ std::string SearchResultToJson(const SearchResult& result) {
   JsonWriter w(buffer);
   w.StartObject();
   w.Key("query");
-  w.StartObject();
-  Member(w, "q", r.q);
-  w.Key("filters");
-  WriteFilters(w, r);
-  w.EndObject();
+  WriteQuery(w, r);
   Member(w, "total", result.total);
   Member(w, "page", r.page);
   Member(w, "per_page", r.per_page);
@@ -139,6 +144,49 @@ std::string SearchResultToJson(const SearchResult& result) {
   } else {
     json::StrList(w, result.like_this);
   }
+  w.EndObject();
+  return Finish(buffer);
+}
+
+std::string CompareToJson(const CompareResult& result) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("query");
+  WriteQuery(w, result.request.search);
+  Member(w, "by", FacetName(result.request.by));
+  Member(w, "top", result.request.top);
+  w.Key("delegations");
+  w.StartArray();
+  for (const auto& d : result.delegations) {
+    w.StartObject();
+    Member(w, "code", d.code);
+    Member(w, "name", d.name);
+    Member(w, "total", d.total);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("rows");
+  w.StartArray();
+  for (const auto& row : result.rows) {
+    w.StartObject();
+    Member(w, "value", row.value);
+    w.Key("cells");
+    w.StartArray();
+    for (const auto& cell : row.cells) {
+      w.StartObject();
+      Member(w, "count", cell.count);
+      w.Key("hits");
+      w.StartArray();
+      for (const Hit& hit : cell.hits) WriteHit(w, hit);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  Member(w, "took_ms", ThreeDecimals(result.took_ms));
   w.EndObject();
   return Finish(buffer);
 }

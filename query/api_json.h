@@ -19,6 +19,7 @@
 
 #include "model/document.h"
 #include "model/document_json.h"
+#include "query/compare.h"
 #include "query/facets.h"
 #include "query/profile.h"
 #include "query/searcher.h"
@@ -30,6 +31,12 @@ namespace cstd::query {
 /// "like_this"}; each hit with its `statement` and `citation`.
 /// Throws only std::bad_alloc.
 std::string SearchResultToJson(const SearchResult& result);
+
+/// The /v1/compare object of `result`: {"query", "by", "top",
+/// "delegations": [{code, name, total}], "rows": [{value, cells: [{count,
+/// hits}]}], "took_ms"}, each hit as in /v1/search. Throws only
+/// std::bad_alloc.
+std::string CompareToJson(const CompareResult& result);
 
 /// The /v1/facets/{field} object: {"field", "prefix", "values"}, `field` as
 /// the client named it. Throws only std::bad_alloc.

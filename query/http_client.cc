@@ -5,6 +5,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <cstdint>
+#include <limits>
 
 #include "model/errors.h"
 
@@ -31,17 +33,68 @@ void ParseServerUrl(std::string_view parameter, std::string_view url, std::strin
   *port = std::string(rest.substr(colon + 1));
 }
 
+namespace {
+
+// How long one step (connect, send, each read) may take.
+constexpr std::chrono::seconds kStepDeadline{10};
+
+// Connects to host:port and sends GET `target`.
+void SendGet(asio::io_context& io, beast::tcp_stream& stream, const std::string& host, const std::string& port,
+             const std::string& target) {
+  asio::ip::tcp::resolver resolver(io);
+  stream.expires_after(kStepDeadline);
+  stream.connect(resolver.resolve(host, port));
+  http::request<http::empty_body> request{http::verb::get, target, 11};
+  request.set(http::field::host, host + ":" + port);
+  request.set(http::field::user_agent, "cstd-query");
+  http::write(stream, request);
+}
+
+}  // namespace
+
+HttpResult HttpGetTo(const std::string& host, const std::string& port, const std::string& target, std::ostream& out) {
+  try {
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    SendGet(io, stream, host, port, target);
+    beast::flat_buffer buffer;
+    http::response_parser<http::buffer_body> parser;
+    // The server bounds an export (--max-export). Not boost::none: Boost
+    // 1.74 compares a Content-Length against an empty limit as too big.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream.expires_after(kStepDeadline);
+    http::read_header(stream, buffer, parser);
+    HttpResult result{
+        static_cast<int>(parser.get().result_int()), std::string(parser.get()[http::field::content_type]), {}};
+    char piece[64 * 1024];
+    while (!parser.is_done()) {
+      parser.get().body().data = piece;
+      parser.get().body().size = sizeof piece;
+      beast::error_code ec;
+      stream.expires_after(kStepDeadline);
+      http::read(stream, buffer, parser, ec);
+      if (ec == http::error::need_buffer) ec = {};
+      if (ec) throw beast::system_error(ec);
+      const size_t got = sizeof piece - parser.get().body().size;
+      if (result.status == 200) {
+        out.write(piece, static_cast<std::streamsize>(got));
+      } else {
+        result.body.append(piece, got);
+      }
+    }
+    beast::error_code ec;
+    stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+    return result;
+  } catch (const boost::system::system_error& e) {
+    throw Error("http://" + host + ":" + port + target + ": " + e.code().message());
+  }
+}
+
 HttpResult HttpGet(const std::string& host, const std::string& port, const std::string& target) {
   try {
     asio::io_context io;
-    asio::ip::tcp::resolver resolver(io);
     beast::tcp_stream stream(io);
-    stream.expires_after(std::chrono::seconds(10));
-    stream.connect(resolver.resolve(host, port));
-    http::request<http::empty_body> request{http::verb::get, target, 11};
-    request.set(http::field::host, host);
-    request.set(http::field::user_agent, "cstd-query");
-    http::write(stream, request);
+    SendGet(io, stream, host, port, target);
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64u << 20);

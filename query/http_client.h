@@ -4,6 +4,7 @@
 #ifndef CSTD_QUERY_HTTP_CLIENT_H_
 #define CSTD_QUERY_HTTP_CLIENT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,13 @@ void ParseServerUrl(std::string_view parameter, std::string_view url, std::strin
 /// GETs `target` ("/v1/search?q=...") from host:port with a 10 s deadline.
 /// Throws cstd::Error naming the server when it cannot be reached.
 HttpResult HttpGet(const std::string& host, const std::string& port, const std::string& target);
+
+/// GETs `target` from host:port like HttpGet, but a 200's body goes to
+/// `out` as it arrives, never whole in memory (an export). Returns the
+/// status and content type, and the body of any other status. Each read
+/// has the 10 s deadline. Throws cstd::Error naming the server when it
+/// cannot be reached or the body breaks off.
+HttpResult HttpGetTo(const std::string& host, const std::string& port, const std::string& target, std::ostream& out);
 
 /// Percent-encodes `s` for a query-string value.
 std::string UrlEncode(std::string_view s);

@@ -10,6 +10,7 @@
 #include "model/index_layout.h"
 #include "model/program.h"
 #include "query/api_json.h"
+#include "query/export.h"
 #include "query/http_client.h"
 #include "query/search_fields.h"
 #include "query/searcher.h"
@@ -31,7 +32,8 @@ struct Options {
   std::string index;
   std::string server;
   // The values of each search field's flag, in SearchFields() order.
-  std::vector<std::vector<std::string>> filters = std::vector<std::vector<std::string>>(cstd::query::SearchFields().size());
+  std::vector<std::vector<std::string>> filters =
+      std::vector<std::vector<std::string>>(cstd::query::SearchFields().size());
   int limit = 10;
   int page = 1;
   std::string sort = "relevance";
@@ -41,6 +43,7 @@ struct Options {
   bool group_by_document = false;
   bool json = false;
   std::optional<std::string> facets;
+  std::optional<std::string> export_format;
   std::vector<std::string> words;
 };
 
@@ -50,9 +53,10 @@ std::string Join(const std::vector<std::string>& words, const char* sep) {
   return out;
 }
 
-// The query string for /v1/search: the same parameter names as the API.
-std::string SearchTarget(const Options& o) {
-  std::string target = "/v1/search?q=" + cstd::query::UrlEncode(Join(o.words, " "));
+// `path` with the query, filters, sort and grouping as parameters: the same
+// names as the API.
+std::string Target(const std::string& path, const Options& o) {
+  std::string target = path + "?q=" + cstd::query::UrlEncode(Join(o.words, " "));
   const auto add = [&](const char* name, const std::vector<std::string>& values) {
     for (const auto& v : values) target += std::string("&") + name + "=" + cstd::query::UrlEncode(v);
   };
@@ -61,10 +65,38 @@ std::string SearchTarget(const Options& o) {
     add(std::string(fields[i].name).c_str(), o.filters[i]);
     if (fields[i].tag_mode) add(std::string(fields[i].tag_mode->parameter).c_str(), {o.tag_modes[i]});
   }
-  target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page) + "&sort=" + o.sort;
+  target += "&sort=" + o.sort;
   if (o.group_by_document) target += "&group=document";
+  return target;
+}
+
+// The target for /v1/search.
+std::string SearchTarget(const Options& o) {
+  std::string target = Target("/v1/search", o);
+  target += "&per_page=" + std::to_string(o.limit) + "&page=" + std::to_string(o.page);
   if (o.facets) target += "&facets=" + cstd::query::UrlEncode(*o.facets);
   return target;
+}
+
+// Writes the export of the search to stdout, from the server or in-process.
+void Export(const Options& o, const cstd::query::SearchRequest& request) {
+  const cstd::query::ExportFormat format = cstd::query::ParseExportFormat("--export", *o.export_format);
+  if (!o.server.empty()) {
+    std::string host, port;
+    cstd::query::ParseServerUrl("--server", o.server, &host, &port);
+    const std::string target =
+        Target("/v1/export", o) + "&format=" + std::string(cstd::query::ExportFormatName(format));
+    const auto response = cstd::query::HttpGetTo(host, port, target, std::cout);
+    if (response.status != 200) {
+      throw cstd::Error(o.server + " answered " + std::to_string(response.status) + ": " + response.body);
+    }
+  } else {
+    const cstd::query::Searcher searcher(cstd::OpenIndex(o.index));
+    cstd::query::ExportWriter writer(searcher, cstd::query::SelectMatches(searcher, request), format, "");
+    while (auto piece = writer.Next()) std::cout << *piece;
+  }
+  std::cout.flush();
+  if (!std::cout) throw cstd::Error("cannot write the export to stdout");
 }
 
 SearchRequest RequestFrom(const Options& o) {
@@ -136,11 +168,13 @@ void PrintTable(const std::string& json) {
     if (!countries.empty()) std::cout << "   countries: " << countries << "\n";
     // Inferred lines are marked with '~' and their evidence: "C5~ (cybersecurity)".
     std::string lines;
-    for (const auto& a : hit["action_lines"].GetArray()) lines += (lines.empty() ? "" : ", ") + std::string(a.GetString());
+    for (const auto& a : hit["action_lines"].GetArray())
+      lines += (lines.empty() ? "" : ", ") + std::string(a.GetString());
     if (hit.HasMember("action_lines_inferred")) {
       for (const auto& a : hit["action_lines_inferred"].GetArray()) {
         std::string evidence;
-        for (const auto& e : a["evidence"].GetArray()) evidence += (evidence.empty() ? "" : "; ") + std::string(e.GetString());
+        for (const auto& e : a["evidence"].GetArray())
+          evidence += (evidence.empty() ? "" : "; ") + std::string(e.GetString());
         lines += (lines.empty() ? "" : ", ") + StringOr(a, "code", "") + "~ (" + evidence + ")";
       }
     }
@@ -189,9 +223,18 @@ int main(int argc, char** argv) {
   app.add_flag("--group-by-document", o.group_by_document, "One hit per document");
   app.add_flag("--json", o.json, "Print the /v1/search JSON object");
   app.add_option("--facets", o.facets, "Facets to count, comma-separated (default: all)");
+  app.add_option("--export", o.export_format,
+                 "Write every match (not a page) to stdout as csv, jsonl or txt, in the search's order; "
+                 "links are paths with --index, URLs of the server with --server");
   app.add_option("QUERY", o.words, "Query words; phrases in quotes, AND/OR/NOT, -word, prefix*");
 
   return cstd::RunProgram(app, argc, argv, [&]() {
+    if (o.export_format) {
+      // Parsed first, so a bad flag is a usage error in both modes.
+      SearchRequest request = RequestFrom(o);
+      Export(o, request);
+      return cstd::kExitOk;
+    }
     std::string json;
     if (!o.server.empty()) {
       std::string host, port;

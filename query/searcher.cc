@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 
 #include "model/action_lines.h"
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/schema.h"
 #include "model/speaker_record.h"
-#include "query/speaker_directory.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
 #include "query/citation.h"
@@ -18,6 +18,7 @@
 #include "query/query_language.h"
 #include "query/ranking.h"
 #include "query/search_fields.h"
+#include "query/speaker_directory.h"
 #include "query/statement_hits.h"
 #include "query/suggestion.h"
 
@@ -416,12 +417,61 @@ void Searcher::Label(FacetResult& result) const {
 
 SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
-  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   CheckPaging(unresolved);
   const SearchRequest request = Resolve(unresolved);
+  return Run(request, BuildQuery(request), start);
+}
+
+SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text) const {
+  const auto start = std::chrono::steady_clock::now();
+  CheckPaging(unresolved);
+  SearchRequest request = Resolve(unresolved);
+  request.q.clear();  // the text is `text`; only the filters are built
+  QueryParts parts = BuildQuery(request);
+  parts.text = text;
+  parts.rank = text;
+  return Run(request, parts, start);
+}
+
+Xapian::MSet Searcher::Rank(const SearchRequest& unresolved, Xapian::doccount first, Xapian::doccount count,
+                            Xapian::doccount check_at_least) const {
+  const SearchRequest request = Resolve(unresolved);
+  return RankParts(BuildQuery(request), request, first, count, check_at_least);
+}
+
+Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
+                                 Xapian::doccount count, Xapian::doccount check_at_least, Xapian::valueno collapse_slot,
+                                 Xapian::doccount collapse_max) const {
+  Xapian::Enquire ranking(db_);
+  ranking.set_query(Combine(parts, {}, true));
+  switch (request.sort) {
+    case Sort::kRelevance:
+      break;
+    case Sort::kDateDesc:
+      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      break;
+    case Sort::kDateAsc:
+      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+      break;
+  }
+  if (collapse_slot != Xapian::BAD_VALUENO) {
+    ranking.set_collapse_key(collapse_slot, collapse_max);
+  } else if (request.group_by_document) {
+    ranking.set_collapse_key(schema::kSlotDocId);
+  }
+  try {
+    return ranking.get_mset(first, count, check_at_least);
+  } catch (const Xapian::WildcardError&) {
+    throw UsageError("q", "a wildcard in q matches more than max_wildcard_expansion=" +
+                              std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
+  }
+}
+
+SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
+                           std::chrono::steady_clock::time_point start) const {
+  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   SearchResult result;
   result.request = request;
-  const QueryParts parts = BuildQuery(request);
 
   // The filter of a faceted field goes to the tally, which needs every
   // passage that fails only that filter (multi-select); other filters stay
@@ -451,27 +501,8 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   // visit every match: on the UNGDC, "development" (83,722 passages, all
   // facets) takes 24 ms this way and 124 ms in one walk. (For a phrase, checking
   // positions dominates both ways; one walk measured no faster.)
-  Xapian::Enquire ranking(db_);
-  ranking.set_query(Combine(parts, {}, true));
-  switch (request.sort) {
-    case Sort::kRelevance:
-      break;
-    case Sort::kDateDesc:
-      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-      break;
-    case Sort::kDateAsc:
-      ranking.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-      break;
-  }
-  if (request.group_by_document) ranking.set_collapse_key(schema::kSlotDocId);
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
-  Xapian::MSet mset;
-  try {
-    mset = ranking.get_mset(offset, static_cast<Xapian::doccount>(request.per_page));
-  } catch (const Xapian::WildcardError&) {
-    throw UsageError("q", "a wildcard in q matches more than max_wildcard_expansion=" +
-                              std::to_string(limits_.max_wildcard_expansion) + " terms; give more letters");
-  }
+  const Xapian::MSet mset = RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0);
 
   if (tally) {
     Xapian::Enquire counting(db_);
@@ -500,6 +531,12 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   }
   result.like_this = parts.like_this;
 
+  result.hits = Hits(mset, request, parts);
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const SearchRequest& request, const QueryParts& parts) const {
   // Default snippet flags: the background model would look up the
   // frequency of every word of the passage (a B-tree read each), which
   // tripled the time of a rare-term query.
@@ -515,6 +552,7 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   };
   // Words found through the acronym table are marked like the typed ones.
   const std::vector<std::string> acronyms = AcronymPhrases(parts.text, stemmer_);
+  std::vector<Hit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.passage = records_.PassageOf(it.get_document());
@@ -538,10 +576,22 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
       hit.snippet = snippet(paragraph.text, kSnippetBytes);
     }
     hit.snippet = MarkPhrases(hit.snippet, acronyms);
-    result.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return result;
+  return hits;
+}
+
+std::vector<Hit> Searcher::BestPerValue(const SearchRequest& unresolved, FacetField field, Xapian::doccount per_value,
+                                        Xapian::doccount values) const {
+  const SearchField& f = FieldOf(field);
+  if (f.encoding == SlotEncoding::kPacked) {
+    throw std::invalid_argument("BestPerValue: " + std::string(f.name) + " may have several values per passage");
+  }
+  const SearchRequest request = Resolve(unresolved);
+  // Xapian keeps the best `per_value` of each value of the slot (its
+  // collapse key), in the order of the whole ranking: one walk.
+  const QueryParts parts = BuildQuery(request);
+  return Hits(RankParts(parts, request, 0, per_value * values, 0, f.slot, per_value), request, parts);
 }
 
 FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField field, std::string_view prefix,

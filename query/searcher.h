@@ -66,6 +66,12 @@ struct SearchLimits {
   /// Exact facet counting visits every match; a query that cannot count in
   /// this time is too broad to answer exactly, and says so.
   double facet_budget_ms = 1000;
+  /// Rows one export may write (query/export.h). An export holds the ids of
+  /// its rows (4 bytes each) and, while ranking, Xapian's list of them
+  /// (about 100 bytes each): 100,000 rows are about 10 MB at the peak, and
+  /// a spreadsheet program opens 100,000 rows (Excel's limit is 1,048,576).
+  /// Past it an export is refused, never cut short.
+  size_t max_export = 100000;
 };
 
 /// Queries with fewer hits than this get a spelling suggestion when one
@@ -91,6 +97,36 @@ class Searcher {
   /// UsageError for bad paging, and lets Xapian's DatabaseModifiedError
   /// through so the caller can reopen and retry.
   SearchResult Search(const SearchRequest& request) const;
+
+  /// Runs `request` as Search does (filters, facets, paging, sort), with
+  /// `text` in place of the query its q parses to: a query a program made,
+  /// such as the expand set of relevance feedback. Throws as Search, but
+  /// never about q.
+  SearchResult SearchFor(const SearchRequest& request, const Xapian::Query& text) const;
+
+  /// The passages `request` matches in Search's order (its sort, one per
+  /// document with group_by_document), from the `first` (0-based), at most
+  /// `count` of them. With `check_at_least`, the MSet's
+  /// get_matches_estimated() is exact when at most that many match. Throws
+  /// as Search (paging aside: `first` and `count` are the caller's).
+  Xapian::MSet Rank(const SearchRequest& request, Xapian::doccount first, Xapian::doccount count,
+                    Xapian::doccount check_at_least = 0) const;
+
+  /// The best `per_value` matches of `request` (in its order) for each
+  /// value of `field`, a field of one value per passage (session, year,
+  /// type), for at most `values` values: the hits of each value in order,
+  /// values in the order of their best hit, with snippets. A match without
+  /// a value of `field` counts as one value of its own. Throws as Search
+  /// (paging aside), std::invalid_argument for a field that may have
+  /// several values per passage.
+  std::vector<Hit> BestPerValue(const SearchRequest& request, FacetField field, Xapian::doccount per_value,
+                                Xapian::doccount values) const;
+
+  /// The stored passages and documents of this index.
+  const StoredRecords& records() const { return records_; }
+
+  /// The limits this searcher applies.
+  const SearchLimits& limits() const { return limits_; }
 
   /// All values of `field` (with labels and exact counts) over the passages
   /// matching `request` without its own filter on `field`, keeping those
@@ -154,6 +190,19 @@ class Searcher {
   // The text query (with `ranked`, the ranking query) filtered by every
   // field's filter except those of the fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except, bool ranked = false);
+  // The matches of `parts` ranked for `request` (its sort), collapsed on
+  // `collapse_slot` keeping `collapse_max` per value -- by default, as the
+  // request says: one per document when grouped, else none.
+  Xapian::MSet RankParts(const QueryParts& parts, const SearchRequest& request, Xapian::doccount first,
+                         Xapian::doccount count, Xapian::doccount check_at_least,
+                         Xapian::valueno collapse_slot = Xapian::BAD_VALUENO, Xapian::doccount collapse_max = 1) const;
+  // The hits of `mset`, with their passages, citations and snippets: each
+  // the statement of the paragraph that `request` and `parts` ask for, when
+  // one is (query/statement_hits.h).
+  std::vector<Hit> Hits(const Xapian::MSet& mset, const SearchRequest& request, const QueryParts& parts) const;
+  // Search's work once the request is resolved and its query built.
+  SearchResult Run(const SearchRequest& request, const QueryParts& parts,
+                   std::chrono::steady_clock::time_point start) const;
   // The facet columns of this revision, loaded on first use: a search
   // without facets or a document fetch never needs them.
   const FacetColumns& Columns() const;

@@ -37,23 +37,11 @@ struct DocSpec {
 };
 
 ExtractedDocument Make(const DocSpec& spec) {
-  ExtractedDocument doc;
-  doc.document.id = spec.id;
-  doc.document.source = std::string("/archive/") + spec.id + ".txt";
+  ExtractedDocument doc = test_support::MakeDocument(spec.id, spec.type, spec.year, spec.paragraphs);
   doc.document.body = spec.body;
   doc.document.title = spec.title;
-  doc.document.type = spec.type;
   doc.document.session = spec.session;
-  doc.document.year = spec.year;
   if (spec.date) doc.document.date = spec.date;
-  int number = 0;
-  for (const auto& text : spec.paragraphs) {
-    Paragraph p;
-    p.number = ++number;
-    p.text = text;
-    p.statements.push_back(Statement{text, {}, {}});
-    doc.paragraphs.push_back(std::move(p));
-  }
   return doc;
 }
 

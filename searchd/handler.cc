@@ -16,6 +16,7 @@
 #include "query/searcher.h"
 #include "searchd/original.h"
 #include "searchd/web_assets.h"
+#include "searchd/workflow_routes.h"
 
 namespace cstd::searchd {
 
@@ -63,21 +64,6 @@ Response JsonResponse(http::status status, std::string body, const Request& requ
   response.body() = std::move(body);
   response.prepare_payload();
   return response;
-}
-
-std::vector<std::string> AllValues(const Params& params, const std::string& name) {
-  std::vector<std::string> values;
-  const auto [begin, end] = params.equal_range(name);
-  for (auto it = begin; it != end; ++it) {
-    for (auto& item : query::SplitList(it->second)) values.push_back(std::move(item));
-  }
-  return values;
-}
-
-const std::string* LastValue(const Params& params, const std::string& name) {
-  const auto [begin, end] = params.equal_range(name);
-  if (begin == end) return nullptr;
-  return &std::prev(end)->second;
 }
 
 // The route of a document's original, and its URL for one document. Both
@@ -186,6 +172,24 @@ Response get_labels(const Request& request, const std::string&, const Params&, c
   return JsonResponse(http::status::ok, query::LabelsToJson(), request);
 }
 
+// A delegate's workflows (searchd/workflow_routes.h).
+Reply get_export(const Request& request, const std::string&, const Params& params, const Context& context) {
+  return ExportReply(request, params, context.index);
+}
+
+Response get_feed(const Request& request, const std::string&, const Params& params, const Context& context) {
+  return FeedResponse(request, params, context.index.ForThisThread());
+}
+
+Response get_compare(const Request& request, const std::string&, const Params& params, const Context& context) {
+  return JsonResponse(http::status::ok, CompareJson(params, context.index.ForThisThread()), request);
+}
+
+Response get_similar(const Request& request, const std::string& passage_id, const Params& params,
+                     const Context& context) {
+  return JsonResponse(http::status::ok, SimilarJson(passage_id, params, context.index.ForThisThread()), request);
+}
+
 // A speaker's and a delegation's page (query/profile.h).
 Response get_speaker(const Request& request, const std::string& speaker, const Params&, const Context& context) {
   return JsonResponse(http::status::ok,
@@ -250,7 +254,7 @@ Response get_asset(const Request& request, const std::string& name, const Params
 // A handler gets the request, the path's parameter (what "{name}" in the
 // route's pattern matched; the whole path for a pattern without one), the
 // query parameters and the context (index, metrics).
-using HandlerFn = std::function<Response(const Request&, const std::string& path, const Params&, const Context&)>;
+using HandlerFn = std::function<Reply(const Request&, const std::string& path, const Params&, const Context&)>;
 
 struct Route {
   http::verb method;
@@ -288,6 +292,10 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/speakers/{speaker_id}", get_speaker},
       {http::verb::get, "/v1/countries/{country}", get_country},
       {http::verb::get, "/v1/labels", get_labels},
+      {http::verb::get, "/v1/export", get_export},
+      {http::verb::get, "/v1/feed", get_feed},
+      {http::verb::get, "/v1/passages/{passage_id}/similar", get_similar},
+      {http::verb::get, "/v1/compare", get_compare},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.
@@ -298,6 +306,21 @@ const std::vector<Route>& Routes() {
 }
 
 }  // namespace
+
+std::vector<std::string> AllValues(const Params& params, const std::string& name) {
+  std::vector<std::string> values;
+  const auto [begin, end] = params.equal_range(name);
+  for (auto it = begin; it != end; ++it) {
+    for (auto& item : query::SplitList(it->second)) values.push_back(std::move(item));
+  }
+  return values;
+}
+
+const std::string* LastValue(const Params& params, const std::string& name) {
+  const auto [begin, end] = params.equal_range(name);
+  if (begin == end) return nullptr;
+  return &std::prev(end)->second;
+}
 
 std::string ParseTarget(std::string_view target, Params* params) {
   const size_t question = target.find('?');
@@ -321,29 +344,37 @@ std::string ParseTarget(std::string_view target, Params* params) {
   return *decoded;
 }
 
-query::SearchRequest ParseSearchParams(const Params& params) {
-  query::SearchRequest r;
-  if (const auto* q = LastValue(params, "q")) r.q = *q;
+void ParseFilterParams(const Params& params, query::SearchRequest* r) {
+  if (const auto* q = LastValue(params, "q")) r->q = *q;
   // The filters: each search field's parameter, repeatable (OR).
   for (const query::SearchField& field : query::SearchFields()) {
     const std::string name(field.name);
-    for (const auto& v : AllValues(params, name)) query::AddFieldValue(r, field, name, v);
+    for (const auto& v : AllValues(params, name)) query::AddFieldValue(*r, field, name, v);
     if (!field.tag_mode) continue;
     const std::string mode(field.tag_mode->parameter);
-    if (const auto* v = LastValue(params, mode)) query::SetTagMode(r, field, mode, *v);
+    if (const auto* v = LastValue(params, mode)) query::SetTagMode(*r, field, mode, *v);
   }
-  if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
-  if (const auto* v = LastValue(params, "per_page")) {
-    r.per_page = query::ParseBoundedInt("per_page", *v, 1, query::kMaxPerPage);
-  }
-  if (const auto* v = LastValue(params, "sort")) r.sort = query::ParseSort(*v);
+}
+
+void ParseRankingParams(const Params& params, query::SearchRequest* r) {
+  if (const auto* v = LastValue(params, "sort")) r->sort = query::ParseSort(*v);
   if (const auto* v = LastValue(params, "group")) {
     if (*v == "document") {
-      r.group_by_document = true;
+      r->group_by_document = true;
     } else if (*v != "passage") {
       throw UsageError("group", "group=" + *v + ": must be passage or document");
     }
   }
+}
+
+query::SearchRequest ParseSearchParams(const Params& params) {
+  query::SearchRequest r;
+  ParseFilterParams(params, &r);
+  if (const auto* v = LastValue(params, "page")) r.page = query::ParseBoundedInt("page", *v, 1, query::kMaxDepth);
+  if (const auto* v = LastValue(params, "per_page")) {
+    r.per_page = query::ParseBoundedInt("per_page", *v, 1, query::kMaxPerPage);
+  }
+  ParseRankingParams(params, &r);
   if (const auto* v = LastValue(params, "facets")) r.facets = query::ParseFacetList("facets", *v);
   query::CheckPaging(r);
   return r;
@@ -376,14 +407,42 @@ std::string_view EndpointOf(std::string_view target) {
   return kOtherEndpoint;
 }
 
-Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info) {
-  RequestInfo ignored;
-  if (!info) info = &ignored;
-  *info = RequestInfo{};
+namespace {
+
+// The error response for the exception in flight, as the contract maps
+// each kind; fills `info`. Call only from a catch block.
+Response CurrentErrorResponse(const Request& request, RequestInfo* info) {
   const auto error = [&](http::status status, std::string_view code, std::string_view message) {
     info->error_code = code;
     return ErrorResponse(status, code, message, request.version(), request.keep_alive());
   };
+  try {
+    throw;
+  } catch (const UsageError& e) {
+    return error(http::status::bad_request, "bad_request", e.what());
+  } catch (const NotFoundError& e) {
+    return error(http::status::not_found, "not_found", e.what());
+  } catch (const ConflictError& e) {
+    return error(http::status::conflict, "changed", e.what());
+  } catch (const IndexError& e) {
+    info->detail = e.what();
+    return error(http::status::service_unavailable, "unavailable",
+                 "the index cannot be read at the moment; the server's log says why");
+  } catch (const Xapian::Error& e) {
+    info->detail = "index error: " + e.get_description();
+    return error(http::status::internal_server_error, "internal", "index error; the server's log says more");
+  } catch (const std::exception& e) {
+    info->detail = e.what();
+    return error(http::status::internal_server_error, "internal", "internal error; the server's log says more");
+  }
+}
+
+}  // namespace
+
+Reply HandleStreaming(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info) {
+  RequestInfo ignored;
+  if (!info) info = &ignored;
+  *info = RequestInfo{};
   const Context context{index, metrics};
   try {
     Params params;
@@ -404,35 +463,48 @@ Response HandleRequest(const Request& request, IndexPool& index, const Metrics& 
     }
     if (!found) {
       if (path_known) {
-        Response r = error(http::status::method_not_allowed, "method_not_allowed",
-                           std::string(request.method_string()) + " is not allowed on " + path);
+        info->error_code = "method_not_allowed";
+        Response r = ErrorResponse(http::status::method_not_allowed, "method_not_allowed",
+                                   std::string(request.method_string()) + " is not allowed on " + path,
+                                   request.version(), request.keep_alive());
         r.set(http::field::allow, "GET, HEAD");
         return r;
       }
-      return error(http::status::not_found, "not_found", "no such endpoint: " + path);
+      info->error_code = "not_found";
+      return ErrorResponse(http::status::not_found, "not_found", "no such endpoint: " + path, request.version(),
+                           request.keep_alive());
     }
     // A request that meets a generation being replaced under it is run again,
     // whole, on a fresh view of the index (IndexPool::WithRetry).
-    Response response = index.WithRetry([&] { return found->handler(request, parameter, params, context); });
-    if (request.method() == http::verb::head) response.body().clear();
-    return response;
-  } catch (const UsageError& e) {
-    return error(http::status::bad_request, "bad_request", e.what());
-  } catch (const NotFoundError& e) {
-    return error(http::status::not_found, "not_found", e.what());
-  } catch (const ConflictError& e) {
-    return error(http::status::conflict, "changed", e.what());
-  } catch (const IndexError& e) {
-    info->detail = e.what();
-    return error(http::status::service_unavailable, "unavailable",
-                 "the index cannot be read at the moment; the server's log says why");
-  } catch (const Xapian::Error& e) {
-    info->detail = "index error: " + e.get_description();
-    return error(http::status::internal_server_error, "internal", "index error; the server's log says more");
-  } catch (const std::exception& e) {
-    info->detail = e.what();
-    return error(http::status::internal_server_error, "internal", "internal error; the server's log says more");
+    Reply reply = index.WithRetry([&] { return found->handler(request, parameter, params, context); });
+    if (request.method() == http::verb::head) {
+      reply.response.body().clear();
+      // The head of a streamed body, without the body: no chunks follow.
+      if (reply.stream) reply.response.chunked(false);
+      reply.stream.reset();
+    }
+    return reply;
+  } catch (...) {
+    return CurrentErrorResponse(request, info);
   }
+}
+
+Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info) {
+  RequestInfo ignored;
+  if (!info) info = &ignored;
+  Reply reply = HandleStreaming(request, index, metrics, info);
+  if (!reply.stream) return std::move(reply.response);
+  // Gathered whole: for callers without a socket (tests, the fuzzer).
+  std::string body;
+  try {
+    while (auto piece = reply.stream->Next()) body += *piece;
+  } catch (...) {
+    return CurrentErrorResponse(request, info);
+  }
+  reply.response.chunked(false);
+  reply.response.body() = std::move(body);
+  reply.response.prepare_payload();
+  return std::move(reply.response);
 }
 
 }  // namespace cstd::searchd

@@ -15,6 +15,8 @@
 
 #include <boost/beast/http.hpp>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,41 @@ std::string ParseTarget(std::string_view target, Params* params);
 /// are ignored.
 query::SearchRequest ParseSearchParams(const Params& params);
 
+/// Reads q and the search fields' filters (with their tag modes) into `r`:
+/// what every endpoint that takes "the search parameters" reads. Throws
+/// UsageError naming the first malformed one.
+void ParseFilterParams(const Params& params, query::SearchRequest* r);
+
+/// Reads sort and group into `r`. Throws UsageError naming a malformed one.
+void ParseRankingParams(const Params& params, query::SearchRequest* r);
+
+/// Every value of parameter `name`, repeated or comma-separated, trimmed.
+std::vector<std::string> AllValues(const Params& params, const std::string& name);
+
+/// The last value of parameter `name`, or null when absent.
+const std::string* LastValue(const Params& params, const std::string& name);
+
+/// A response body made piece by piece after the head has gone out (an
+/// export): the server sends each piece as an HTTP chunk once the client
+/// has taken the one before, so a long body is never whole in memory.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  /// The next piece, never empty; nullopt at the end. Called on a worker
+  /// thread, one call at a time (not always on the same thread). May throw:
+  /// the server then ends the response without its last chunk, which tells
+  /// the client the body is incomplete, and logs why.
+  virtual std::optional<std::string> Next() = 0;
+};
+
+/// An answer: a whole response, or a response head (chunked) whose body
+/// `stream` makes.
+struct Reply {
+  Reply(Response r) : response(std::move(r)) {}  // NOLINT: a whole response is a reply
+  Response response;
+  std::unique_ptr<BodyStream> stream;
+};
+
 /// What the handler tells the server about a request, for its metrics.
 struct RequestInfo {
   /// The matched route's path pattern ("/v1/documents/{doc_id}"), or
@@ -59,6 +96,11 @@ struct RequestInfo {
 /// "message"}}) with the matching status. No answer names a path on the
 /// server: 5xx messages say what failed, and `info->detail` says where.
 Response HandleRequest(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info = nullptr);
+
+/// HandleRequest for the server: a body made piece by piece is left to the
+/// reply's stream (for HEAD there is none) instead of being gathered.
+/// Never throws, as HandleRequest.
+Reply HandleStreaming(const Request& request, IndexPool& index, const Metrics& metrics, RequestInfo* info = nullptr);
 
 /// The path patterns of every route, for Metrics' endpoint labels.
 std::vector<std::string_view> EndpointLabels();

@@ -83,6 +83,44 @@ TEST_F(HandlerTest, HeadHasNoBody) {
   EXPECT_TRUE(r.body().empty());
 }
 
+// An export's rows are made after its head (HandleStreaming); gathered
+// whole by HandleRequest. Its parameters are the search's.
+TEST_F(HandlerTest, ExportStreamsEveryMatchAfterItsHead) {
+  Request request{http::verb::get, "/v1/export?q=&format=jsonl&sort=date_desc", 11};
+  request.set(http::field::host, "127.0.0.1:8080");
+  Reply reply = HandleStreaming(request, *pool_, metrics_, &info_);
+  ASSERT_EQ(reply.response.result(), http::status::ok) << reply.response.body();
+  EXPECT_EQ(info_.endpoint, "/v1/export");
+  EXPECT_TRUE(reply.response.chunked());
+  EXPECT_EQ(reply.response["X-Export-Rows"], "2");
+  EXPECT_EQ(reply.response[http::field::content_disposition], "attachment; filename=\"cstd-export.jsonl\"");
+  ASSERT_TRUE(reply.stream);
+  std::string body;
+  while (auto piece = reply.stream->Next()) body += *piece;
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 2);
+  EXPECT_NE(body.find("\"link\":\"http://127.0.0.1:8080/?doc=a#p1\""), std::string::npos) << body;
+
+  const Response whole = Call("/v1/export?q=broadband");
+  EXPECT_EQ(whole.result(), http::status::ok);
+  EXPECT_FALSE(whole.chunked());
+  EXPECT_EQ(whole[http::field::content_length], std::to_string(whole.body().size()));
+  EXPECT_EQ(whole.body().rfind("\xEF\xBB\xBF"
+                               "citation,",
+                               0),
+            0u)
+      << "CSV by default";
+  const Response head = Call("/v1/export?q=broadband", http::verb::head);
+  EXPECT_EQ(head.result(), http::status::ok);
+  EXPECT_TRUE(head.body().empty());
+  EXPECT_FALSE(head.chunked()) << "no chunks follow a HEAD";
+
+  for (const char* bad : {"/v1/export?format=xlsx", "/v1/export?sort=sideways", "/v1/export?passage_id=none-1"}) {
+    EXPECT_EQ(Call(bad).result(), http::status::bad_request) << bad;
+  }
+  // Paging belongs to /v1/search; an export takes every match regardless.
+  EXPECT_EQ(Call("/v1/export?per_page=1000&page=0").result(), http::status::ok);
+}
+
 TEST_F(HandlerTest, ReportsTheRoutePatternAndErrorCode) {
   Call("/v1/search?q=broadband");
   EXPECT_EQ(info_.endpoint, "/v1/search");

@@ -133,6 +133,14 @@ const query::Searcher& IndexPool::ForThisThread() {
   return *state.searcher;
 }
 
+std::shared_ptr<IndexPool::OwnView> IndexPool::OpenOwnView() const {
+  LeasedIndex latest = OpenIndexLeased(index_dir_);
+  auto view = std::make_shared<OwnView>();
+  view->lease = std::move(latest.lease);
+  view->searcher = std::make_unique<query::Searcher>(std::move(latest.db), limits_);
+  return view;
+}
+
 void IndexPool::ReopenThisThread() {
   Slot& state = SlotOfThisThread();
   std::unique_lock<std::mutex> hold(state.mutex, std::defer_lock);

@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "model/index_layout.h"
 #include "query/searcher.h"
 
 namespace cstd::searchd {
@@ -53,6 +54,18 @@ class IndexPool {
   /// until the scope ends. Thread-safe; throws IndexError when the index
   /// cannot be opened.
   const query::Searcher& ForThisThread();
+
+  /// A view of the live index of its own, for a read that outlives its
+  /// request and moves between threads (a streamed export): its own
+  /// Searcher, with the pool's limits, and a lease on its generation, so no
+  /// build deletes the folder while it reads. The janitor never touches it;
+  /// it goes when the last reference does. Use it from one thread at a
+  /// time. Throws IndexError when the index cannot be opened.
+  struct OwnView {
+    std::unique_ptr<ReaderLease> lease;  // declared first: outlives the searcher
+    std::unique_ptr<query::Searcher> searcher;
+  };
+  std::shared_ptr<OwnView> OpenOwnView() const;
 
   /// Drops the calling thread's Searcher so the next ForThisThread() opens the
   /// live generation afresh (after Xapian::DatabaseModifiedError).

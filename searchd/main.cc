@@ -98,6 +98,10 @@ int main(int argc, char** argv) {
   app.add_option("--facet-budget-ms", search_limits.facet_budget_ms, "Time one request may spend counting facets")
       ->check(CLI::Range(1.0, 600000.0))
       ->capture_default_str();
+  app.add_option("--max-export", search_limits.max_export,
+                 "Rows one /v1/export may write; a larger export is refused with 400, never cut short")
+      ->check(CLI::Range(size_t{1}, size_t{100000000}))
+      ->capture_default_str();
 
   return cstd::RunProgram(app, argc, argv, [&]() {
     // 64 queued requests per worker: at a few milliseconds per search the

@@ -1,9 +1,12 @@
 #include "searchd/server.h"
 
+#include <xapian.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <iomanip>
@@ -160,19 +163,23 @@ class Session : public std::enable_shared_from_this<Session> {
     // the request is with a worker and no I/O is pending for this session.
     asio::post(state_->workers, [self = shared_from_this(), start, work = asio::make_work_guard(state_->io)] {
       RequestInfo info;
-      std::shared_ptr<Response> response;
+      std::shared_ptr<Reply> reply;
       {
         // While the request runs the index pool's janitor leaves this
         // worker's generation alone; between requests it may release it.
         const IndexPool::Request in_request(self->state_->index);
-        response = std::make_shared<Response>(
-            HandleRequest(self->parser_->get(), self->state_->index, self->state_->metrics, &info));
+        reply = std::make_shared<Reply>(
+            HandleStreaming(self->parser_->get(), self->state_->index, self->state_->metrics, &info));
       }
+      // A streamed body is made later, a chunk at a time, from a view of
+      // the index of its own (IndexPool::OpenOwnView): the request leaves
+      // the admission count now, as any other once answered.
       --self->state_->inflight;
       self->state_->metrics.RequestFinished();
-      asio::post(self->stream_.get_executor(), [self, response, info, start] {
-        const bool wants_keep_alive = response->keep_alive();
-        self->Answer(std::move(*response), info.endpoint, info.error_code, start, wants_keep_alive, info.detail);
+      asio::post(self->stream_.get_executor(), [self, reply, info, start] {
+        const bool wants_keep_alive = reply->response.keep_alive();
+        self->Answer(std::move(reply->response), info.endpoint, info.error_code, start, wants_keep_alive, info.detail,
+                     std::move(reply->stream));
       });
     });
   }
@@ -217,8 +224,11 @@ class Session : public std::enable_shared_from_this<Session> {
   // when `keep_alive` and the limits allow. `detail`, why a 5xx happened,
   // goes to the log even without request logging: an operator needs it, and
   // the answer does not carry it (see RequestInfo).
+  //
+  // With `body`, `response` is the head of a chunked body that `body` makes
+  // (WriteStream); the latency recorded is the time to the head.
   void Answer(Response&& response, std::string_view endpoint, std::string_view error_code, Clock::time_point start,
-              bool keep_alive, std::string_view detail = {}) {
+              bool keep_alive, std::string_view detail = {}, std::unique_ptr<BodyStream> body = nullptr) {
     ++served_;
     if (!keep_alive || served_ >= state_->limits.max_requests_per_connection || closing_ || state_->stopping) {
       keep_alive = false;
@@ -241,6 +251,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!detail.empty()) {
       std::cerr << "error: " + std::to_string(response.result_int()) + ": " + std::string(detail) + "\n";
     }
+    if (body) return WriteStream(std::move(response), std::move(body));
     Write(std::move(response));
   }
 
@@ -253,6 +264,67 @@ class Session : public std::enable_shared_from_this<Session> {
       if (!keep_alive) return self->Linger();
       self->Read();
     });
+  }
+
+  // Writes the head, then each piece of `body` as a chunk: a piece is made
+  // on a worker (reading and formatting rows is work like a search, kept off
+  // the I/O thread), written, and only then is the next one made, so one
+  // piece at a time is in memory however slowly the client reads. Each write
+  // has read_timeout to finish, so a client that stops reading is
+  // disconnected. A piece that fails to be made ends the response without
+  // its last chunk (the client sees it incomplete) and the connection.
+  void WriteStream(Response&& head, std::unique_ptr<BodyStream> body) {
+    auto shared = std::make_shared<Response>(std::move(head));
+    auto serializer = std::make_shared<http::response_serializer<http::string_body>>(*shared);
+    std::shared_ptr<BodyStream> source(std::move(body));
+    const bool keep_alive = shared->keep_alive();
+    stream_.expires_after(state_->limits.read_timeout);
+    http::async_write_header(
+        stream_, *serializer,
+        [self = shared_from_this(), shared, serializer, source, keep_alive](beast::error_code ec, size_t) {
+          if (ec) return self->Close();
+          self->NextChunk(source, keep_alive);
+        });
+  }
+
+  void NextChunk(std::shared_ptr<BodyStream> source, bool keep_alive) {
+    asio::post(
+        state_->workers, [self = shared_from_this(), source, keep_alive, work = asio::make_work_guard(state_->io)] {
+          std::optional<std::string> piece;
+          std::string failure;
+          try {
+            piece = source->Next();
+          } catch (const Xapian::Error& e) {
+            failure = "index error: " + e.get_description();
+          } catch (const std::exception& e) {
+            failure = e.what();
+          }
+          asio::post(self->stream_.get_executor(), [self, source, keep_alive, piece = std::move(piece), failure] {
+            if (!failure.empty()) {
+              std::cerr << "error: a streamed body ended early: " + failure + "\n";
+              self->state_->metrics.RecordError("internal");
+              return self->Close();
+            }
+            if (!piece) return self->EndChunks(keep_alive);
+            auto data = std::make_shared<std::string>(std::move(*piece));
+            self->stream_.expires_after(self->state_->limits.read_timeout);
+            asio::async_write(self->stream_, http::make_chunk(asio::buffer(*data)),
+                              [self, data, source, keep_alive](beast::error_code ec, size_t) {
+                                if (ec) return self->Close();
+                                self->NextChunk(source, keep_alive);
+                              });
+          });
+        });
+  }
+
+  void EndChunks(bool keep_alive) {
+    stream_.expires_after(state_->limits.read_timeout);
+    asio::async_write(stream_, http::make_chunk_last(),
+                      [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                        if (ec) return self->Close();
+                        if (!keep_alive) return self->Linger();
+                        self->Read();
+                      });
   }
 
   // Half-closes and discards input until the client closes or

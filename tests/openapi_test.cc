@@ -406,6 +406,10 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/speakers/{speaker_id}",
                                             "/v1/countries/{country}",
                                             "/v1/labels",
+                                            "/v1/export",
+                                            "/v1/feed",
+                                            "/v1/passages/{passage_id}/similar",
+                                            "/v1/compare",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -551,6 +555,55 @@ TEST_F(OpenApiTest, LabelsMatchTheDocument) {
   ASSERT_EQ(labels["type"].Size(), types.Size());
   for (rapidjson::SizeType i = 0; i < types.Size(); ++i) EXPECT_EQ(labels["type"][i]["value"], types[i]);
   CheckTransportErrors(path, "/v1/labels");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+// Exports: each format, a grouped export, picked passages; a search past
+// --max-export is a 400 (the suite's server allows the default, so a
+// filter that cannot match anything is the 200 with no rows).
+TEST_F(OpenApiTest, ExportsMatchTheDocument) {
+  const std::string path = "/v1/export";
+  for (const char* target : {"/v1/export?q=internet+governance", "/v1/export?q=&format=jsonl&group=document",
+                             "/v1/export?q=wsis&format=txt&sort=date_asc", "/v1/export?q=zzzznothing"}) {
+    const HttpResponse r = CheckGet(path, target, 200);
+    EXPECT_EQ(r.Header("transfer-encoding"), "chunked") << target;
+  }
+  CheckQueryParameters(path, "/v1/export?q=development");
+  CheckTransportErrors(path, "/v1/export?q=wsis&format=txt");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, FeedsMatchTheDocument) {
+  const std::string path = "/v1/feed";
+  CheckGet(path, "/v1/feed?q=internet+governance&year=2020..2024", 200);
+  CheckGet(path, "/v1/feed", 200);
+  CheckQueryParameters(path, "/v1/feed?q=development");
+  CheckTransportErrors(path, "/v1/feed?q=wsis");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, SimilarPassagesMatchTheDocument) {
+  const std::string path = "/v1/passages/{passage_id}/similar";
+  const Value& passage = api_->doc()["components"]["parameters"]["passage_id"];
+  const std::string example = std::string("/v1/passages/") + passage["example"].GetString() + "/similar";
+  CheckGet(path, example, 200);
+  CheckGet(path, example + "?other_delegations=true&per_page=5&facets=country", 200);
+  const HttpResponse missing =
+      CheckGet(path, std::string("/v1/passages/") + passage["x-invalid-example"].GetString() + "/similar", 404);
+  EXPECT_NE(missing.body.find(passage["x-invalid-example"].GetString()), std::string::npos);
+  CheckQueryParameters(path, example);
+  CheckTransportErrors(path, example);
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ComparisonsMatchTheDocument) {
+  const std::string path = "/v1/compare";
+  CheckGet(path, "/v1/compare?q=internet+governance&delegations=IRN,DOM&by=session&top=1", 200);
+  CheckGet(path, "/v1/compare?q=zzzznothing&delegations=BRA", 200);
+  const HttpResponse none = CheckGet(path, "/v1/compare?q=wsis", 400);
+  EXPECT_NE(none.body.find("delegations"), std::string::npos) << none.body;
+  CheckQueryParameters(path, "/v1/compare?q=development&delegations=IRN,DOM");
+  CheckTransportErrors(path, "/v1/compare?q=wsis&delegations=IRN");
   ExpectAllDeclaredStatusesSeen(path);
 }
 

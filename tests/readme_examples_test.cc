@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -17,6 +18,7 @@
 
 #include "query/http_client.h"
 #include "tests/support/process.h"
+#include "tests/support/raw_http.h"
 
 namespace cstd::testing {
 namespace {
@@ -117,13 +119,29 @@ TEST_F(ReadmeExamplesTest, EveryCurlExampleFindsSomething) {
       EXPECT_FALSE(r.body.empty());
       continue;
     }
+    if (target.starts_with("/v1/export")) {
+      // The rows are counted before the first is written.
+      const HttpResponse r = Request(served_->server().host(), served_->server().port(), "GET", target);
+      EXPECT_EQ(r.status, 200) << r.body;
+      EXPECT_NE(r.Header("x-export-rows"), "0") << r.body;
+      EXPECT_FALSE(r.Header("x-export-rows").empty());
+      continue;
+    }
+    if (target.starts_with("/v1/feed")) {
+      const query::HttpResult r = Get(target);
+      EXPECT_EQ(r.status, 200) << r.body;
+      EXPECT_NE(r.body.find("<entry>"), std::string::npos) << r.body;
+      continue;
+    }
     const rapidjson::Document d = Json(target);
-    if (target.starts_with("/v1/search")) {
+    if (target.starts_with("/v1/search") || target.starts_with("/v1/passages/")) {
       EXPECT_GT(d["total"].GetUint64(), 0u);
     } else if (target.starts_with("/v1/facets/")) {
       EXPECT_GT(d["values"].Size(), 0u);
     } else if (target.starts_with("/v1/documents/")) {
       EXPECT_GT(d["paragraphs"].Size(), 0u);
+    } else if (target.starts_with("/v1/compare")) {
+      EXPECT_GT(d["rows"].Size(), 0u);
     } else {
       ADD_FAILURE() << "an example this test does not know how to check";
     }
@@ -138,6 +156,7 @@ TEST_F(ReadmeExamplesTest, EveryCommandLineExampleFindsSomething) {
     SCOPED_TRACE(line);
     std::vector<std::string> argv = {ProgramPath("cstd-query")};
     for (std::string word : Words(line)) {
+      if (word == ">") break;  // a shell redirection: the output is read here
       if (word == kReadmeServer) word = served_->server().url();
       if (word == "var/index") word = served_->index();  // tools/run's index
       argv.push_back(word);
@@ -149,6 +168,8 @@ TEST_F(ReadmeExamplesTest, EveryCommandLineExampleFindsSomething) {
       d.Parse(r.out.c_str());
       ASSERT_FALSE(d.HasParseError()) << r.out;
       EXPECT_GT(d["total"].GetUint64(), 0u);
+    } else if (line.find("--export") != std::string::npos) {
+      EXPECT_GE(std::count(r.out.begin(), r.out.end(), '\n'), 2) << "a header and no row:\n" << r.out;
     } else {
       EXPECT_FALSE(r.out.starts_with("0 hits")) << r.out;
     }
@@ -178,6 +199,12 @@ TEST_F(ReadmeExamplesTest, EveryPageLinkShowsSomething) {
       EXPECT_GT(Json("/v1/speakers/" + params.find("person")->second)["passages"].GetUint64(), 0u);
     } else if (params.count("delegation")) {
       EXPECT_GT(Json("/v1/countries/" + params.find("delegation")->second)["passages"].GetUint64(), 0u);
+    } else if (params.count("compare")) {
+      std::string target = "/v1/compare?delegations=" + query::UrlEncode(params.find("compare")->second);
+      for (const auto& [name, value] : params) {
+        if (name != "compare") target += "&" + name + "=" + query::UrlEncode(value);
+      }
+      EXPECT_GT(Json(target)["rows"].Size(), 0u);
     } else if (params.count("doc")) {
       const rapidjson::Document d = Json("/v1/documents/" + params.find("doc")->second);
       bool found = anchor.empty();

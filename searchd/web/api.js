@@ -42,4 +42,7 @@ export const api = {
   speaker: (id, signal) => getJson(`/v1/speakers/${encodeURIComponent(id)}`, null, signal),
   country: (code, signal) => getJson(`/v1/countries/${encodeURIComponent(code)}`, null, signal),
   labels: (signal) => getJson('/v1/labels', null, signal),
+  similar: (passageId, params, signal) =>
+    getJson(`/v1/passages/${encodeURIComponent(passageId)}/similar`, params, signal),
+  compare: (params, signal) => getJson('/v1/compare', params, signal),
 };

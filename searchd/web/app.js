@@ -6,9 +6,12 @@
 import {inferredChip} from './action_lines.js';
 import {api} from './api.js';
 import {citationLine} from './citation.js';
+import {renderCompare} from './compare.js';
 import {renderDocument, focusAnchor} from './document.js';
 import {clear, debounce, formatNumber, h, snippetNodes} from './dom.js';
+import {Selection, downloadMenu} from './export.js';
 import {FacetPanel} from './facets.js';
+import {announceFeed, followControl} from './follow.js';
 import {profileLink, renderProfile} from './profile.js';
 import {FIELD_NAMES, hasName, learnNames, loadLabels, sessionLabel, typeLabel, valueLabel} from './labels.js';
 import {
@@ -22,7 +25,7 @@ const els = {
   searchView: $('search-view'), results: $('results'), status: $('status'), error: $('error'),
   suggestion: $('suggestion'), chips: $('chips'), timeline: $('timeline'), hits: $('hits'), pager: $('pager'),
   docView: $('document-view'), filtersToggle: $('filters-toggle'), filtersPanel: $('filters-panel'),
-  profileView: $('profile-view'),
+  profileView: $('profile-view'), tools: $('result-tools'), selection: $('selection'), compareView: $('compare-view'),
 };
 
 let state = readState(location);
@@ -32,6 +35,7 @@ let searchRequest = null;     // AbortControllers of requests in flight
 let timelineRequest = null;
 let documentRequest = null;
 let profileRequest = null;
+let compareRequest = null;
 let openedFromResults = null;  // {scroll, href} of the hit opened from the results shown
 let typingPushed = false;      // a burst of typing makes one history entry
 
@@ -47,7 +51,17 @@ const facets = new FacetPanel($('facets'), {
     navigate(next);
   },
   onError: (e) => showError(e),
+  onCompare: (codes) => {
+    const next = copyState(state);
+    next.filters.country = [];
+    next.page = 1;
+    next.compare = codes;
+    navigate(next);
+  },
 });
+
+// The hits a delegate ticks for export, kept across pages and searches.
+const selection = new Selection(els.selection, (e) => showActionError(e));
 
 // ---- Navigation ------------------------------------------------------------
 
@@ -73,10 +87,14 @@ function toggleFilter(field, value, on) {
 function render() {
   syncForm();
   const profile = !state.doc && Boolean(state.person || state.delegation);
+  const comparing = !state.doc && !profile && state.compare.length > 0;
   if (!profile && profileRequest) profileRequest.abort();
+  if (!comparing && compareRequest) compareRequest.abort();
   els.profileView.hidden = !profile;
+  els.compareView.hidden = !comparing;
   if (state.doc) showDocument();
   else if (profile) showProfile();
+  else if (comparing) showCompare();
   else showSearch();
 }
 
@@ -202,6 +220,7 @@ function shownState(result) {
 function renderResults(result) {
   els.error.hidden = true;
   renderStatus(result);
+  renderTools(result);
   renderSuggestion(result);
   renderChips();
   renderHits(result);
@@ -224,6 +243,23 @@ function renderStatus(result) {
   }
   parts.push(h('span', {class: 'status-time'}, ` in ${result.took_ms.toFixed(1)} ms`));
   clear(els.status).append(...parts);
+}
+
+// What a delegate does with a search besides reading it: download it, follow
+// it; and the ticked hits' bar.
+function renderTools(result) {
+  clear(els.tools);
+  els.tools.hidden = false;
+  if (result.total > 0) els.tools.append(downloadMenu(state, result, showActionError));
+  els.tools.append(followControl(state));
+  announceFeed(state);
+  selection.render();
+}
+
+// An error of an action (an export), shown without touching the results.
+function showActionError(e) {
+  els.error.hidden = false;
+  clear(els.error).append(h('strong', {}, 'That could not be done. '), e.message || String(e));
 }
 
 // What the page says about the query: the suggestion's results shown in
@@ -316,6 +352,7 @@ function hitItem(hit, result) {
   ];
   return h('li', {class: 'hit'},
     h('article', {},
+      selection.checkbox(hit),
       h('h3', {class: 'hit-title'},
         h('a', {href, onclick: (e) => openDocument(e, docState, anchor, href)},
           h('span', {class: 'hit-doc'}, hit.title || hit.doc_id),
@@ -440,24 +477,34 @@ function showViewError(view, e, notFound, failed) {
   view.append(h('div', {class: 'error', role: 'alert'}, h('strong', {}, e.status === 404 ? notFound : failed), e.message));
 }
 
-// ---- Speaker's and delegation's page --------------------------------------------
+// ---- Views of their own: a speaker's or delegation's page, a comparison ---------
 
-async function showProfile() {
+// Shows `view` instead of the results and the document, drawn by
+// `draw(view, state, {signal, onBack})`; an API error is shown in its place.
+// Returns the request's AbortController.
+function showOwnView(view, draw, previous, notFound, failed) {
   if (searchRequest) searchRequest.abort();
   if (timelineRequest) timelineRequest.abort();
   if (documentRequest) documentRequest.abort();
   els.searchView.hidden = true;
   els.docView.hidden = true;
   shownDocument = null;
-  if (profileRequest) profileRequest.abort();
-  const request = (profileRequest = new AbortController());
-  try {
-    await renderProfile(els.profileView, state, {signal: request.signal, onBack: back});
-  } catch (e) {
-    if (e.name !== 'AbortError') {
-      showViewError(els.profileView, e, 'No such speaker or delegation. ', 'The page could not be loaded. ');
-    }
-  }
+  if (previous) previous.abort();
+  const request = new AbortController();
+  draw(view, state, {signal: request.signal, onBack: back}).catch((e) => {
+    if (e.name !== 'AbortError') showViewError(view, e, notFound, failed);
+  });
+  return request;
+}
+
+function showProfile() {
+  profileRequest = showOwnView(els.profileView, renderProfile, profileRequest, 'No such speaker or delegation. ',
+                               'The page could not be loaded. ');
+}
+
+function showCompare() {
+  compareRequest = showOwnView(els.compareView, renderCompare, compareRequest, 'Nothing to compare. ',
+                               'The comparison could not be made. ');
 }
 
 // To the results of the same search: as they were (scroll position and
@@ -467,7 +514,10 @@ function back(event) {
   event.preventDefault();
   const next = copyState(state);
   next.doc = null;
-  if (!state.doc) next.person = next.delegation = null;  // from a profile: to the search
+  if (!state.doc) {  // from a profile or a comparison: to the search
+    next.person = next.delegation = null;
+    next.compare = [];
+  }
   if (!openedFromResults) window.scrollTo(0, 0);
   navigate(next);
 }
@@ -522,7 +572,7 @@ els.filtersToggle.addEventListener('click', () => {
 // Links in the document view to filtered results (a speaker's, a
 // delegation's), and in a profile to statements and other profiles, stay in
 // the page.
-for (const view of [els.docView, els.profileView]) {
+for (const view of [els.docView, els.profileView, els.compareView]) {
   view.addEventListener('click', (event) => {
     const link = event.target.closest('a[href^="/?"]');
     if (!link || link.classList.contains('back-link')) return;

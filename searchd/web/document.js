@@ -11,6 +11,7 @@ import {citationLine} from './citation.js';
 import {clear, formatDate, formatNumber, h, highlighter, queryWords} from './dom.js';
 import {countryName, learnNames, sessionLabel, typeLabel} from './labels.js';
 import {profileLink} from './profile.js';
+import {similarControl} from './similar.js';
 import {copyState, paragraphAnchor, stateUrl} from './state.js';
 
 let countriesLoaded = null;
@@ -152,7 +153,7 @@ export async function renderDocument(view, state, anchor, {signal, onBack}) {
                                'aria-label': `${numberLabel}: page ${p.page} of the original PDF`}, p.page, `p. ${p.page}`)
           : null),
       h('div', {class: 'para-body'}, h('p', {class: 'para-text'}, text), attribution(p, state),
-        citationLine(p.citation))));
+        citationLine(p.citation), similarControl(p, state))));
   }
 
   const words = queryWords(state.q);

@@ -10,7 +10,7 @@ import {learnNames, valueLabel} from './labels.js';
 import {filterParams} from './state.js';
 
 const FACETS = [
-  {field: 'country', legend: 'Delegation', find: 'Find a delegation'},
+  {field: 'country', legend: 'Delegation', find: 'Find a delegation', compare: true},
   {field: 'speaker', legend: 'Speaker', find: 'Find a speaker'},
   {field: 'year', legend: 'Year', numeric: true, range: true},
   {field: 'session', legend: 'Session', numeric: true},
@@ -18,12 +18,14 @@ const FACETS = [
   {field: 'type', legend: 'Document type'},
 ];
 const SHOWN = 8;  // values shown before "Show all"
+const COMPARED_TOP = 3;  // delegations "Compare" takes when fewer than two are ticked
+const COMPARED_MAX = 6;  // and at most (the API's bound)
 const RANGE = /^(\d+)\.\.(\d+)$/;
 
 export class FacetPanel {
   /**
    * `handlers`: onToggle(field, value, checked), onYearRange("A..B" or null),
-   * onError(error).
+   * onError(error), onCompare(codes) (the delegations to put side by side).
    */
   constructor(container, handlers) {
     this.handlers = handlers;
@@ -68,6 +70,11 @@ export class FacetPanel {
     }
     children.push(group.list, group.more);
     if (spec.range) children.push(this.buildRange(group, id));
+    if (spec.compare) {
+      group.compare = h('button', {type: 'button', class: 'button-secondary facet-compare',
+                                   onclick: () => this.handlers.onCompare(group.compareCodes)});
+      children.push(group.compare);
+    }
     group.fieldset = h('fieldset', {class: 'facet', id}, children);
     return group;
   }
@@ -167,5 +174,18 @@ export class FacetPanel {
     group.more.setAttribute('aria-expanded', String(group.expanded));
     const n = selected.length;
     group.count.textContent = n ? ` (${n} selected)` : '';
+    if (group.compare) this.renderCompare(group, selected, values);
+  }
+
+  // "Compare": the ticked delegations side by side, or the top ones of the
+  // results when fewer than two are ticked.
+  renderCompare(group, selected, values) {
+    const ticked = selected.filter((v) => !RANGE.test(v));
+    const codes = ticked.length >= 2 ? ticked.slice(0, COMPARED_MAX)
+                                     : values.filter((v) => v.count).slice(0, COMPARED_TOP).map((v) => v.value);
+    group.compareCodes = codes;
+    group.compare.hidden = codes.length < 2;
+    group.compare.textContent = ticked.length >= 2 ? `Compare the ${codes.length} ticked side by side`
+                                                   : `Compare the top ${codes.length} side by side`;
   }
 }

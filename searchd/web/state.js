@@ -3,7 +3,8 @@
 // Only `doc` (the document open in the document view), `person` and
 // `delegation` (a speaker's or a delegation's page), `as_typed` (search the
 // query as typed, not the API's suggestion for it) and the #p37 anchor are
-// the page's own.
+// the page's own; `compare` (delegations side by side) and `by` are
+// /v1/compare's `delegations` and `by`.
 
 // The search fields, as the server's table has them (fields.js is generated
 // by cstd-searchd from query/search_fields.h).
@@ -18,7 +19,7 @@ export function emptyState() {
   const filters = {};
   for (const field of FILTER_FIELDS) filters[field] = [];
   return {q: '', filters, sort: 'relevance', group: 'passage', page: 1, doc: null, person: null, delegation: null,
-          asTyped: false};
+          asTyped: false, compare: [], by: 'year'};
 }
 
 /** The state of a URL (a Location or URL). */
@@ -43,11 +44,14 @@ export function readState(url) {
   state.person = params.get('person') || null;
   state.delegation = params.get('delegation') || null;
   state.asTyped = params.get('as_typed') === '1';
+  state.compare = (params.get('compare') || '').split(',').map((v) => v.trim()).filter(Boolean);
+  state.by = params.get('by') || 'year';
   return state;
 }
 
 export function copyState(state) {
-  return {...state, filters: Object.fromEntries(FILTER_FIELDS.map((f) => [f, [...state.filters[f]]]))};
+  return {...state, filters: Object.fromEntries(FILTER_FIELDS.map((f) => [f, [...state.filters[f]]])),
+          compare: [...state.compare]};
 }
 
 export function hasFilters(state) {
@@ -75,8 +79,17 @@ export function searchParams(state) {
   return params;
 }
 
+/** Parameters for /v1/export of the whole search: its query, filters and order. */
+export function exportParams(state) {
+  const params = filterParams(state);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.group !== 'passage') params.set('group', state.group);
+  return params;
+}
+
 /** The page's URL for a state: "/?q=...&country=JPN". */
-export function stateUrl(state, {doc = state.doc, person = state.person, delegation = state.delegation, hash = ''} = {}) {
+export function stateUrl(state, {doc = state.doc, person = state.person, delegation = state.delegation,
+                                 compare = state.compare, hash = ''} = {}) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const field of FILTER_FIELDS) {
@@ -89,6 +102,10 @@ export function stateUrl(state, {doc = state.doc, person = state.person, delegat
   if (person) params.set('person', person);
   if (delegation) params.set('delegation', delegation);
   if (state.asTyped) params.set('as_typed', '1');
+  if (compare.length) {
+    params.set('compare', compare.join(','));
+    if (state.by !== 'year') params.set('by', state.by);
+  }
   const query = params.toString();
   return `/${query ? `?${query}` : ''}${hash}`;
 }

@@ -15,7 +15,7 @@
 
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
@@ -683,6 +683,200 @@ test('words found through an acronym are marked in snippets and in the document 
   await page.close();
 });
 
+// ---- A delegate's workflows: download, tick, follow, similar, compare ------------
+
+/** The records of an RFC 4180 CSV text (quoted fields may hold commas, quotes and line breaks). */
+function csvRecords(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        ++i;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      ++i;
+    } else {
+      field += c;
+    }
+  }
+  if (field || record.length) records.push([...record, field]);
+  return records;
+}
+
+test('the Download menu exports every match of the search; ticked hits export alone', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=digital`);
+  const want = await api('/v1/search?q=digital&per_page=20');
+  assert.ok(want.total > want.hits.length, 'more matches than a page');
+  await waitForTotal(page, want.total);
+  await page.click('.download-menu > summary');
+  const links = await page.$$eval('.download-menu .menu-list a', (as) => as.map((a) => [a.dataset.format, a.getAttribute('href')]));
+  assert.deepEqual(links.map(([format]) => format), ['csv', 'jsonl', 'txt']);
+  for (const [format, href] of links) {
+    const url = new URL(href, base);
+    assert.equal(url.pathname, '/v1/export');
+    assert.equal(url.searchParams.get('q'), 'digital');
+    assert.equal(url.searchParams.get('format'), format);
+  }
+  assert.match(await page.textContent('.download-menu .menu-lede'), new RegExp(`^All ${fmt(want.total)} paragraphs`));
+  await shot(page, '14-download-menu.png');
+  // Every match, not the page: as many rows as the search's total, in its order.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.download-menu a[data-format="csv"]')]);
+  assert.equal(download.suggestedFilename(), 'cstd-export.csv');
+  const rows = csvRecords(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+  assert.equal(rows[0][0], 'citation');
+  assert.equal(rows.length - 1, want.total);
+  const idColumn = rows[0].indexOf('passage_id');
+  assert.deepEqual(rows.slice(1, 1 + want.hits.length).map((r) => r[idColumn]), want.hits.map((hit) => hit.passage_id));
+
+  // Two ticked hits: the bar exports them alone, in the order ticked, and
+  // the ticks stay on another page of results.
+  await page.check('#hits .hit-tick-box >> nth=2');
+  await page.check('#hits .hit-tick-box >> nth=0');
+  await page.waitForSelector('#selection:not([hidden])');
+  assert.match(await page.textContent('#selection .selection-count'), /^2 paragraphs selected/);
+  await shot(page, '15-ticked-hits.png');
+  const [picked] = await Promise.all([page.waitForEvent('download'), page.click('#selection a[data-format="jsonl"]')]);
+  const lines = readFileSync(await picked.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.passage_id), [want.hits[2].passage_id, want.hits[0].passage_id]);
+  await page.click('#pager a[rel="next"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
+  assert.match(await page.textContent('#selection .selection-count'), /^2 paragraphs selected/);
+  await page.click('#selection .link-button');
+  await page.waitForSelector('#selection', {state: 'hidden'});
+  await page.close();
+});
+
+test('Follow this search gives the search\'s Atom feed, announced in the head', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=internet+governance&year=2022..2024`);
+  const want = await api('/v1/search?q=internet+governance&year=2022..2024&per_page=20');
+  await waitForTotal(page, want.total);
+  await page.click('.follow-button');
+  await page.waitForSelector('#follow-panel:not([hidden])');
+  assert.equal(await page.getAttribute('.follow-button', 'aria-expanded'), 'true');
+  const url = await page.inputValue('#follow-url');
+  const feed = new URL(url);
+  assert.equal(feed.pathname, '/v1/feed');
+  assert.equal(feed.searchParams.get('q'), 'internet governance');
+  assert.deepEqual(feed.searchParams.getAll('year'), ['2022..2024']);
+  assert.equal(await page.getAttribute('link[rel="alternate"][type="application/atom+xml"]', 'href'), url);
+  const response = await fetch(url);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^application\/atom\+xml/);
+  const xml = await response.text();
+  assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  assert.equal((xml.match(/<entry>/g) || []).length, Math.min(want.total, 50));
+  await shot(page, '16-follow-search.png');
+  await page.close();
+});
+
+test('"Similar statements by other delegations" opens under a paragraph, from the API', async () => {
+  const hit = (await api('/v1/search?q=&country=IRN&per_page=1')).hits[0];
+  assert.ok(hit && hit.paragraph !== null);
+  const want = await api(`/v1/passages/${hit.passage_id}/similar?per_page=5&facets=country&other_delegations=true`);
+  assert.ok(want.hits.length > 0, 'others said something like it');
+  const page = await context.newPage();
+  await page.goto(`${base}/?doc=${encodeURIComponent(hit.doc_id)}#p${hit.paragraph}`);
+  await page.waitForSelector(`#p${hit.paragraph}.is-target`);
+  const button = page.locator(`#p${hit.paragraph} .similar-button`);
+  assert.equal(await button.textContent(), 'Similar statements by other delegations');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  await page.waitForSelector(`#p${hit.paragraph} .similar-item`);
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const items = await page.$$eval(`#p${hit.paragraph} .similar-item`, (els) => els.map((el) => ({
+    who: el.querySelector('.similar-who').textContent, href: el.querySelector('.similar-where a').getAttribute('href')})));
+  assert.equal(items.length, want.hits.length);
+  items.forEach((item, i) => {
+    assert.equal(new URL(item.href, base).searchParams.get('doc'), want.hits[i].doc_id);
+    assert.ok(!item.who.includes('Iran'), `${item.who}: another delegation`);
+  });
+  await shot(page, '17-similar-statements.png');
+  // A similar statement opens in its document, at its paragraph.
+  await page.click(`#p${hit.paragraph} .similar-item .similar-where a >> nth=0`);
+  await page.waitForFunction((doc) => new URL(location.href).searchParams.get('doc') === doc, want.hits[0].doc_id);
+  await page.waitForSelector('#document-view .para.is-target');
+  await page.close();
+});
+
+test('Compare, from the delegation facet, puts delegations side by side by year and by session', async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=internet+governance`);
+  const search = await api('/v1/search?q=internet+governance&per_page=20');
+  await waitForTotal(page, search.total);
+  const [a, b] = search.facets.country.map((v) => v.value);
+  assert.ok(a && b, 'two delegations to compare');
+  // Untouched, the button offers the top delegations; ticked, the ticked ones.
+  assert.match(await page.textContent('#facet-country .facet-compare'), /^Compare the top \d side by side$/);
+  await page.check(`#facet-country input[data-value="${a}"]`);
+  await page.waitForFunction((code) => new URL(location.href).searchParams.getAll('country').includes(code), a);
+  await page.check(`#facet-country input[data-value="${b}"]`);
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('country').length === 2);
+  await page.waitForFunction(() => document.querySelector('#facet-country .facet-compare').textContent ===
+                                   'Compare the 2 ticked side by side');
+  await page.click('#facet-country .facet-compare');
+  await page.waitForSelector('#compare-view:not([hidden]) .compare-table');
+  const url = new URL(page.url());
+  assert.deepEqual(url.searchParams.get('compare').split(','), [a, b]);
+  assert.equal(url.searchParams.get('q'), 'internet governance');
+  assert.deepEqual(url.searchParams.getAll('country'), [], 'the columns replace the delegation filter');
+  assert.equal(await page.isVisible('#search-view'), false);
+
+  const check = async (by) => {
+    const want = await api(`/v1/compare?q=internet+governance&delegations=${a},${b}&by=${by}&top=3`);
+    assert.deepEqual(await page.$$eval('.compare-table thead th[data-country]', (ths) => ths.map((th) => th.dataset.country)),
+                     [a, b]);
+    const cells = await page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => [Number(tr.dataset.value),
+      [...tr.querySelectorAll('td')].map((td) => Number(td.dataset.count)),
+      [...tr.querySelectorAll('td')].map((td) => td.querySelectorAll('.compare-hits li').length)]));
+    assert.deepEqual(cells, want.rows.map((row) => [row.value, row.cells.map((c) => c.count),
+                                                    row.cells.map((c) => c.hits.length)]));
+    assert.ok(cells.some(([, counts]) => counts.some((n) => n > 0)));
+  };
+  await check('year');
+  await shot(page, '18-compare-by-year.png');
+  await page.click('.compare-by a');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('by') === 'session');
+  await page.waitForSelector('.compare-by-current >> text=by session');
+  await check('session');
+  await shot(page, '19-compare-by-session.png');
+  // A statement opens in its document; Back returns to the comparison.
+  await page.click('.compare-hits a >> nth=0');
+  await page.waitForSelector('#document-view:not([hidden]) .para.is-target');
+  await page.click('#document-view .back-link');
+  await page.waitForSelector('#compare-view:not([hidden]) .compare-table');
+  await page.close();
+
+  // A shared link, on a phone: the table scrolls, the page does not.
+  const narrow = await newContext(NARROW);
+  const phone = await narrow.newPage();
+  const third = search.facets.country[2] ? `,${search.facets.country[2].value}` : '';
+  await phone.goto(`${base}/?compare=${a},${b}${third}&q=internet+governance`);
+  await phone.waitForSelector('#compare-view:not([hidden]) .compare-table');
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling');
+  await shot(phone, '20-compare-narrow.png');
+  await narrow.close();
+});
+
 test('no request left the loopback host, and the page used the API', () => {
   assert.deepEqual(offsite, []);
   const paths = requests.map((u) => new URL(u)).filter((u) => u.protocol === 'http:').map((u) => u.pathname);
@@ -692,6 +886,8 @@ test('no request left the loopback host, and the page used the API', () => {
   assert.ok(paths.some((p) => p.startsWith('/v1/facets/')));
   assert.ok(paths.some((p) => p.startsWith('/v1/speakers/')));
   assert.ok(paths.some((p) => p.startsWith('/v1/countries/')));
+  for (const p of ['/v1/export', '/v1/compare']) assert.ok(paths.includes(p), p);
+  assert.ok(paths.some((p) => /^\/v1\/passages\/[^/]+\/similar$/.test(p)));
   const unexpected = paths.filter((p) => p !== '/' && !p.startsWith('/assets/') && !p.startsWith('/v1/'));
   assert.deepEqual(unexpected, []);
   assert.deepEqual(pageErrors, []);

@@ -8,6 +8,26 @@
 
 namespace cstd::test_support {
 
+ExtractedDocument MakeDocument(const std::string& id, const std::string& type, int year,
+                               const std::vector<std::string>& texts) {
+  ExtractedDocument doc;
+  doc.document.id = id;
+  doc.document.source = "/archive/" + id + ".txt";
+  doc.document.body = "CSTD";
+  doc.document.title = "Document " + id;
+  doc.document.type = type;
+  doc.document.year = year;
+  int number = 0;
+  for (const auto& text : texts) {
+    Paragraph p;
+    p.number = ++number;
+    p.text = text;
+    p.statements.push_back(Statement{text, {}, {}});
+    doc.paragraphs.push_back(std::move(p));
+  }
+  return doc;
+}
+
 void WriteIndex(const std::string& index_dir, const std::vector<TextFile>& files) {
   std::vector<ExtractedDocument> docs;
   for (const TextFile& file : files) docs.push_back(extract::Extract(file.name, file.name, file.text));

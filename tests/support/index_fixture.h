@@ -21,6 +21,13 @@ struct TextFile {
   std::string text;
 };
 
+/// A document as extraction gives one, for tests that need exact metadata:
+/// id `id` (source "/archive/ID.txt"), body CSTD, type `type`, year `year`,
+/// title "Document ID", and one paragraph per text, numbered from 1, each
+/// one statement. The test sets anything else.
+ExtractedDocument MakeDocument(const std::string& id, const std::string& type, int year,
+                               const std::vector<std::string>& texts);
+
 /// Extracts each of `files` as the indexer does (extract::Extract) and
 /// writes them into the index at `index_dir` (created if missing) with one
 /// IndexWriter, one commit. Throws what IndexWriter and Extract throw.
