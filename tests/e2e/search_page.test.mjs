@@ -737,7 +737,7 @@ test('the Download menu exports every match of the search; ticked hits export al
     assert.equal(url.searchParams.get('format'), format);
   }
   assert.match(await page.textContent('.download-menu .menu-lede'), new RegExp(`^All ${fmt(want.total)} paragraphs`));
-  await shot(page, '14-download-menu.png');
+  await shot(page, '21-download-menu.png');
   // Every match, not the page: as many rows as the search's total, in its order.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.download-menu a[data-format="csv"]')]);
   assert.equal(download.suggestedFilename(), 'cstd-export.csv');
@@ -753,7 +753,7 @@ test('the Download menu exports every match of the search; ticked hits export al
   await page.check('#hits .hit-tick-box >> nth=0');
   await page.waitForSelector('#selection:not([hidden])');
   assert.match(await page.textContent('#selection .selection-count'), /^2 paragraphs selected/);
-  await shot(page, '15-ticked-hits.png');
+  await shot(page, '22-ticked-hits.png');
   const [picked] = await Promise.all([page.waitForEvent('download'), page.click('#selection a[data-format="jsonl"]')]);
   const lines = readFileSync(await picked.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((l) => l.passage_id), [want.hits[2].passage_id, want.hits[0].passage_id]);
@@ -785,7 +785,7 @@ test('Follow this search gives the search\'s Atom feed, announced in the head', 
   const xml = await response.text();
   assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
   assert.equal((xml.match(/<entry>/g) || []).length, Math.min(want.total, 50));
-  await shot(page, '16-follow-search.png');
+  await shot(page, '23-follow-search.png');
   await page.close();
 });
 
@@ -810,7 +810,7 @@ test('"Similar statements by other delegations" opens under a paragraph, from th
     assert.equal(new URL(item.href, base).searchParams.get('doc'), want.hits[i].doc_id);
     assert.ok(!item.who.includes('Iran'), `${item.who}: another delegation`);
   });
-  await shot(page, '17-similar-statements.png');
+  await shot(page, '24-similar-statements.png');
   // A similar statement opens in its document, at its paragraph.
   await page.click(`#p${hit.paragraph} .similar-item .similar-where a >> nth=0`);
   await page.waitForFunction((doc) => new URL(location.href).searchParams.get('doc') === doc, want.hits[0].doc_id);
@@ -853,12 +853,12 @@ test('Compare, from the delegation facet, puts delegations side by side by year 
     assert.ok(cells.some(([, counts]) => counts.some((n) => n > 0)));
   };
   await check('year');
-  await shot(page, '18-compare-by-year.png');
+  await shot(page, '25-compare-by-year.png');
   await page.click('.compare-by a');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('by') === 'session');
   await page.waitForSelector('.compare-by-current >> text=by session');
   await check('session');
-  await shot(page, '19-compare-by-session.png');
+  await shot(page, '26-compare-by-session.png');
   // A statement opens in its document; Back returns to the comparison.
   await page.click('.compare-hits a >> nth=0');
   await page.waitForSelector('#document-view:not([hidden]) .para.is-target');
@@ -873,7 +873,7 @@ test('Compare, from the delegation facet, puts delegations side by side by year 
   await phone.goto(`${base}/?compare=${a},${b}${third}&q=internet+governance`);
   await phone.waitForSelector('#compare-view:not([hidden]) .compare-table');
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling');
-  await shot(phone, '20-compare-narrow.png');
+  await shot(phone, '27-compare-narrow.png');
   await narrow.close();
 });
 
