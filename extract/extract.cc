@@ -18,15 +18,14 @@
 namespace cstd::extract {
 
 namespace {
-// How the text-lost warning starts: TextLostWarning finds it by this.
+// How the text-lost warning starts.
 constexpr std::string_view kTextLost = "text lost: ";
 }  // namespace
 
 std::string TextLostWarning(const ExtractedDocument& doc) {
   if (doc.letters_missing == 0) return "";
-  for (const std::string& w : doc.warnings) {
-    if (std::string_view(w).starts_with(kTextLost)) return w;
-  }
+  if (!doc.text_lost.empty()) return doc.text_lost;
+  // A document Extract did not make (a test's, a snapshot's) has the count only.
   return std::string(kTextLost) + std::to_string(doc.letters_missing) + " letters";
 }
 
@@ -84,8 +83,9 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
       where = "; first at line " + std::to_string(*integrity.first_missing_line) + ": \"" +
               integrity.first_missing_text.substr(0, 80) + "\"";
     }
-    out.warnings.push_back(std::string(kTextLost) + std::to_string(integrity.letters_missing) +
-                           " letters of the body text reached no paragraph" + where);
+    out.text_lost = std::string(kTextLost) + std::to_string(integrity.letters_missing) +
+                    " letters of the body text reached no paragraph" + where;
+    out.warnings.push_back(out.text_lost);
   }
 
   // Action lines: per paragraph, and for the document every line named in

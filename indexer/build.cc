@@ -102,8 +102,7 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
   for (const SourceFile& f : files) {
     seen.insert(f.key);
     if (!extract::IsSupported(f.path)) {
-      summary.skipped.emplace_back(f.path, "unsupported format");
-      progress.Warn("warning: " + f.path + ": skipped, unsupported format");
+      CountPreparedFile(PrepareFile(f), f, catalogue != nullptr, summary, progress);  // skipped: not read
       progress.Advance(f.record.size);
       continue;
     }
@@ -131,27 +130,13 @@ void BuildIncrementally(const BuildOptions& options, const std::vector<SourceFil
         continue;
       }
       PreparedFile prepared = PrepareFile(f, record.hash);
-      if (!prepared.doc) {
-        summary.skipped.emplace_back(f.path, prepared.skipped);
-        progress.Warn("warning: " + prepared.skipped_error + ", skipped");
-      } else {
-        if (prepared.doc->letters_missing > 0) {
-          summary.files_losing_text.push_back(f.path);
-          progress.Warn("warning: " + f.path + ": " + extract::TextLostWarning(*prepared.doc));
-        }
-        // Ids and speakers come from the index here (IndexWriter::Replace):
-        // the catalogue is all there is to settle.
-        ApplyCatalogue(catalogue, prepared, f);
-        if (catalogue) {
-          if (prepared.catalogue_row) {
-            ++summary.files_with_row;
-          } else {
-            summary.files_without_row.push_back(f.path);
-          }
-        }
+      // Ids and speakers come from the index here (IndexWriter::Replace):
+      // the catalogue is all there is to settle.
+      ApplyCatalogue(catalogue, prepared, f);
+      CountPreparedFile(prepared, f, catalogue != nullptr, summary, progress);
+      if (prepared.doc) {
         summary.passages += writer.Replace(*prepared.doc, f.key, record);
         ++(had ? summary.files_replaced : summary.files_added);
-        summary.bytes += f.record.size;
       }
     } catch (const InputError& e) {
       summary.skipped.emplace_back(f.path, e.reason());

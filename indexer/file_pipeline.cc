@@ -18,13 +18,33 @@ PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> know
   } catch (const InputError& e) {
     out.doc.reset();
     out.skipped = e.reason();
-    out.skipped_error = e.what();
   }
   return out;
 }
 
 void ApplyCatalogue(extract::Catalogue* catalogue, PreparedFile& file, const SourceFile& source) {
   if (catalogue && file.doc) file.catalogue_row = catalogue->Apply(source.relative, *file.doc);
+}
+
+void CountPreparedFile(const PreparedFile& file, const SourceFile& source, bool with_catalogue,
+                       BuildSummary& summary, Progress& progress) {
+  if (!file.doc) {
+    summary.skipped.emplace_back(source.path, file.skipped);
+    progress.Warn("warning: " + source.path + ": " + file.skipped + ", skipped");
+    return;
+  }
+  if (file.doc->letters_missing > 0) {
+    summary.files_losing_text.push_back(source.path);
+    progress.Warn("warning: " + source.path + ": " + extract::TextLostWarning(*file.doc));
+  }
+  if (with_catalogue) {
+    if (file.catalogue_row) {
+      ++summary.files_with_row;
+    } else {
+      summary.files_without_row.push_back(source.path);
+    }
+  }
+  summary.bytes += source.record.size;
 }
 
 void FileOrder::Settle(PreparedFile& file, const SourceFile& source) {

@@ -21,7 +21,9 @@
 #include <unordered_set>
 
 #include "extract/catalogue.h"
+#include "indexer/build_summary.h"
 #include "indexer/passage_indexer.h"
+#include "indexer/progress.h"
 #include "indexer/speaker_registry.h"
 #include "model/archive_file.h"
 #include "model/document.h"
@@ -40,7 +42,6 @@ struct SourceFile {
 struct PreparedFile {
   std::optional<ExtractedDocument> doc;  // nullopt: skipped, see `skipped`
   std::string skipped;                   // why not indexed ("unsupported format", InputError::reason())
-  std::string skipped_error;             // the InputError's what() (path and reason); empty if unsupported
   std::string hash;                      // ContentHash of the file's bytes; empty if they were not read
   // Filled by FileOrder::Settle:
   bool catalogue_row = false;  // a catalogue row matched the file
@@ -61,6 +62,15 @@ PreparedFile PrepareFile(const SourceFile& file, std::optional<std::string> know
 /// index gives ids and speakers there, IndexWriter::Replace); FileOrder
 /// calls it first.
 void ApplyCatalogue(extract::Catalogue* catalogue, PreparedFile& file, const SourceFile& source);
+
+/// Counts `file` (prepared from `source`, the catalogue applied) in
+/// `summary` and warns on `progress` of what went wrong with it: skipped
+/// (with why), text lost (extract::TextLostWarning), no catalogue row (when
+/// `with_catalogue`); the bytes of an indexed file. Whether it was added or
+/// replaced is the caller's to count. Both builds count a file here, so
+/// their summaries and warnings read alike. Throws only std::bad_alloc.
+void CountPreparedFile(const PreparedFile& file, const SourceFile& source, bool with_catalogue,
+                       BuildSummary& summary, Progress& progress);
 
 /// Step 2, in file order.
 class FileOrder {

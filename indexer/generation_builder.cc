@@ -188,24 +188,10 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       PreparedFile prepared = PrepareFile(f);
       if (!turnstile.Wait(i)) return;
       order.Settle(prepared, f);
+      CountPreparedFile(prepared, f, catalogue != nullptr, summary, progress);
       if (prepared.doc) {
-        if (catalogue) {
-          if (prepared.catalogue_row) {
-            ++summary.files_with_row;
-          } else {
-            summary.files_without_row.push_back(f.path);
-          }
-        }
-        if (prepared.doc->letters_missing > 0) {
-          summary.files_losing_text.push_back(f.path);
-          progress.Warn("warning: " + f.path + ": " + extract::TextLostWarning(*prepared.doc));
-        }
         ++summary.files_indexed;
         ++summary.files_added;
-        summary.bytes += f.record.size;
-      } else {
-        summary.skipped.emplace_back(f.path, prepared.skipped);
-        progress.Warn("warning: " + f.path + ": " + prepared.skipped + ", skipped");
       }
       turnstile.Done();
       if (prepared.doc) {

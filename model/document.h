@@ -80,8 +80,10 @@ struct ExtractedDocument {
   std::vector<Speaker> speakers;
   std::vector<std::string> warnings;
   /// Letters of the body text that no paragraph holds; more than a few
-  /// means extraction lost text, and `warnings` says where.
+  /// means extraction lost text, and `text_lost` (also in `warnings`) says
+  /// how many and where.
   size_t letters_missing = 0;
+  std::string text_lost;
 };
 
 /// What an index remembers of each source file it was built from

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     for (const auto& f : files) {
       cstd::indexer::PreparedFile prepared = cstd::indexer::PrepareFile(f);
       if (!prepared.doc) {
-        if (!prepared.skipped_error.empty()) std::cerr << "warning: " << prepared.skipped_error << ", skipped\n";
+        std::cerr << "warning: " << f.path << ": " << prepared.skipped << ", skipped\n";
         ++skipped;
         continue;
       }
