@@ -217,7 +217,7 @@ TEST_F(HandlerTest, EveryAssetThePageNamesIsServed) {
 }
 
 // The page's copy of the server's tables is generated from them: the search
-// fields in their order, with their names.
+// fields in their order, with their names, and the sidebar's panels.
 TEST_F(HandlerTest, ThePageDataModuleIsGeneratedFromTheServersTables) {
   const Response r = Call("/assets/fields.js");
   ASSERT_EQ(r.result(), http::status::ok);
@@ -228,6 +228,9 @@ TEST_F(HandlerTest, ThePageDataModuleIsGeneratedFromTheServersTables) {
     fields += (fields.empty() ? "" : ", ") + ("\"" + std::string(f.name) + "\"");
     EXPECT_NE(body.find("\"" + std::string(f.name) + "\": \"" + std::string(f.display_name) + "\""), std::string::npos)
         << f.name;
+    // A sidebar panel for each facet counted by default, and none other.
+    const std::string panel = "{field: \"" + std::string(f.name) + "\", legend: \"" + std::string(f.display_name) + "\"";
+    EXPECT_EQ(body.find(panel) != std::string::npos, f.default_facet) << f.name;
   }
   EXPECT_NE(body.find("export const FILTER_FIELDS = [" + fields + "];"), std::string::npos) << body;
   EXPECT_EQ(body.find("TITLES"), std::string::npos) << "titles are the API's (/v1/labels)";

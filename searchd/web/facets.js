@@ -7,16 +7,18 @@
 import {api} from './api.js';
 import {clear, debounce, formatNumber, h} from './dom.js';
 import {learnNames, valueLabel} from './labels.js';
+import {FACET_PANELS} from './fields.js';
 import {filterParams} from './state.js';
 
-const FACETS = [
-  {field: 'country', legend: 'Delegation', find: 'Find a delegation', compare: true},
-  {field: 'speaker', legend: 'Speaker', find: 'Find a speaker'},
-  {field: 'year', legend: 'Year', numeric: true, range: true},
-  {field: 'session', legend: 'Session', numeric: true},
-  {field: 'action_line', legend: 'WSIS action line'},
-  {field: 'type', legend: 'Document type'},
-];
+// One panel per facet the server counts by default, as its table has them
+// (fields.js); what the page adds is its own: a box to find a name, the
+// range of years, and Compare on the delegations.
+const FACETS = FACET_PANELS.map((panel) => ({
+  ...panel,
+  find: panel.named ? `Find a ${panel.legend.toLowerCase()}` : null,
+  range: panel.field === 'year',
+  compare: panel.field === 'country',
+}));
 const SHOWN = 8;  // values shown before "Show all"
 const COMPARED_TOP = 3;  // delegations "Compare" takes when fewer than two are ticked
 const COMPARED_MAX = 6;  // and at most (the API's bound)
