@@ -179,7 +179,13 @@ void PrintTable(const std::string& json) {
       }
     }
     if (!lines.empty()) std::cout << "   action lines: " << lines << "\n";
+    // A statement of a paragraph of several: its speakers, delegations and
+    // words above are that statement's.
+    if (hit.HasMember("statement") && hit["statement"].IsUint()) {
+      std::cout << "   statement " << hit["statement"].GetUint() + 1 << " of the paragraph\n";
+    }
     std::cout << "   " << TerminalSnippet(StringOr(hit, "snippet", ""), tty) << "\n";
+    std::cout << "   cite: " << StringOr(hit, "citation", "") << "\n";
   }
   for (const auto& facet : d["facets"].GetObject()) {
     std::cout << "\n" << facet.name.GetString() << ":";
@@ -190,6 +196,11 @@ void PrintTable(const std::string& json) {
                 << ")";
     }
     std::cout << "\n";
+  }
+  if (d.HasMember("like_this") && d["like_this"].IsArray()) {
+    std::string words;
+    for (const auto& w : d["like_this"].GetArray()) words += (words.empty() ? "" : ", ") + std::string(w.GetString());
+    std::cout << "\nparagraphs like the pasted text, found by its words: " << words << "\n";
   }
   if (d.HasMember("suggestion") && d["suggestion"].IsString()) {
     std::cout << "\ndid you mean: " << d["suggestion"].GetString() << "\n";

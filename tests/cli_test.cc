@@ -121,6 +121,15 @@ TEST(QueryCliTest, PrintsATableOfHits) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("hits"), std::string::npos);
   EXPECT_NE(r.out.find("[Internet]"), std::string::npos) << r.out;  // marks, as a pipe shows them
+  // Each hit with what a delegate pastes to cite it (the API's citation).
+  const RunResult json =
+      RunCommand({ProgramPath("cstd-query"), "--index", index, "--json", "--limit", "3", "Internet", "Governance"});
+  rapidjson::Document d;
+  d.Parse(json.out.c_str());
+  ASSERT_TRUE(d.IsObject() && d["hits"].Size() > 0) << json.out;
+  for (const auto& hit : d["hits"].GetArray()) {
+    EXPECT_NE(r.out.find(std::string("   cite: ") + hit["citation"].GetString() + "\n"), std::string::npos) << r.out;
+  }
   const RunResult bad = RunCommand({ProgramPath("cstd-query"), "--index", index, "--year", "soon", "x"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--year"), std::string::npos) << bad.err;
