@@ -12,7 +12,8 @@ namespace cstd::extract {
 
 namespace {
 
-// A lower-case word of letters and digits, what stood before it (a list
+// A lower-case word of letters and digits (a plural folded to its
+// singular, FoldPlural), what stood before it (a list
 // separator: a comma, a semicolon, a colon, or not) and the sentence it is
 // in. Hyphens, apostrophes and other punctuation separate words
 // ("e-government" -> "e", "government").
@@ -21,6 +22,32 @@ struct Token {
   bool after_separator = false;
   size_t sentence = 0;
 };
+
+// A noun's plural and its singular are one word ("hacker" and "hackers",
+// "strategy" and "strategies", "approach" and "approaches", "ICT" and
+// "ICTs"): the lexicon writes one form and passages say either, and the two
+// forms of one term in a passage are one piece of evidence, not two. The
+// class of variation is the regular English plural (-s, -ies, -es after s,
+// x, ch, sh). The lexicon's terms and the passage both pass through this
+// fold, so a fold that makes no word ("news" -> "new") is the same on both
+// sides. Left alone: words of three letters or fewer ("has", "its") and
+// words in -ss, -us, -is, which are singulars ("access", "virus",
+// "crisis"); their plurals in -es are not folded.
+std::string FoldPlural(std::string w) {
+  const auto ends = [&](std::string_view tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (w.size() <= 3 || !ends("s") || ends("ss") || ends("us") || ends("is")) return w;
+  if (w.size() > 4 && ends("ies")) {
+    w.resize(w.size() - 3);
+    w += 'y';
+  } else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+    w.resize(w.size() - 2);
+  } else {
+    w.pop_back();
+  }
+  return w;
+}
 
 bool StartsUrl(std::string_view s, size_t i) {
   for (std::string_view scheme : {"http://", "https://", "www."}) {
@@ -46,7 +73,7 @@ std::vector<Token> Tokens(std::string_view s) {
   size_t sentence = 0;
   const auto flush = [&] {
     if (current.empty()) return;
-    out.push_back({std::move(current), separator, sentence});
+    out.push_back({FoldPlural(std::move(current)), separator, sentence});
     current.clear();
     separator = false;
   };
@@ -90,14 +117,21 @@ std::vector<std::string> Words(std::string_view s) {
 // Words that say a passage speaks of ICTs: the Plan of Action's own
 // vocabulary (ICTs, the Internet, the information society,
 // telecommunication, the "e-" of its applications) and what later documents
-// say for it (digital, artificial intelligence, online, digitalisation).
+// say for it (digital, artificial intelligence, online and offline,
+// digitalisation).
 // "Technology" and "network" alone do not: green technology and transport
 // networks are other subjects.
 bool IsIctWord(const std::string& w) {
-  static const std::unordered_set<std::string> kWords = {
-      "ict", "icts", "internet", "online", "telecommunication", "telecommunications", "computer", "computers",
-      "software", "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones", "telemedicine",
-      "telework", "teleworking", "telehealth", "fintech", "igf", "data"};
+  // Folded as the passage's words are ("wsis" -> "wsi").
+  static const std::unordered_set<std::string> kWords = [] {
+    std::unordered_set<std::string> folded;
+    for (const char* word : {"ict", "internet", "online", "offline", "telecommunications", "computer", "software",
+                             "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones",
+                             "telemedicine", "telework", "teleworking", "telehealth", "fintech", "igf", "data"}) {
+      folded.insert(FoldPlural(word));
+    }
+    return folded;
+  }();
   return kWords.count(w) > 0 || w.rfind("cyber", 0) == 0 || w.rfind("digit", 0) == 0;
 }
 
@@ -195,6 +229,12 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
 
 }  // namespace
 
+std::string TermKey(std::string_view term) {
+  std::string key;
+  for (const std::string& word : Words(term)) key += (key.empty() ? "" : " ") + word;
+  return key;
+}
+
 std::vector<InferredActionLine> InferActionLines(std::string_view text) {
   const std::vector<Token> tokens = Tokens(text);
   const std::vector<bool> ict_sentence = IctSentences(tokens);
@@ -226,11 +266,14 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     if (NeedsIctContext(entry.code)) {
       // A strong term names an ICT subject in a passage that speaks of
       // ICTs; a weak one ("training", "rules", "privacy") only in a
-      // sentence that does, or just after one: the Australian "rules,
-      // governance and standards" of an environment paragraph are no
-      // Internet governance.
+      // sentence that does, or just after one (the class: a sentence that
+      // goes on with the last one's subject, "Access to digital tools
+      // remains a challenge. That is one area that needs close cooperation
+      // with Member States."): the Australian "rules, governance and
+      // standards" of an environment paragraph, sentences away from the
+      // digital word, are no Internet governance.
       const size_t s = tokens[i].sentence;
-      const bool near_ict = ict_sentence[s];
+      const bool near_ict = ict_sentence[s] || (s > 0 && ict_sentence[s - 1]);
       if (entry.strong ? !ict : !near_ict) continue;
     }
     ++terms_in_sentence[tokens[i].sentence];
