@@ -118,7 +118,8 @@ std::vector<std::string> Words(std::string_view s) {
 // vocabulary (ICTs, the Internet, the information society,
 // telecommunication, the "e-" of its applications) and what later documents
 // say for it (digital, artificial intelligence, online and offline,
-// digitalisation).
+// digitalisation), and the names of initiatives on ICTs that hold none of
+// these words (the Christchurch Call, on terrorist content online).
 // "Technology" and "network" alone do not: green technology and transport
 // networks are other subjects.
 bool IsIctWord(const std::string& w) {
@@ -127,7 +128,8 @@ bool IsIctWord(const std::string& w) {
     std::unordered_set<std::string> folded;
     for (const char* word : {"ict", "internet", "online", "offline", "telecommunications", "computer", "software",
                              "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones",
-                             "telemedicine", "telework", "teleworking", "telehealth", "fintech", "igf", "data"}) {
+                             "telemedicine", "telework", "teleworking", "telehealth", "fintech", "igf", "data",
+                             "christchurch"}) {
       folded.insert(FoldPlural(word));
     }
     return folded;
@@ -206,7 +208,9 @@ inline constexpr size_t kTopicListTerms = 4;
 // True when tokens [begin, end) are an item of a list: a separator, or
 // "and"/"or" after one, at most kListItemSlack words before, and a
 // separator or "and"/"or" at most kListItemSlack words after, in the same
-// sentence.
+// sentence. An example introduced by "such as" is an item too (the class:
+// a subject named as an instance of another, "digital priorities such as
+// cybersecurity", "threats such as cybercrime and pandemics").
 bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   const auto joins = [&](size_t k) { return tokens[k].word == "and" || tokens[k].word == "or"; };
   const auto same_sentence = [&](size_t k) { return tokens[k].sentence == tokens[begin].sentence; };
@@ -214,7 +218,9 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   for (size_t back = 0; back <= kListItemSlack && back <= begin && !before; ++back) {
     const size_t k = begin - back;
     if (!same_sentence(k)) break;
-    before = tokens[k].after_separator || (k > 0 && joins(k - 1) && same_sentence(k - 1));
+    before = tokens[k].after_separator || (k > 0 && joins(k - 1) && same_sentence(k - 1)) ||
+             (back == 0 && k >= 2 && tokens[k - 2].word == "such" && tokens[k - 1].word == "as" &&
+              same_sentence(k - 2));
   }
   bool after = false;
   for (size_t k = end; k <= end + kListItemSlack && !after; ++k) {
@@ -241,8 +247,9 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
   const bool ict = std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 
   struct Found {
-    std::vector<const LexiconTerm*> strong, weak;  // distinct, in order
+    std::vector<const LexiconTerm*> strong, weak;  // distinct, in order; weak holds topical terms too
     bool strong_outside_list = false;  // a strong term said as a subject, not as an item of a list
+    bool topical_subject = false;      // a topical term said as a subject in a sentence on ICTs
     std::vector<size_t> listed_at, weak_at;  // where listed strong terms and weak terms start
   };
   std::map<int, Found> by_line;
@@ -265,8 +272,8 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     const LexiconTerm& entry = *best->entry;
     if (NeedsIctContext(entry.code)) {
       // A strong term names an ICT subject in a passage that speaks of
-      // ICTs; a weak one ("training", "rules", "privacy") only in a
-      // sentence that does, or just after one (the class: a sentence that
+      // ICTs; a topical or weak one ("capacity building", "training",
+      // "rules", "privacy") only in a sentence that does, or just after one (the class: a sentence that
       // goes on with the last one's subject, "Access to digital tools
       // remains a challenge. That is one area that needs close cooperation
       // with Member States."): the Australian "rules, governance and
@@ -274,17 +281,21 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
       // digital word, are no Internet governance.
       const size_t s = tokens[i].sentence;
       const bool near_ict = ict_sentence[s] || (s > 0 && ict_sentence[s - 1]);
-      if (entry.strong ? !ict : !near_ict) continue;
+      if (entry.strong() ? !ict : !near_ict) continue;
     }
     ++terms_in_sentence[tokens[i].sentence];
     Found& found = by_line[LineNumber(entry.code)];
-    auto& list = entry.strong ? found.strong : found.weak;
+    auto& list = entry.strong() ? found.strong : found.weak;
     if (std::find(list.begin(), list.end(), &entry) == list.end()) list.push_back(&entry);
     // An item of a list ("transnational crime, cybersecurity, climate change
     // and pandemics") names a subject in passing; said otherwise, it is
     // what is discussed.
-    if (!entry.strong) {
+    if (!entry.strong()) {
       found.weak_at.push_back(i);
+      // A line's title words ("international cooperation", "capacity
+      // building") are general words, but in a sentence on ICTs, said as
+      // its subject, they name the line.
+      if (entry.weight == TermWeight::kTopical && !IsListItem(tokens, i, covered_until)) found.topical_subject = true;
     } else if (IsListItem(tokens, i, covered_until)) {
       found.listed_at.push_back(i);
     } else {
@@ -307,14 +318,15 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     const Found& found = entry.second;
     // A strong term said as a subject; or a strong term only listed, with a
     // weak term of the line beside it ("cybersecurity and privacy", not a
-    // "human rights" six items further down a list of ills); or enough weak
-    // terms.
+    // "human rights" six items further down a list of ills); or a topical
+    // term said as a subject near the words of ICTs; or enough weak terms.
     const bool beside = std::any_of(found.listed_at.begin(), found.listed_at.end(), [&](size_t s) {
       return std::any_of(found.weak_at.begin(), found.weak_at.end(), [&](size_t w) {
         return tokens[s].sentence == tokens[w].sentence && (s > w ? s - w : w - s) <= kBesideWords;
       });
     });
-    const bool about = found.strong_outside_list || beside || found.weak.size() >= kWeakTermsNeeded;
+    const bool about =
+        found.strong_outside_list || beside || found.topical_subject || found.weak.size() >= kWeakTermsNeeded;
     if (!about) continue;
     InferredActionLine line{"C" + std::to_string(number), {}};
     for (const LexiconTerm* t : found.strong) line.evidence.push_back(t->term);
