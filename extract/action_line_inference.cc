@@ -137,14 +137,18 @@ bool IsIctWord(const std::string& w) {
   return kWords.count(w) > 0 || w.rfind("cyber", 0) == 0 || w.rfind("digit", 0) == 0;
 }
 
-// The sentences that speak of ICTs (an ICT word, "artificial intelligence"
-// or "information society" in them).
+// The sentences that speak of ICTs (an ICT word, "artificial intelligence",
+// "information society", "industry 4.0" or "the fourth industrial
+// revolution" in them: the last two are the Commission's words for digital
+// technologies in production, its 2022 theme).
 std::vector<bool> IctSentences(const std::vector<Token>& tokens) {
   std::vector<bool> ict(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const auto next_is = [&](std::string_view w) { return i + 1 < tokens.size() && tokens[i + 1].word == w; };
     if (IsIctWord(tokens[i].word) || (tokens[i].word == "artificial" && next_is("intelligence")) ||
-        (tokens[i].word == "information" && next_is("society"))) {
+        (tokens[i].word == "information" && next_is("society")) ||
+        (tokens[i].word == "industry" && next_is("4")) ||
+        (i > 0 && tokens[i - 1].word == "fourth" && tokens[i].word == "industrial" && next_is("revolution"))) {
       ict[tokens[i].sentence] = true;
     }
   }
@@ -241,9 +245,17 @@ std::string TermKey(std::string_view term) {
   return key;
 }
 
-std::vector<InferredActionLine> InferActionLines(std::string_view text) {
+bool SpeaksOfIcts(std::string_view text) {
+  const std::vector<bool> ict_sentence = IctSentences(Tokens(text));
+  return std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
+}
+
+std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts) {
   const std::vector<Token> tokens = Tokens(text);
-  const std::vector<bool> ict_sentence = IctSentences(tokens);
+  std::vector<bool> ict_sentence = IctSentences(tokens);
+  // Under a heading on ICTs every sentence is on them: "finance for
+  // infrastructure" in a report's section on the Summit's outcomes.
+  if (context_speaks_of_icts) ict_sentence.assign(ict_sentence.size(), true);
   const bool ict = std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 
   struct Found {

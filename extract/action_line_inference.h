@@ -25,8 +25,19 @@ namespace cstd::extract {
 /// term, one piece of evidence), and the words of links (URLs) are skipped.
 /// A passage that does not speak of ICTs is about no line but Media (C9); a
 /// weak term counts only in a sentence that speaks of ICTs or the one after
-/// it. Linear in the text's length.
-std::vector<InferredActionLine> InferActionLines(std::string_view text);
+/// it. `context_speaks_of_icts`: the passage stands under a heading that
+/// speaks of ICTs (SpeaksOfIcts: "Progress made in the implementation of
+/// the outcomes of the World Summit on the Information Society"), so every
+/// sentence of it is on ICTs; the class of
+/// variation is a report's section on the Summit, whose passages say
+/// "infrastructure", "services", "cooperation" without repeating the words
+/// of ICTs. Linear in the text's length.
+std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts = false);
+
+/// True when `text` (a heading, a title, a passage) holds a word that
+/// speaks of ICTs: "ICTs", "digital", "Internet", "information society",
+/// "WSIS", "artificial intelligence", "online", "cyber-"...
+bool SpeaksOfIcts(std::string_view text);
 
 /// The form in which lexicon terms and passages are compared: lower-case
 /// words of letters and digits joined by single spaces (hyphens and other

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <utility>
@@ -226,6 +227,49 @@ TEST(InferActionLinesTest, GeneratedTopicalTerms) {
     const auto [other, not_found] = lines_of(unrelated[rng() % unrelated.size()]);
     EXPECT_EQ(std::find(not_found.begin(), not_found.end(), term.code), not_found.end()) << other;
   }
+}
+
+TEST(InferActionLinesTest, WhatSpeaksOfIcts) {
+  for (const char* yes : {"Progress made in the implementation of the outcomes of the World Summit on the Information "
+                          "Society",
+                          "Theme 1: Industry 4.0 for inclusive development", "the fourth industrial revolution",
+                          "WSIS+20", "Cyber-attacks", "digitalisation", "Many remain offline."}) {
+    EXPECT_TRUE(SpeaksOfIcts(yes)) << yes;
+  }
+  for (const char* no : {"Ensuring safe water and sanitation for all", "the industrial revolution",
+                         "Science, technology and innovation for sustainable urban development", "Industry 5",
+                         "transport networks and green technology"}) {
+    EXPECT_FALSE(SpeaksOfIcts(no)) << no;
+  }
+}
+
+// Generated: two weak or topical terms of one line in a passage without a
+// word of ICTs give no line, and the same passage under a heading on ICTs
+// gives it.
+TEST(InferActionLinesTest, GeneratedContextOfAHeadingOnIcts) {
+  std::map<std::string, std::vector<const LexiconTerm*>> by_line;
+  for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
+    // Media needs no context; a term that speaks of ICTs itself is its own.
+    if (!t.strong() && t.code != "C9" && !SpeaksOfIcts(t.term)) by_line[t.code].push_back(&t);
+  }
+  std::mt19937 rng(20261205);
+  int checked = 0;
+  for (int i = 0; i < 200; ++i) {
+    auto it = by_line.begin();
+    std::advance(it, rng() % by_line.size());
+    const std::vector<const LexiconTerm*>& terms = it->second;
+    if (terms.size() < 2) continue;
+    const LexiconTerm& a = *terms[rng() % terms.size()];
+    const LexiconTerm& b = *terms[rng() % terms.size()];
+    if (TermKey(a.term) == TermKey(b.term)) continue;
+    const std::string passage = "Delegates spoke at length of " + a.term + ". Others stressed " + b.term + " too.";
+    EXPECT_TRUE(InferActionLines(passage, false).empty()) << passage;
+    const auto found = InferActionLines(passage, true);
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const InferredActionLine& l) { return l.code == a.code; }))
+        << passage;
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
 }
 
 TEST(InferActionLinesTest, MediaNeedsNoWordOfIcts) {
