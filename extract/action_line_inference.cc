@@ -276,7 +276,12 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, bool con
     for (const Index::Term& term : it->second) {
       if (i + term.words.size() > tokens.size() || (best && term.words.size() <= best->words.size())) continue;
       bool match = true;
-      for (size_t k = 1; k < term.words.size() && match; ++k) match = tokens[i + k].word == term.words[k];
+      // A term's words stand together in one clause: "human rights. Online"
+      // and "human rights, online" are no "human rights online".
+      for (size_t k = 1; k < term.words.size() && match; ++k) {
+        match = tokens[i + k].word == term.words[k] && !tokens[i + k].after_separator &&
+                tokens[i + k].sentence == tokens[i].sentence;
+      }
       if (match) best = &term;
     }
     if (!best || i < covered_until) continue;

@@ -60,6 +60,12 @@ TEST(InferActionLinesTest, HyphensAndCaseDoNotMatterAndLongerTermsWin) {
       << "one weak term, written twice, is one term";
 }
 
+TEST(InferActionLinesTest, ATermStandsInOneClause) {
+  EXPECT_EQ(Inferred("Protect human rights online."), (Lines{{"C10", {"human rights online"}}}));
+  EXPECT_TRUE(Inferred("We defend human rights. Online, we met.").empty());
+  EXPECT_TRUE(Inferred("We defend human rights, online and offline.").empty());
+}
+
 TEST(InferActionLinesTest, ListItemsMayCarryAWordOrTwo) {
   EXPECT_TRUE(Inferred("We must meet the challenges posed by the digital revolution, by cybersecurity threats, by climate "
                        "change, and transboundary pollution.")
