@@ -12,7 +12,8 @@ namespace cstd::extract {
 
 namespace {
 
-// A lower-case word of letters and digits, what stood before it (a list
+// A lower-case word of letters and digits (a plural folded to its
+// singular, FoldPlural), what stood before it (a list
 // separator: a comma, a semicolon, a colon, or not) and the sentence it is
 // in. Hyphens, apostrophes and other punctuation separate words
 // ("e-government" -> "e", "government").
@@ -21,6 +22,32 @@ struct Token {
   bool after_separator = false;
   size_t sentence = 0;
 };
+
+// A noun's plural and its singular are one word ("hacker" and "hackers",
+// "strategy" and "strategies", "approach" and "approaches", "ICT" and
+// "ICTs"): the lexicon writes one form and passages say either, and the two
+// forms of one term in a passage are one piece of evidence, not two. The
+// class of variation is the regular English plural (-s, -ies, -es after s,
+// x, ch, sh). The lexicon's terms and the passage both pass through this
+// fold, so a fold that makes no word ("news" -> "new") is the same on both
+// sides. Left alone: words of three letters or fewer ("has", "its") and
+// words in -ss, -us, -is, which are singulars ("access", "virus",
+// "crisis"); their plurals in -es are not folded.
+std::string FoldPlural(std::string w) {
+  const auto ends = [&](std::string_view tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (w.size() <= 3 || !ends("s") || ends("ss") || ends("us") || ends("is")) return w;
+  if (w.size() > 4 && ends("ies")) {
+    w.resize(w.size() - 3);
+    w += 'y';
+  } else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+    w.resize(w.size() - 2);
+  } else {
+    w.pop_back();
+  }
+  return w;
+}
 
 bool StartsUrl(std::string_view s, size_t i) {
   for (std::string_view scheme : {"http://", "https://", "www."}) {
@@ -46,7 +73,7 @@ std::vector<Token> Tokens(std::string_view s) {
   size_t sentence = 0;
   const auto flush = [&] {
     if (current.empty()) return;
-    out.push_back({std::move(current), separator, sentence});
+    out.push_back({FoldPlural(std::move(current)), separator, sentence});
     current.clear();
     separator = false;
   };
@@ -90,25 +117,38 @@ std::vector<std::string> Words(std::string_view s) {
 // Words that say a passage speaks of ICTs: the Plan of Action's own
 // vocabulary (ICTs, the Internet, the information society,
 // telecommunication, the "e-" of its applications) and what later documents
-// say for it (digital, artificial intelligence, online, digitalisation).
+// say for it (digital, artificial intelligence, online and offline,
+// digitalisation), and the names of initiatives on ICTs that hold none of
+// these words (the Christchurch Call, on terrorist content online).
 // "Technology" and "network" alone do not: green technology and transport
 // networks are other subjects.
 bool IsIctWord(const std::string& w) {
-  static const std::unordered_set<std::string> kWords = {
-      "ict", "icts", "internet", "online", "telecommunication", "telecommunications", "computer", "computers",
-      "software", "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones", "telemedicine",
-      "telework", "teleworking", "telehealth", "fintech", "igf", "data"};
+  // Folded as the passage's words are ("wsis" -> "wsi").
+  static const std::unordered_set<std::string> kWords = [] {
+    std::unordered_set<std::string> folded;
+    for (const char* word : {"ict", "internet", "online", "offline", "telecommunications", "computer", "software",
+                             "broadband", "wsis", "ai", "e", "cyberspace", "web", "websites", "smartphones",
+                             "telemedicine", "telework", "teleworking", "telehealth", "fintech", "igf", "data",
+                             "christchurch"}) {
+      folded.insert(FoldPlural(word));
+    }
+    return folded;
+  }();
   return kWords.count(w) > 0 || w.rfind("cyber", 0) == 0 || w.rfind("digit", 0) == 0;
 }
 
-// The sentences that speak of ICTs (an ICT word, "artificial intelligence"
-// or "information society" in them).
+// The sentences that speak of ICTs (an ICT word, "artificial intelligence",
+// "information society", "industry 4.0" or "the fourth industrial
+// revolution" in them: the last two are the Commission's words for digital
+// technologies in production, its 2022 theme).
 std::vector<bool> IctSentences(const std::vector<Token>& tokens) {
   std::vector<bool> ict(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const auto next_is = [&](std::string_view w) { return i + 1 < tokens.size() && tokens[i + 1].word == w; };
     if (IsIctWord(tokens[i].word) || (tokens[i].word == "artificial" && next_is("intelligence")) ||
-        (tokens[i].word == "information" && next_is("society"))) {
+        (tokens[i].word == "information" && next_is("society")) ||
+        (tokens[i].word == "industry" && next_is("4")) ||
+        (i > 0 && tokens[i - 1].word == "fourth" && tokens[i].word == "industrial" && next_is("revolution"))) {
       ict[tokens[i].sentence] = true;
     }
   }
@@ -172,7 +212,9 @@ inline constexpr size_t kTopicListTerms = 4;
 // True when tokens [begin, end) are an item of a list: a separator, or
 // "and"/"or" after one, at most kListItemSlack words before, and a
 // separator or "and"/"or" at most kListItemSlack words after, in the same
-// sentence.
+// sentence. An example introduced by "such as" is an item too (the class:
+// a subject named as an instance of another, "digital priorities such as
+// cybersecurity", "threats such as cybercrime and pandemics").
 bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   const auto joins = [&](size_t k) { return tokens[k].word == "and" || tokens[k].word == "or"; };
   const auto same_sentence = [&](size_t k) { return tokens[k].sentence == tokens[begin].sentence; };
@@ -180,7 +222,9 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   for (size_t back = 0; back <= kListItemSlack && back <= begin && !before; ++back) {
     const size_t k = begin - back;
     if (!same_sentence(k)) break;
-    before = tokens[k].after_separator || (k > 0 && joins(k - 1) && same_sentence(k - 1));
+    before = tokens[k].after_separator || (k > 0 && joins(k - 1) && same_sentence(k - 1)) ||
+             (back == 0 && k >= 2 && tokens[k - 2].word == "such" && tokens[k - 1].word == "as" &&
+              same_sentence(k - 2));
   }
   bool after = false;
   for (size_t k = end; k <= end + kListItemSlack && !after; ++k) {
@@ -195,14 +239,29 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
 
 }  // namespace
 
-std::vector<InferredActionLine> InferActionLines(std::string_view text) {
+std::string TermKey(std::string_view term) {
+  std::string key;
+  for (const std::string& word : Words(term)) key += (key.empty() ? "" : " ") + word;
+  return key;
+}
+
+bool SpeaksOfIcts(std::string_view text) {
+  const std::vector<bool> ict_sentence = IctSentences(Tokens(text));
+  return std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
+}
+
+std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts) {
   const std::vector<Token> tokens = Tokens(text);
-  const std::vector<bool> ict_sentence = IctSentences(tokens);
+  std::vector<bool> ict_sentence = IctSentences(tokens);
+  // Under a heading on ICTs every sentence is on them: "finance for
+  // infrastructure" in a report's section on the Summit's outcomes.
+  if (context_speaks_of_icts) ict_sentence.assign(ict_sentence.size(), true);
   const bool ict = std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 
   struct Found {
-    std::vector<const LexiconTerm*> strong, weak;  // distinct, in order
+    std::vector<const LexiconTerm*> strong, weak;  // distinct, in order; weak holds topical terms too
     bool strong_outside_list = false;  // a strong term said as a subject, not as an item of a list
+    bool topical_subject = false;      // a topical term said as a subject in a sentence on ICTs
     std::vector<size_t> listed_at, weak_at;  // where listed strong terms and weak terms start
   };
   std::map<int, Found> by_line;
@@ -217,7 +276,12 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     for (const Index::Term& term : it->second) {
       if (i + term.words.size() > tokens.size() || (best && term.words.size() <= best->words.size())) continue;
       bool match = true;
-      for (size_t k = 1; k < term.words.size() && match; ++k) match = tokens[i + k].word == term.words[k];
+      // A term's words stand together in one clause: "human rights. Online"
+      // and "human rights, online" are no "human rights online".
+      for (size_t k = 1; k < term.words.size() && match; ++k) {
+        match = tokens[i + k].word == term.words[k] && !tokens[i + k].after_separator &&
+                tokens[i + k].sentence == tokens[i].sentence;
+      }
       if (match) best = &term;
     }
     if (!best || i < covered_until) continue;
@@ -225,23 +289,30 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     const LexiconTerm& entry = *best->entry;
     if (NeedsIctContext(entry.code)) {
       // A strong term names an ICT subject in a passage that speaks of
-      // ICTs; a weak one ("training", "rules", "privacy") only in a
-      // sentence that does, or just after one: the Australian "rules,
-      // governance and standards" of an environment paragraph are no
-      // Internet governance.
+      // ICTs; a topical or weak one ("capacity building", "training",
+      // "rules", "privacy") only in a sentence that does, or just after one (the class: a sentence that
+      // goes on with the last one's subject, "Access to digital tools
+      // remains a challenge. That is one area that needs close cooperation
+      // with Member States."): the Australian "rules, governance and
+      // standards" of an environment paragraph, sentences away from the
+      // digital word, are no Internet governance.
       const size_t s = tokens[i].sentence;
-      const bool near_ict = ict_sentence[s];
-      if (entry.strong ? !ict : !near_ict) continue;
+      const bool near_ict = ict_sentence[s] || (s > 0 && ict_sentence[s - 1]);
+      if (entry.strong() ? !ict : !near_ict) continue;
     }
     ++terms_in_sentence[tokens[i].sentence];
     Found& found = by_line[LineNumber(entry.code)];
-    auto& list = entry.strong ? found.strong : found.weak;
+    auto& list = entry.strong() ? found.strong : found.weak;
     if (std::find(list.begin(), list.end(), &entry) == list.end()) list.push_back(&entry);
     // An item of a list ("transnational crime, cybersecurity, climate change
     // and pandemics") names a subject in passing; said otherwise, it is
     // what is discussed.
-    if (!entry.strong) {
+    if (!entry.strong()) {
       found.weak_at.push_back(i);
+      // A line's title words ("international cooperation", "capacity
+      // building") are general words, but in a sentence on ICTs, said as
+      // its subject, they name the line.
+      if (entry.weight == TermWeight::kTopical && !IsListItem(tokens, i, covered_until)) found.topical_subject = true;
     } else if (IsListItem(tokens, i, covered_until)) {
       found.listed_at.push_back(i);
     } else {
@@ -264,14 +335,15 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text) {
     const Found& found = entry.second;
     // A strong term said as a subject; or a strong term only listed, with a
     // weak term of the line beside it ("cybersecurity and privacy", not a
-    // "human rights" six items further down a list of ills); or enough weak
-    // terms.
+    // "human rights" six items further down a list of ills); or a topical
+    // term said as a subject near the words of ICTs; or enough weak terms.
     const bool beside = std::any_of(found.listed_at.begin(), found.listed_at.end(), [&](size_t s) {
       return std::any_of(found.weak_at.begin(), found.weak_at.end(), [&](size_t w) {
         return tokens[s].sentence == tokens[w].sentence && (s > w ? s - w : w - s) <= kBesideWords;
       });
     });
-    const bool about = found.strong_outside_list || beside || found.weak.size() >= kWeakTermsNeeded;
+    const bool about =
+        found.strong_outside_list || beside || found.topical_subject || found.weak.size() >= kWeakTermsNeeded;
     if (!about) continue;
     InferredActionLine line{"C" + std::to_string(number), {}};
     for (const LexiconTerm* t : found.strong) line.evidence.push_back(t->term);

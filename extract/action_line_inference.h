@@ -10,6 +10,7 @@
 #ifndef CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
 #define CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,12 +20,31 @@ namespace cstd::extract {
 
 /// The lines `text` is about, in numeric order, each with its evidence (the
 /// lexicon's terms found, in the order they first occur). Terms match whole
-/// words, without regard to case or to hyphens ("E-Government", "e
-/// government"), and the words of links (URLs) are skipped. A passage that
-/// does not speak of ICTs is about no line but Media (C9); a weak term
-/// counts only in a sentence that speaks of ICTs or the one after it. Linear
-/// in the text's length.
-std::vector<InferredActionLine> InferActionLines(std::string_view text);
+/// words, without regard to case, to hyphens ("E-Government", "e
+/// government") or to a noun's number ("cyberattack", "cyberattacks": one
+/// term, one piece of evidence), and the words of links (URLs) are skipped.
+/// A passage that does not speak of ICTs is about no line but Media (C9); a
+/// weak term counts only in a sentence that speaks of ICTs or the one after
+/// it. `context_speaks_of_icts`: the passage stands under a heading that
+/// speaks of ICTs (SpeaksOfIcts: "Progress made in the implementation of
+/// the outcomes of the World Summit on the Information Society"), so every
+/// sentence of it is on ICTs; the class of
+/// variation is a report's section on the Summit, whose passages say
+/// "infrastructure", "services", "cooperation" without repeating the words
+/// of ICTs. Linear in the text's length.
+std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts = false);
+
+/// True when `text` (a heading, a title, a passage) holds a word that
+/// speaks of ICTs: "ICTs", "digital", "Internet", "information society",
+/// "WSIS", "artificial intelligence", "online", "cyber-"...
+bool SpeaksOfIcts(std::string_view text);
+
+/// The form in which lexicon terms and passages are compared: lower-case
+/// words of letters and digits joined by single spaces (hyphens and other
+/// punctuation separate words), each plural folded to its singular
+/// ("Cyber-Attacks" -> "cyber attack"). Two spellings with one key are one
+/// term, and the evidence gives the one the lexicon writes first.
+std::string TermKey(std::string_view term);
 
 /// Distinct weak terms of one line that together stand for a strong one.
 inline constexpr size_t kWeakTermsNeeded = 2;

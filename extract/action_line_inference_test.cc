@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <utility>
@@ -55,8 +56,14 @@ TEST(InferActionLinesTest, NothingWithoutIcts) {
 
 TEST(InferActionLinesTest, HyphensAndCaseDoNotMatterAndLongerTermsWin) {
   EXPECT_EQ(Inferred("CYBER-SECURITY is a priority for the Internet."), (Lines{{"C5", {"cyber security"}}}));
-  EXPECT_EQ(Inferred("Capacity-building and capacity building online."), Lines{})
+  EXPECT_EQ(Inferred("Skills-development and skills development online."), Lines{})
       << "one weak term, written twice, is one term";
+}
+
+TEST(InferActionLinesTest, ATermStandsInOneClause) {
+  EXPECT_EQ(Inferred("Protect human rights online."), (Lines{{"C10", {"human rights online"}}}));
+  EXPECT_TRUE(Inferred("We defend human rights. Online, we met.").empty());
+  EXPECT_TRUE(Inferred("We defend human rights, online and offline.").empty());
 }
 
 TEST(InferActionLinesTest, ListItemsMayCarryAWordOrTwo) {
@@ -97,6 +104,180 @@ TEST(InferActionLinesTest, AWeakTermCountsOnlyInASentenceOnIcts) {
   EXPECT_EQ(Inferred("We set rules, governance and standards for the digital economy.").front().first, "C6");
 }
 
+TEST(InferActionLinesTest, AWeakTermCountsInTheSentenceAfterOneOnIcts) {
+  // The second sentence goes on with the first one's subject.
+  EXPECT_EQ(Inferred("Many schools now teach online. That area needs close collaboration and cooperation with "
+                     "Member States."),
+            (Lines{{"C11", {"collaboration", "cooperation"}}}));
+  EXPECT_TRUE(Inferred("Many schools now teach online. We met. That area needs close collaboration and cooperation "
+                       "with Member States.")
+                  .empty())
+      << "two sentences after the digital word";
+}
+
+TEST(InferActionLinesTest, PluralAndSingularAreOneTerm) {
+  EXPECT_EQ(Inferred("A hacker broke into the ministry's servers online."), (Lines{{"C5", {"hackers"}}}));
+  EXPECT_EQ(Inferred("Our national digital strategies guide us."), (Lines{{"C1", {"national digital strategy"}}}));
+  EXPECT_EQ(Inferred("Regulatory approaches to the Internet differ."), (Lines{{"C6", {"regulatory approaches"}}}));
+  EXPECT_EQ(Inferred("A regulatory approach to the Internet differs."),
+            (Lines{{"C6", {"regulatory approaches"}}}));
+  // One weak term written in both numbers is one piece of evidence.
+  EXPECT_TRUE(Inferred("The digital divide is wide, and digital divides persist online.").empty());
+  // Singulars in -ss, -us and -is are left as they are.
+  EXPECT_EQ(Inferred("Internet access is a priority.").front().first, "C2");
+}
+
+// Generated: each lexicon term with its last word in the other number
+// (regular English plural: -s, -ies, -es) is the same term, found for the
+// same line with the table's spelling as its evidence; and a weak term said
+// in both numbers is still one weak term, not enough alone.
+TEST(InferActionLinesTest, GeneratedOtherNumberOfEachTerm) {
+  const auto other_number = [](const std::string& term) -> std::string {
+    const size_t last = term.find_last_of(" -") == std::string::npos ? 0 : term.find_last_of(" -") + 1;
+    std::string word = term.substr(last);
+    const auto ends = [&](std::string_view tail) {
+      return word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (word.size() <= 3 || ends("ss") || ends("us") || ends("is") || ends("z")) return "";
+    if (ends("ies")) {
+      word = word.substr(0, word.size() - 3) + "y";
+    } else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) {
+      word.resize(word.size() - 2);
+    } else if (ends("s")) {
+      word.pop_back();
+    } else if (ends("y") && std::string_view("aeiou").find(word[word.size() - 2]) == std::string_view::npos) {
+      word = word.substr(0, word.size() - 1) + "ies";
+    } else if (ends("x") || ends("ch") || ends("sh")) {
+      word += "es";
+    } else {
+      word += "s";
+    }
+    return term.substr(0, last) + word;
+  };
+  std::mt19937 rng(20261203);
+  const std::vector<LexiconTerm>& terms = ActionLineLexicon::Builtin().terms();
+  int tried = 0;
+  for (int i = 0; i < 300; ++i) {
+    const LexiconTerm& term = terms[rng() % terms.size()];
+    const std::string other = other_number(term.term);
+    if (other.empty()) continue;
+    ++tried;
+    // A strong term said as the subject of a sentence on ICTs; a weak one
+    // beside a second weak term of its line is not needed: the test asks
+    // which evidence is reported, so each is said in a topic sentence.
+    const std::string said = "Our digital agenda online puts " + other + " first.";
+    bool has = false, longer = false;
+    for (const InferredActionLine& line : InferActionLines(said)) {
+      for (const std::string& e : line.evidence) {
+        has = has || (line.code == term.code && TermKey(e) == TermKey(term.term));
+        longer = longer || e.size() > term.term.size();
+      }
+    }
+    // A weak term alone is no line; a longer term of another line may hold
+    // this one ("digital services tax" holds "digital services").
+    if (term.strong()) {
+      EXPECT_TRUE(has || longer) << said << " (" << term.term << ")";
+    }
+    const std::string both = "Online, we spoke of " + term.term + " and then of " + other + " again.";
+    if (term.weight == TermWeight::kWeak) {
+      for (const InferredActionLine& line : InferActionLines(both)) {
+        std::vector<std::string> keys;
+        for (const std::string& e : line.evidence) keys.push_back(TermKey(e));
+        std::sort(keys.begin(), keys.end());
+        EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end()) << "one term twice: " << both;
+        EXPECT_FALSE(line.code == term.code && keys == std::vector<std::string>{TermKey(term.term)})
+            << "one weak term in two numbers is not two: " << both;
+      }
+    }
+  }
+  EXPECT_GT(tried, 200) << "the generator must reach most terms";
+}
+
+TEST(InferActionLinesTest, AnExampleAfterSuchAsIsNamedInPassing) {
+  EXPECT_TRUE(Inferred("Contributions focused on infrastructure and digital priorities such as cybersecurity.").empty());
+  EXPECT_EQ(Inferred("Threats online, such as cybercrime and privacy breaches, grow.").size(), 1u)
+      << "a weak term beside the example still makes it the subject";
+  EXPECT_EQ(Inferred("Such as it is, cybersecurity is our first priority online.").size(), 1u);
+}
+
+// Generated: a topical term (a line's title words, "international
+// cooperation") names its line when it is the subject of a sentence on
+// ICTs, or of the sentence after one; not when the words of ICTs are two
+// sentences away or absent, and not as one item of a list of disparate
+// subjects.
+TEST(InferActionLinesTest, GeneratedTopicalTerms) {
+  std::vector<const LexiconTerm*> topical;
+  for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
+    if (t.weight == TermWeight::kTopical) topical.push_back(&t);
+  }
+  ASSERT_FALSE(topical.empty());
+  const std::vector<std::string> subjects = {
+      "Our Government has made {T} for the digital economy a priority.",
+      "Many people are still offline. We call for {T} to close that gap.",
+      "{T} on artificial intelligence must grow."};
+  const std::vector<std::string> unrelated = {
+      "Our Government has made {T} for the water sector a priority.",
+      "Many people are still offline. We met. We call for {T} to close that gap.",
+      "Online, we discussed migration, {T}, food prices, and debt relief."};
+  std::mt19937 rng(20261204);
+  for (int i = 0; i < 100; ++i) {
+    const LexiconTerm& term = *topical[rng() % topical.size()];
+    const auto lines_of = [&](std::string text) {
+      text.replace(text.find("{T}"), 3, term.term);
+      std::vector<std::string> codes;
+      for (const InferredActionLine& line : InferActionLines(text)) codes.push_back(line.code);
+      return std::make_pair(text, codes);
+    };
+    const auto [said, found] = lines_of(subjects[rng() % subjects.size()]);
+    EXPECT_NE(std::find(found.begin(), found.end(), term.code), found.end()) << said;
+    const auto [other, not_found] = lines_of(unrelated[rng() % unrelated.size()]);
+    EXPECT_EQ(std::find(not_found.begin(), not_found.end(), term.code), not_found.end()) << other;
+  }
+}
+
+TEST(InferActionLinesTest, WhatSpeaksOfIcts) {
+  for (const char* yes : {"Progress made in the implementation of the outcomes of the World Summit on the Information "
+                          "Society",
+                          "Theme 1: Industry 4.0 for inclusive development", "the fourth industrial revolution",
+                          "WSIS+20", "Cyber-attacks", "digitalisation", "Many remain offline."}) {
+    EXPECT_TRUE(SpeaksOfIcts(yes)) << yes;
+  }
+  for (const char* no : {"Ensuring safe water and sanitation for all", "the industrial revolution",
+                         "Science, technology and innovation for sustainable urban development", "Industry 5",
+                         "transport networks and green technology"}) {
+    EXPECT_FALSE(SpeaksOfIcts(no)) << no;
+  }
+}
+
+// Generated: two weak or topical terms of one line in a passage without a
+// word of ICTs give no line, and the same passage under a heading on ICTs
+// gives it.
+TEST(InferActionLinesTest, GeneratedContextOfAHeadingOnIcts) {
+  std::map<std::string, std::vector<const LexiconTerm*>> by_line;
+  for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
+    // Media needs no context; a term that speaks of ICTs itself is its own.
+    if (!t.strong() && t.code != "C9" && !SpeaksOfIcts(t.term)) by_line[t.code].push_back(&t);
+  }
+  std::mt19937 rng(20261205);
+  int checked = 0;
+  for (int i = 0; i < 200; ++i) {
+    auto it = by_line.begin();
+    std::advance(it, rng() % by_line.size());
+    const std::vector<const LexiconTerm*>& terms = it->second;
+    if (terms.size() < 2) continue;
+    const LexiconTerm& a = *terms[rng() % terms.size()];
+    const LexiconTerm& b = *terms[rng() % terms.size()];
+    if (TermKey(a.term) == TermKey(b.term)) continue;
+    const std::string passage = "Delegates spoke at length of " + a.term + ". Others stressed " + b.term + " too.";
+    EXPECT_TRUE(InferActionLines(passage, false).empty()) << passage;
+    const auto found = InferActionLines(passage, true);
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const InferredActionLine& l) { return l.code == a.code; }))
+        << passage;
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
+}
+
 TEST(InferActionLinesTest, MediaNeedsNoWordOfIcts) {
   EXPECT_EQ(Inferred("We shall also promote free media and an active civil society."),
             (Lines{{"C9", {"free media"}}}));
@@ -115,7 +296,7 @@ TEST(InferActionLinesTest, GeneratedSubjectsAndListItems) {
   std::mt19937 rng(20261202);
   std::vector<const LexiconTerm*> strong;
   for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
-    if (t.strong) strong.push_back(&t);
+    if (t.strong()) strong.push_back(&t);
   }
   const std::vector<std::string> subjects = {"Our Government has made {T} a priority of its digital agenda.",
                                              "We are investing in {T} across the country, online and offline."};
@@ -126,15 +307,12 @@ TEST(InferActionLinesTest, GeneratedSubjectsAndListItems) {
     std::string said = subjects[rng() % subjects.size()];
     said.replace(said.find("{T}"), 3, term.term);
     const auto found = InferActionLines(said);
-    // Spellings that differ only by hyphens are one term ("cyber-crime",
-    // "cyber crime"); the evidence gives the first the table writes.
-    const auto unhyphenated = [](std::string s) {
-      std::replace(s.begin(), s.end(), '-', ' ');
-      return s;
-    };
+    // Spellings that differ only by hyphens or number are one term
+    // ("cyber-crime", "cyber crimes"); the evidence gives the first the
+    // table writes.
     const bool has = std::any_of(found.begin(), found.end(), [&](const InferredActionLine& l) {
       return l.code == term.code && std::any_of(l.evidence.begin(), l.evidence.end(), [&](const std::string& e) {
-               return unhyphenated(e) == unhyphenated(term.term);
+               return TermKey(e) == TermKey(term.term);
              });
     });
     // A longer term of another line may contain this one ("digital

@@ -46,6 +46,26 @@ TEST(FindActionLinesTest, Table) {
   for (const Case& c : kCases) EXPECT_EQ(FindActionLines(c.text), c.want) << c.text;
 }
 
+// A sentence that maps areas of work to the action lines by number names
+// every line it maps (the 2022 panel report's paragraph 22 maps the Roadmap
+// for Digital Cooperation onto all eleven): these are named lines, in any
+// document. The same parenthesised numbers in a sentence without "action
+// line" are footnotes or counts, even in a WSIS document.
+TEST(FindActionLinesTest, AreasMappedToActionLinesByNumber) {
+  const std::string mapped =
+      "The main areas (with the corresponding action lines of the 11 action lines agreed for implementation): "
+      "universal connectivity (2); digital public goods (1, 3, 7); digital inclusion (8, 9); digital "
+      "capacity-building (4, 7); digital human rights (9, 10); artificial intelligence (5); digital cooperation "
+      "(6, 11); and other areas (7).";
+  const std::vector<std::string> all = {"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11"};
+  EXPECT_EQ(FindActionLines(mapped, false), all);
+  EXPECT_EQ(FindActionLines(mapped, true), all);
+  EXPECT_EQ(FindActionLines("The main areas: universal connectivity (2); digital public goods (1, 3, 7); digital "
+                            "inclusion (8, 9).",
+                            true),
+            std::vector<std::string>{});
+}
+
 // Generated sentences: codes in the contexts where they are not action lines
 // (regional formats, grades, sizes, groups) never count; the same codes in a
 // WSIS sentence, a list of codes or next to their title always do.

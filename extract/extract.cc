@@ -105,7 +105,10 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
     p.action_lines = FindActionLines(p.text, wsis_document);
     add_document_lines(p.action_lines);
     // What the paragraph is about without naming it.
-    for (InferredActionLine& line : InferActionLines(p.text)) {
+    // The heading it stands under, not the document's title: a speech's
+    // title may be its first words.
+    const bool ict_context = SpeaksOfIcts(p.section);
+    for (InferredActionLine& line : InferActionLines(p.text, ict_context)) {
       if (std::find(p.action_lines.begin(), p.action_lines.end(), line.code) == p.action_lines.end()) {
         p.action_lines_inferred.push_back(std::move(line));
       }

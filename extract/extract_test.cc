@@ -62,6 +62,27 @@ TEST(ExtractTest, GivesParagraphTextsWithoutMarkup) {
   EXPECT_EQ(doc.document.title, "A note on the World Summit");
 }
 
+// A passage that says "infrastructure" and "international cooperation"
+// without a word of ICTs is on them under a heading on the Summit's
+// outcomes, and not under a heading on water.
+TEST(ExtractTest, AHeadingOnIctsIsTheContextOfItsPassages) {
+  const std::string passage = "Many contributions stressed international cooperation on infrastructure.";
+  const auto lines_under = [&](const std::string& heading) {
+    const ExtractedDocument doc = Extract("r.md", "r.md", "# Report\n\n## " + heading + "\n\n1. " + passage + "\n");
+    std::vector<std::string> codes;
+    for (const Paragraph& p : doc.paragraphs) {
+      if (p.text != passage) continue;
+      EXPECT_EQ(p.section, heading);
+      for (const InferredActionLine& line : p.action_lines_inferred) codes.push_back(line.code);
+    }
+    return codes;
+  };
+  EXPECT_EQ(lines_under("Progress made in the implementation of the outcomes of the World Summit on the Information "
+                        "Society"),
+            std::vector<std::string>{"C11"});
+  EXPECT_EQ(lines_under("Ensuring safe water and sanitation for all"), std::vector<std::string>{});
+}
+
 TEST(ExtractTest, CarriesStructureWarnings) {
   const ExtractedDocument doc =
       Extract("x.txt", "x.txt", "1. First paragraph.\n\nSecond paragraph lost its number.\n\n3. Third.\n");

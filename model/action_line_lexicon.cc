@@ -26,12 +26,18 @@ ActionLineLexicon::ActionLineLexicon(std::string_view table_name, std::string_vi
     if (!line || !line->parent.empty()) {
       throw DataError(table.name + ": code '" + row[code] + "' is not a main action line (C1..C11)");
     }
-    if (row[weight] != "strong" && row[weight] != "weak") {
-      throw DataError(table.name + ": weight '" + row[weight] + "' of '" + row[term] + "' is not strong or weak");
+    TermWeight w = TermWeight::kWeak;
+    if (row[weight] == "strong") {
+      w = TermWeight::kStrong;
+    } else if (row[weight] == "topical") {
+      w = TermWeight::kTopical;
+    } else if (row[weight] != "weak") {
+      throw DataError(table.name + ": weight '" + row[weight] + "' of '" + row[term] +
+                      "' is not strong, topical or weak");
     }
     const std::string lower = text::AsciiLower(text::Trim(row[term]));
     if (lower.empty()) throw DataError(table.name + ": an empty term for " + row[code]);
-    terms_.push_back({line->code, lower, row[weight] == "strong", row[source]});
+    terms_.push_back({line->code, lower, w, row[source]});
   }
 }
 

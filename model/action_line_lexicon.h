@@ -1,9 +1,12 @@
 // The lexicon of what each WSIS action line is about (data/
 // action_line_lexicon.tsv): terms and phrases from the Geneva Plan of
 // Action's own description of each line and its sub-lines, each strong
-// (names the line's subject alone: "cybersecurity", "e-government") or weak
-// (counts only with another weak term of the same line: "privacy",
-// "training"), with the paragraph of the Plan it comes from.
+// (names the line's subject alone: "cybersecurity", "e-government"),
+// topical (a line's own title words, general elsewhere, that name its
+// subject when said in a sentence on ICTs: "international cooperation",
+// "capacity building") or weak (counts only with another weak term of the
+// same line: "privacy", "training"), with the paragraph of the Plan it
+// comes from.
 
 #ifndef CSTD_MODEL_ACTION_LINE_LEXICON_H_
 #define CSTD_MODEL_ACTION_LINE_LEXICON_H_
@@ -14,11 +17,20 @@
 
 namespace cstd {
 
+/// How much one term says of its line (the table's `weight` column).
+enum class TermWeight {
+  kWeak,     // "weak": needs another weak term of the line
+  kTopical,  // "topical": alone in a sentence on ICTs, as a subject
+  kStrong,   // "strong": alone in a passage on ICTs, as a subject
+};
+
 struct LexiconTerm {
   std::string code;  // main line, "C5"
   std::string term;  // lower case, as written in the table ("e-government")
-  bool strong = false;
+  TermWeight weight = TermWeight::kWeak;
   std::string source;  // "Geneva Plan of Action, C5 (para 12)"
+
+  bool strong() const { return weight == TermWeight::kStrong; }
 };
 
 class ActionLineLexicon {
@@ -29,7 +41,7 @@ class ActionLineLexicon {
 
   /// Builds the lexicon from TSV content (header: code term weight source);
   /// throws DataError naming the table for an unknown code (not C1..C11), a
-  /// weight other than "strong" or "weak", or an empty term.
+  /// weight other than "strong", "topical" or "weak", or an empty term.
   ActionLineLexicon(std::string_view table_name, std::string_view tsv);
 
   const std::vector<LexiconTerm>& terms() const { return terms_; }
