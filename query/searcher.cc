@@ -12,6 +12,7 @@
 #include "model/speaker_record.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
+#include "query/caching_stem.h"
 #include "query/citation.h"
 #include "query/facet_tally.h"
 #include "query/like_this.h"
@@ -194,7 +195,7 @@ std::vector<std::string_view> FilterFieldPrefixes() {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
+    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_(CachingStem("english")) {}
 
 size_t Searcher::document_count() const {
   // Distinct documents: one XDOC term each. A walk of the term list, cheap

@@ -221,7 +221,7 @@ class Searcher {
   Xapian::Database db_;
   StoredRecords records_;  // reads db_
   SearchLimits limits_;
-  Xapian::Stem stemmer_;
+  Xapian::Stem stemmer_;  // CachingStem: one thread at a time, like db_
   mutable std::once_flag columns_once_;
   mutable std::shared_ptr<const FacetColumns> columns_;
   mutable std::once_flag speakers_once_;
