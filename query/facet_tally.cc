@@ -55,7 +55,7 @@ void FacetTally::Add(FacetField field, Xapian::docid did) const {
   }
 }
 
-bool FacetTally::operator()(const Xapian::Document& doc) const {
+bool FacetTally::Count(Xapian::docid did) const {
   // Reading the clock costs more than counting one passage: look every few
   // thousand.
   constexpr uint32_t kClockEvery = 4096;
@@ -64,7 +64,6 @@ bool FacetTally::operator()(const Xapian::Document& doc) const {
                                             std::to_string(static_cast<long>(budget_ms_)) +
                                             "; narrow the query or ask for fewer facets");
   }
-  const Xapian::docid did = doc.get_docid();
   const ColumnFilter* failed = nullptr;
   for (const ColumnFilter& filter : filters_) {
     if (Passes(filter, did)) continue;

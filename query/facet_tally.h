@@ -59,7 +59,12 @@ class FacetTally : public Xapian::MatchDecider {
              std::chrono::steady_clock::time_point deadline, double budget_ms,
              ActionLineMode mode = ActionLineMode::kAll, TallyUnit unit = TallyUnit::kPassages);
 
-  bool operator()(const Xapian::Document& doc) const override;
+  bool operator()(const Xapian::Document& doc) const override { return Count(doc.get_docid()); }
+
+  /// What operator() does for the passage `did`, for a caller that walks
+  /// the matches itself (query/match_walk.h): counts it and says whether it
+  /// passed every filter. Throws as operator() does.
+  bool Count(Xapian::docid did) const;
 
   /// Passages that passed every filter.
   uint64_t passages() const { return passages_; }

@@ -12,9 +12,11 @@
 #include "model/speaker_record.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
+#include "query/caching_stem.h"
 #include "query/citation.h"
 #include "query/facet_tally.h"
 #include "query/like_this.h"
+#include "query/match_walk.h"
 #include "query/query_language.h"
 #include "query/ranking.h"
 #include "query/search_fields.h"
@@ -193,7 +195,7 @@ std::vector<std::string_view> FilterFieldPrefixes() {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
+    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_(CachingStem("english")) {}
 
 size_t Searcher::document_count() const {
   // Distinct documents: one XDOC term each. A walk of the term list, cheap
@@ -353,10 +355,24 @@ Xapian::Query Searcher::Combine(const QueryParts& parts, const std::vector<Facet
 }
 
 Xapian::doccount Searcher::CountMatches(const QueryParts& parts) const {
+  return CountOf(Combine(parts, {}));
+}
+
+Xapian::doccount Searcher::CountOf(const Xapian::Query& query) const {
+  Xapian::doccount n = 0;
+  if (WalkMatches(db_, query, [&n](Xapian::docid) { ++n; })) return n;
   Xapian::Enquire counting(db_);
-  counting.set_query(Combine(parts, {}));
+  counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
   return counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+}
+
+void Searcher::TallyOf(const Xapian::Query& query, const FacetTally& tally) const {
+  if (WalkMatches(db_, query, [&tally](Xapian::docid did) { tally.Count(did); })) return;
+  Xapian::Enquire counting(db_);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  counting.get_mset(0, 0, db_.get_doccount(), nullptr, &tally);
 }
 
 std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const QueryParts& parts) const {
@@ -409,8 +425,8 @@ void Searcher::Label(FacetResult& result) const {
       const Country* c = Countries::Builtin().FindByCode(v.value);
       v.label = c ? c->short_name : v.value;
     } else if (labels == LabelSource::kSpeakers) {
-      const SpeakerRecord* speaker = Speakers().Find(v.value);
-      v.label = speaker ? speaker->DisplayName() : v.value;
+      const std::string* name = Speakers().DisplayName(v.value);
+      v.label = name ? *name : v.value;
     }
   }
 }
@@ -496,19 +512,19 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
   // one page and no exact count, so it may skip what cannot reach the page.
-  // The second counts: boolean weights (no ranking) over every match, with
-  // the tally. Apart, they cost less than one ranked walk that must also
-  // visit every match: on the UNGDC, "development" (83,722 passages, all
-  // facets) takes 24 ms this way and 124 ms in one walk. (For a phrase, checking
-  // positions dominates both ways; one walk measured no faster.)
+  // The second counts every match, with the tally: down the posting lists
+  // themselves (TallyOf, query/match_walk.h), or for phrases and the like
+  // with boolean weights in Xapian's matcher. Apart, they cost less than one
+  // ranked walk that must also visit every match: on the UNGDC,
+  // "development" (83,722 passages, all facets) took 24 ms this way and 124
+  // ms in one walk. (For a phrase, checking positions dominates both ways:
+  // callgrind counted 170M instructions for the two walks of "human rights"
+  // and 196M for one.)
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
   const Xapian::MSet mset = RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0);
 
   if (tally) {
-    Xapian::Enquire counting(db_);
-    counting.set_query(Combine(parts, tallied_filters));
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    counting.get_mset(0, 0, db_.get_doccount(), nullptr, &*tally);
+    TallyOf(Combine(parts, tallied_filters), *tally);
     result.total = request.group_by_document ? tally->documents() : tally->passages();
     for (FacetField f : request.facets) {
       FacetResult facet{f, RankFacetValues(tally->Values(f), kFacetListLimit, Selected(request, f))};
@@ -518,10 +534,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   } else if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
     result.total = mset.get_matches_estimated();
   } else {
-    Xapian::Enquire counting(db_);
-    counting.set_query(Combine(parts, {}));
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    result.total = counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    result.total = CountMatches(parts);
   }
   // Spelling correction reads the spelling table for every word: worth it
   // only when the query finds little, which is when a user needs it. A
@@ -601,10 +614,7 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms, request.action_line_mode);
-  Xapian::Enquire counting(db_);
-  counting.set_query(Combine(parts, {field}));
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  counting.get_mset(0, 0, db_.get_doccount(), nullptr, &tally);
+  TallyOf(Combine(parts, {field}), tally);
   FacetResult result{field, RankFacetValues(tally.Values(field), SIZE_MAX, {})};
   Label(result);
   // Any word of a label, anywhere: "palestine" finds State of Palestine,

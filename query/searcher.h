@@ -16,6 +16,7 @@
 #include "model/document_json.h"
 #include "model/stored_records.h"
 #include "query/facet_columns.h"
+#include "query/facet_tally.h"
 #include "query/search_request.h"
 #include "query/speaker_directory.h"
 
@@ -187,6 +188,12 @@ class Searcher {
   std::optional<std::string> Suggest(const SearchRequest& request, const QueryParts& parts) const;
   // Passages `parts` matches under all its filters.
   Xapian::doccount CountMatches(const QueryParts& parts) const;
+  // Passages `query` matches: walked (query/match_walk.h) when it can be,
+  // else counted by Xapian's matcher with boolean weights.
+  Xapian::doccount CountOf(const Xapian::Query& query) const;
+  // Gives every passage `query` matches to `tally`, walked or matched as
+  // CountOf counts.
+  void TallyOf(const Xapian::Query& query, const FacetTally& tally) const;
   // The text query (with `ranked`, the ranking query) filtered by every
   // field's filter except those of the fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except, bool ranked = false);
@@ -214,7 +221,7 @@ class Searcher {
   Xapian::Database db_;
   StoredRecords records_;  // reads db_
   SearchLimits limits_;
-  Xapian::Stem stemmer_;
+  Xapian::Stem stemmer_;  // CachingStem: one thread at a time, like db_
   mutable std::once_flag columns_once_;
   mutable std::shared_ptr<const FacetColumns> columns_;
   mutable std::once_flag speakers_once_;

@@ -15,6 +15,7 @@ SpeakerDirectory::SpeakerDirectory(const Xapian::Database& db) {
     Entry e;
     e.record = DecodeSpeakerRecord((*it).substr(prefix.size()), db.get_metadata(*it));
     e.search_key = names::FoldName(e.record.id);
+    e.display_name = e.record.DisplayName();
     for (const SpeakerForm& f : e.record.forms) {
       e.forms.push_back(names::KeyWords(f.name));
       e.search_key += " " + names::FoldName(f.name);
@@ -38,6 +39,11 @@ std::shared_ptr<const SpeakerDirectory> SpeakerDirectory::For(const Xapian::Data
 const SpeakerRecord* SpeakerDirectory::Find(std::string_view id) const {
   const auto it = by_id_.find(std::string(id));
   return it == by_id_.end() ? nullptr : &entries_[it->second].record;
+}
+
+const std::string* SpeakerDirectory::DisplayName(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : &entries_[it->second].display_name;
 }
 
 std::vector<std::string> SpeakerDirectory::Match(std::string_view value) const {

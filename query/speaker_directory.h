@@ -30,6 +30,11 @@ class SpeakerDirectory {
   /// The record of speaker `id`, or nullptr.
   const SpeakerRecord* Find(std::string_view id) const;
 
+  /// The name speaker `id` is shown by (SpeakerRecord::DisplayName, worked
+  /// out once here: a facet labels its fifty speakers on every search), or
+  /// nullptr when there is no such speaker.
+  const std::string* DisplayName(std::string_view id) const;
+
   /// The ids `value` names: an id names itself; otherwise the speakers one of
   /// whose forms holds every word of the name `value` (titles and
   /// post-nominals set aside, case and diacritics folded), as whole words:
@@ -50,6 +55,7 @@ class SpeakerDirectory {
     SpeakerRecord record;
     std::vector<std::vector<std::string>> forms;  // names::KeyWords of each form
     std::string search_key;                       // folded words of every form and of the id
+    std::string display_name;                     // record.DisplayName()
   };
   std::vector<Entry> entries_;
   std::unordered_map<std::string, size_t> by_id_;
