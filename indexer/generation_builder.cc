@@ -25,6 +25,7 @@
 #include "model/index_layout.h"
 #include "model/record_codec.h"
 #include "model/schema.h"
+#include "model/synonyms.h"
 
 namespace cstd::indexer {
 

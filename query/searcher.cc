@@ -1,7 +1,10 @@
 #include "query/searcher.h"
 
 #include <algorithm>
+#include <stdlib.h>
+
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <stdexcept>
@@ -12,6 +15,7 @@
 #include "model/schema.h"
 #include "model/shard.h"
 #include "model/speaker_record.h"
+#include "model/synonyms.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
 #include "query/citation.h"
@@ -195,7 +199,7 @@ std::vector<std::string_view> FilterFieldPrefixes() {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_("english") {}
+    : db_(std::move(db)), records_(db_), parser_db_(db_), limits_(limits), stemmer_("english") {}
 
 namespace {
 
@@ -210,9 +214,41 @@ Xapian::Database Combined(const std::vector<Xapian::Database>& shards) {
 
 }  // namespace
 
+namespace {
+
+// A database of the synonym table alone (AddSynonyms), written once per
+// process into a temporary folder that goes when the process ends; its
+// path. Xapian's in-memory backend keeps no synonyms, so it is a glass
+// database. Throws what Xapian throws when it cannot be written.
+const std::string& SynonymsDatabase() {
+  struct Folder {
+    Folder() {
+      std::string pattern = (std::filesystem::temp_directory_path() / "cstd-synonyms-XXXXXX").string();
+      if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder in " + pattern);
+      path = pattern;
+      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      AddSynonyms(db);
+      db.commit();
+    }
+    ~Folder() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+    std::string path;
+  };
+  static const Folder folder;
+  return folder.path;
+}
+
+}  // namespace
+
 Searcher::Searcher(std::vector<Xapian::Database> shards, std::shared_ptr<const CountSource> counts,
                    SearchLimits limits)
     : db_(Combined(shards)), records_(db_), counts_(std::move(counts)), limits_(limits), stemmer_("english") {
+  // The parser reads synonyms (and spellings) only from it: wildcards are
+  // expanded as the query runs, against db_. Not db_ besides: a remote
+  // database in it makes Xapian refuse to list synonyms at all.
+  parser_db_ = Xapian::Database(SynonymsDatabase());
   for (auto& shard : shards) {
     shards_.push_back(std::make_unique<Xapian::Database>(std::move(shard)));
     shard_records_.push_back(std::make_unique<StoredRecords>(*shards_.back()));
@@ -277,7 +313,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* c
   const auto parse = [&](const std::string& text, unsigned extra_flags, Xapian::QueryParser* keep = nullptr) {
     Xapian::QueryParser local;
     Xapian::QueryParser& parser = keep ? *keep : local;
-    parser.set_database(db_);
+    parser.set_database(parser_db_);
     parser.set_stemmer(stemmer_);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);

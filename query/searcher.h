@@ -260,6 +260,10 @@ class Searcher {
   std::vector<std::unique_ptr<Xapian::Database>> shards_;
   std::vector<std::unique_ptr<StoredRecords>> shard_records_;
   std::shared_ptr<const CountSource> counts_;
+  // What the query parser reads synonyms and spellings from: db_, or over
+  // shards a local table of the synonyms (Xapian's remote backend serves
+  // neither synonyms nor spellings).
+  Xapian::Database parser_db_;
   SearchLimits limits_;
   Xapian::Stem stemmer_;
   mutable std::once_flag columns_once_;

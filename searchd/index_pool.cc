@@ -65,7 +65,11 @@ IndexPool::IndexPool(std::string index_dir, query::SearchLimits limits)
 
 IndexPool::IndexPool(std::shared_ptr<const ShardSet> shards, query::SearchLimits limits)
     : shards_(std::move(shards)), limits_(limits), serial_(g_next_serial++) {
-  shards_->Open(limits_);
+  // A count of nothing asks every shard's searchd, which must answer for
+  // the shard its place names: a list out of order is refused here.
+  query::SearchRequest nothing;
+  nothing.facets.clear();
+  shards_->Open(limits_)->Count(nothing);
   janitor_ = std::thread([this] { Janitor(); });
 }
 

@@ -42,8 +42,9 @@ class IndexPool {
   /// Serves `shards` as one index (cstd-searchd --shards): each thread's
   /// Searcher is ShardSet::Open's, opened afresh every kShardViewMillis and
   /// after a read met a shard's new generation or a broken connection.
-  /// Opens the shards once to check them; throws ShardUnavailableError
-  /// naming one that cannot be served. Leases and the janitor are a local
+  /// Opens the shards and asks each shard's searchd once, to check them;
+  /// throws ShardUnavailableError naming one that cannot be served or is
+  /// not the shard its place in the lists says. Leases and the janitor are a local
   /// index's: a shard's own searchd holds its generation.
   IndexPool(std::shared_ptr<const ShardSet> shards, query::SearchLimits limits = {});
   /// Stops the janitor. Destroy the pool only after every thread using it
