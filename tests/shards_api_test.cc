@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -323,6 +324,55 @@ TEST_F(ShardsApiTest, AShardDownIsA503NamingIt) {
     EXPECT_NE(message.find("shard 2/3"), std::string::npos) << message;
     EXPECT_NE(message.find(down), std::string::npos) << message;
   }
+}
+
+TEST_F(ShardsApiTest, AShardRebuiltUnderLoadFailsNoRequest) {
+  // A client searching all along while shard 2 is rebuilt (a new
+  // generation, switched atomically) and the servers follow the switch.
+  std::atomic<bool> stop{false};
+  std::atomic<int> served{0};
+  std::vector<std::string> failures;
+  std::thread client([&] {
+    const char* targets[] = {"/v1/search?q=climate&facets=country,year", "/v1/search?q=&group=document",
+                             "/v1/facets/speaker?q=development", "/v1/health"};
+    while (!stop) {
+      for (const char* target : targets) {
+        const query::HttpResult r = query::HttpGet(sharded_->host(), sharded_->port(), target);
+        if (r.status == 200) {
+          ++served;
+        } else if (failures.size() < 5) {
+          failures.push_back(std::string(target) + ": " + std::to_string(r.status) + " " + r.body);
+        }
+      }
+    }
+  });
+  const RunResult rebuilt = RunCommand({ProgramPath("cstd-indexer"), "build", "--shard", "2/3", "--index", ShardIndex(2),
+                                        "--metadata", std::string(CSTD_SHARED_DIR) + "/corpus/ungdc/speakers.csv",
+                                        temp_->path() + "/archive"});
+  // Until the coordinator serves the new generation of shard 2 (within its
+  // view's renewal; 20 s is a deadline, not a wait).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::string generations;
+  while (std::chrono::steady_clock::now() < deadline) {
+    generations = Get(*sharded_, "/v1/health")["index"]["generation"].GetString();
+    if (generations == "gen-000001,gen-000002,gen-000001") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  const int before = served;
+  while (served < before + 8 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  stop = true;
+  client.join();
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_EQ(generations, "gen-000001,gen-000002,gen-000001");
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  EXPECT_GT(served, 8);
+  // And the rebuilt shard answers as before.
+  const auto one = Get(*single_, "/v1/search?q=climate&facets=country,year");
+  const auto sharded = Get(*sharded_, "/v1/search?q=climate&facets=country,year");
+  EXPECT_EQ(one["total"].GetUint64(), sharded["total"].GetUint64());
+  EXPECT_EQ(Text(one["facets"]), Text(sharded["facets"]));
 }
 
 }  // namespace
