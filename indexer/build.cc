@@ -190,10 +190,18 @@ BuildSummary Build(const BuildOptions& options, std::ostream& out) {
   RemoveUnusedGenerations(options.index_dir);
   Progress progress(out, options.terminal);
   extract::Catalogue* c = catalogue ? &*catalogue : nullptr;
-  if (options.rebuild || !ReadCurrentGeneration(options.index_dir)) {
+  const bool live = ReadCurrentGeneration(options.index_dir).has_value();
+  if (live && !options.shard && !options.rebuild) {
+    const std::string shard = OpenIndex(options.index_dir).get_metadata(std::string(schema::kMetaShard));
+    if (!shard.empty()) {
+      throw UsageError("--shard", options.index_dir + " is shard " + shard + ": build it with --shard " + shard +
+                                      " (a shard is always built as a whole new generation)");
+    }
+  }
+  if (options.rebuild || options.shard || !live) {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const AddedTimes added(now, LiveSourceRecords(options.index_dir));
-    BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, added, summary);
+    BuildGeneration(options.index_dir, files, c, threads, progress, catalogue_hash, added, summary, options.shard);
     summary.rebuilt = true;
   } else {
     BuildIncrementally(options, files, c, catalogue_hash, now, progress, summary);
@@ -231,7 +239,9 @@ std::string FormatSummary(const BuildSummary& s) {
   out << "indexed " << s.files_indexed << " files (" << s.passages << " passages, " << mb << " MB) in " << s.seconds
       << " s";
   if (s.seconds > 0) out << " (" << mb / s.seconds << " MB/s)";
-  out << "; skipped " << s.skipped.size() << "; " << s.files_losing_text.size() << " lose text\n";
+  out << "; skipped " << s.skipped.size() << "; " << s.files_losing_text.size() << " lose text";
+  if (s.files_other_shards > 0) out << "; " << s.files_other_shards << " files belong to other shards";
+  out << "\n";
   out << (s.rebuilt ? "new generation " : "updated generation ") << s.generation << ": " << s.files_added << " added, "
       << s.files_replaced << " replaced, " << s.files_removed << " removed, " << s.files_unchanged << " unchanged, "
       << s.skipped.size() << " skipped; peak memory " << s.peak_rss_kb / 1024 << " MB\n";

@@ -6,6 +6,7 @@
 #ifndef CSTD_INDEXER_BUILD_H_
 #define CSTD_INDEXER_BUILD_H_
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include "indexer/build_summary.h"
 #include "indexer/generation_builder.h"
+#include "model/shard.h"
 
 namespace cstd::indexer {
 
@@ -23,6 +25,12 @@ struct BuildOptions {
   bool rebuild = false;              // a new generation even if one is live
   unsigned threads = 0;              // for a new generation; 0: one per core
   bool terminal = false;             // progress as a redrawn bar
+  /// --shard K/N: write only the documents ShardOf gives to shard K, as a
+  /// whole new generation. Every file is still read: document and speaker
+  /// ids are given over the whole archive in file order, so the N shards
+  /// agree on them (a shard built from its own files alone would give one
+  /// person another id than its neighbours).
+  std::optional<ShardSpec> shard;
 };
 
 /// The files SOURCE arguments name: a file as itself, a folder walked
@@ -41,6 +49,9 @@ std::vector<SourceFile> ListSourceFiles(const std::vector<std::string>& sources)
 /// index, or if it cannot be opened or written (nothing of this run is then
 /// committed), UsageError if a SOURCE or the catalogue does not exist,
 /// InputError if the catalogue is not one (see extract::Catalogue::Load).
+/// With `shard`, always writes a new generation; without it, an index that
+/// is a shard is refused (UsageError naming --shard) unless rebuilt whole:
+/// an incremental build would add other shards' documents to it.
 BuildSummary Build(const BuildOptions& options, std::ostream& progress);
 
 /// What identifies a set of catalogues for the index (schema::

@@ -18,6 +18,8 @@ struct BuildSummary {
   bool rebuilt = false;      // a new generation (else the live one, in place)
   size_t files_indexed = 0;  // added + replaced
   size_t files_added = 0;
+  // A shard's build (--shard): files whose document another shard holds.
+  size_t files_other_shards = 0;
   size_t files_replaced = 0;
   size_t files_removed = 0;    // vanished from a SOURCE folder
   size_t files_unchanged = 0;  // same size and mtime, or same content

@@ -25,6 +25,7 @@
 #include "model/index_layout.h"
 #include "model/record_codec.h"
 #include "model/schema.h"
+#include "model/synonyms.h"
 
 namespace cstd::indexer {
 
@@ -137,7 +138,8 @@ struct Shard {
 
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary) {
+                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary,
+                                 const std::optional<ShardSpec>& index_shard) {
   const auto start = std::chrono::steady_clock::now();
   GenerationReport report;
   summary.generation = NextGenerationName(index_dir);
@@ -195,13 +197,20 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       PreparedFile prepared = PrepareFile(f);
       if (!turnstile.Wait(i)) return;
       order.Settle(prepared, f);
-      CountPreparedFile(prepared, f, catalogue != nullptr, summary, progress);
-      if (prepared.doc) {
+      // Settled in every shard's build alike (ids, speakers), written in one.
+      const bool elsewhere = prepared.doc && index_shard &&
+                             ShardOf(prepared.doc->document.id, index_shard->count) != index_shard->index;
+      if (elsewhere) {
+        ++summary.files_other_shards;
+      } else {
+        CountPreparedFile(prepared, f, catalogue != nullptr, summary, progress);
+      }
+      if (prepared.doc && !elsewhere) {
         ++summary.files_indexed;
         ++summary.files_added;
       }
       turnstile.Done();
-      if (prepared.doc) {
+      if (prepared.doc && !elsewhere) {
         SourceRecord record = f.record;
         record.hash = prepared.hash;
         record.added = added.For(f.key, record.hash);
@@ -241,6 +250,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
     Xapian::WritableDatabase& first = shards[0].db;
     registry.WriteChanged(first);
     WriteIndexStamp(first, {summary.generation, codec.dictionary(), catalogue_hash});
+    if (index_shard) first.set_metadata(std::string(schema::kMetaShard), index_shard->ToString());
     AddSynonyms(first);
     for (Shard& shard : shards) {
       AddSpelling(shard.db);

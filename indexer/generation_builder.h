@@ -6,6 +6,7 @@
 #define CSTD_INDEXER_GENERATION_BUILDER_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "indexer/index_sink.h"
 #include "indexer/progress.h"
 #include "model/document.h"
+#include "model/shard.h"
 
 namespace cstd::indexer {
 
@@ -39,13 +41,19 @@ struct GenerationReport {
 /// bytes, skipped files, catalogue matches, stored record sizes, old
 /// generations kept), adding to what the caller put there.
 ///
+/// With `index_shard`, every file is read and settled (ids are the archive's),
+/// but only the documents ShardOf gives to that shard are written; the
+/// others count in summary.files_other_shards. The shard is recorded
+/// (schema::kMetaShard).
+///
 /// `catalogue_hash` is recorded (schema::kMetaCatalogueHash) for the next
 /// incremental build; each file's source record gets its time from `added`. The caller holds the BuildLock. A file that
 /// cannot be read is skipped and reported. Throws IndexError when the generation cannot be written or fails its check:
 /// the live generation is then untouched, and the debris is removed by the next build.
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
-                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary);
+                                 const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary,
+                                 const std::optional<ShardSpec>& index_shard = std::nullopt);
 
 /// How long a switch waits for readers (cstd-searchd reopens within 2 s) to
 /// leave the previous generation before leaving it for the next build.

@@ -9,6 +9,7 @@
 #include "model/errors.h"
 #include "model/index_layout.h"
 #include "model/schema.h"
+#include "model/synonyms.h"
 #include "model/stored_records.h"
 
 namespace cstd::indexer {

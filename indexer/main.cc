@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
                       "Write a whole new generation beside the live one and switch to it when it is checked");
   build_cmd->add_option("--jobs", build.threads, "Threads for a new generation (default: one per core)")
       ->check(CLI::Range(1, 256));
+  std::string shard;
+  build_cmd->add_option("--shard", shard,
+                        "Build shard K of N (K/N): the documents whose id hashes to K, as a new generation; "
+                        "every file is read, so that ids agree across the N shards");
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
   double file_time_limit = cstd::extract::kDefaultFileTimeLimitSeconds;
   build_cmd
@@ -72,6 +76,7 @@ int main(int argc, char** argv) {
     if (*build_cmd) {
       cstd::extract::SetFileTimeLimit(file_time_limit);
       build.terminal = isatty(STDERR_FILENO) != 0;
+      if (!shard.empty()) build.shard = cstd::ParseShardSpec("--shard", shard);
       const auto summary = cstd::indexer::Build(build, std::cerr);
       std::cerr << cstd::indexer::FormatSummary(summary);
       return cstd::kExitOk;

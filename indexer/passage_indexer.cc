@@ -211,12 +211,5 @@ void AddSpelling(Xapian::WritableDatabase& db) {
   }
 }
 
-void AddSynonyms(Xapian::WritableDatabase& db) {
-  // Spelled-out forms of acronyms are synonyms of the acronym's term, so a
-  // query that spells a form out also finds passages that use the acronym.
-  for (const Synonym& synonym : Synonyms::Builtin().all()) {
-    for (const std::string& expansion : synonym.expansions) db.add_synonym(expansion, synonym.term);
-  }
-}
 
 }  // namespace cstd::indexer

@@ -95,9 +95,6 @@ class PassageIndexer {
 /// update per word of every passage).
 void AddSpelling(Xapian::WritableDatabase& db);
 
-/// Records the synonym table (data/synonyms.tsv) in `db`.
-void AddSynonyms(Xapian::WritableDatabase& db);
-
 }  // namespace cstd::indexer
 
 #endif  // CSTD_INDEXER_PASSAGE_INDEXER_H_

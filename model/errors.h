@@ -75,6 +75,22 @@ class ConflictError : public Error {
   using Error::Error;
 };
 
+/// A shard of an index served as shards cannot answer (down, unreachable,
+/// or serving another shard than its place in the list), so no exact answer
+/// can be given (HTTP 503). The message names the shard.
+class ShardUnavailableError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// A request this server cannot answer in the way it is set up, though
+/// another can (HTTP 501): a profile from a searchd over shards, which
+/// counts only what the shards' searchd count for it.
+class UnsupportedError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace cstd
 
 #endif  // CSTD_MODEL_ERRORS_H_

@@ -61,18 +61,35 @@ void FsyncPath(const std::string& path, int flags) {
 
 }  // namespace
 
-void WriteCurrentGeneration(const std::string& index_dir, const std::string& generation) {
-  const std::string final_path = (fs::path(index_dir) / kCurrentFile).string();
-  const std::string temp_path = final_path + ".tmp";
+namespace {
+
+// Replaces `index_dir`/`name` by `line` atomically (temp file, fsync,
+// rename, fsync of the folder).
+void ReplaceLineFile(const std::string& index_dir, const char* name, const std::string& line) {
+  const std::string final_path = (fs::path(index_dir) / name).string();
+  const std::string temp_path = final_path + kTempSuffix;
   {
     std::ofstream out(temp_path, std::ios::trunc);
-    out << generation << '\n';
+    out << line << '\n';
     out.flush();
     if (!out) ThrowErrno(temp_path);
   }
   FsyncPath(temp_path, O_RDONLY);
   if (std::rename(temp_path.c_str(), final_path.c_str()) != 0) ThrowErrno(final_path + ": rename");
   FsyncPath(index_dir, O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace
+
+void WriteCurrentGeneration(const std::string& index_dir, const std::string& generation) {
+  ReplaceLineFile(index_dir, kCurrentFile, generation);
+  // After CURRENT, which is the truth: a stub ahead of it would name a
+  // generation that may never go live. A path relative to the stub's folder.
+  try {
+    ReplaceLineFile(index_dir, kXapianStubFile, "auto " + generation);
+  } catch (const IndexError& e) {
+    throw IndexError(std::string(e.what()) + " (CURRENT already names " + generation + ")");
+  }
 }
 
 std::string GenerationName(unsigned number) {

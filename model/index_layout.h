@@ -6,6 +6,9 @@
 //     cstd-build.json    what the build that wrote it measured (stats)
 //     cstd-readers.lock  held (shared flock) by every process reading it
 //   DIR/build.lock       held (exclusive flock) by the one running build
+//   DIR/xapian-stub      a Xapian stub database file ("auto gen-NNNNNN"):
+//                        the live generation for xapian-tcpsrv, which opens
+//                        it afresh for each connection (shards' ranking)
 //   DIR/gen-NNNNNN.tmp/  a generation being built; debris if no build runs
 //
 // The live generation changes only by an atomic rename of CURRENT, so a
@@ -27,6 +30,8 @@ namespace cstd {
 
 /// Name of the pointer file inside an index folder.
 inline constexpr const char* kCurrentFile = "CURRENT";
+/// The Xapian stub file naming the live generation, kept beside CURRENT.
+inline constexpr const char* kXapianStubFile = "xapian-stub";
 /// Per-generation build report (JSON), written before the generation goes live.
 inline constexpr const char* kBuildInfoFile = "cstd-build.json";
 /// Per-generation lock file readers hold shared.
@@ -111,8 +116,10 @@ std::vector<std::string> RemoveUnusedGenerations(const std::string& index_dir);
 std::optional<std::string> ReadCurrentGeneration(const std::string& index_dir);
 
 /// Points CURRENT at `generation` atomically: writes a temporary file, fsyncs
-/// it, renames it over CURRENT and fsyncs the folder. Throws IndexError (with
-/// the OS's reason) on failure; CURRENT is then unchanged.
+/// it, renames it over CURRENT and fsyncs the folder; then points the Xapian
+/// stub (kXapianStubFile) at it the same way. Throws IndexError (with the
+/// OS's reason) on failure: CURRENT is then unchanged, or, when only the
+/// stub failed, switched (the message says so).
 void WriteCurrentGeneration(const std::string& index_dir, const std::string& generation);
 
 /// Opens the live generation of `index_dir` for reading and checks its schema

@@ -168,6 +168,10 @@ inline constexpr std::string_view kMetaDictionary = "cstd.zstd_dictionary";
 /// Hash of the --metadata catalogue the index was built with (empty: none):
 /// a build with another catalogue re-reads every file.
 inline constexpr std::string_view kMetaCatalogueHash = "cstd.catalogue_hash";
+/// "K/N" when the index is shard K of N (model/shard.h, cstd-indexer build
+/// --shard); absent for a whole index. Shown by /v1/health, checked by a
+/// searchd that serves shards together.
+inline constexpr std::string_view kMetaShard = "cstd.shard";
 
 }  // namespace cstd::schema
 

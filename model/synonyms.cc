@@ -39,4 +39,12 @@ Synonyms::Synonyms(std::string_view table_name, std::string_view tsv) {
   }
 }
 
+void AddSynonyms(Xapian::WritableDatabase& db) {
+  // Spelled-out forms of acronyms are synonyms of the acronym's term, so a
+  // query that spells a form out also finds passages that use the acronym.
+  for (const Synonym& synonym : Synonyms::Builtin().all()) {
+    for (const std::string& expansion : synonym.expansions) db.add_synonym(expansion, synonym.term);
+  }
+}
+
 }  // namespace cstd

@@ -6,6 +6,8 @@
 #ifndef CSTD_MODEL_SYNONYMS_H_
 #define CSTD_MODEL_SYNONYMS_H_
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,11 @@ class Synonyms {
  private:
   std::vector<Synonym> synonyms_;
 };
+
+/// Records the synonym table (Synonyms::Builtin) in `db`: what the indexer
+/// writes into every index, and what a searchd over shards gives its query
+/// parser (Xapian's remote backend does not serve synonyms).
+void AddSynonyms(Xapian::WritableDatabase& db);
 
 }  // namespace cstd
 

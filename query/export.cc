@@ -262,9 +262,8 @@ std::optional<std::string> ExportWriter::Next() {
       chunk += "\r\n";
     }
   }
-  const Xapian::Database& db = searcher_.database();
   while (chunk.size() < kExportChunkBytes && next_ < selection_.size()) {
-    AppendRow(searcher_.records().PassageOf(db.get_document(selection_[next_])), chunk);
+    AppendRow(searcher_.PassageAt(selection_[next_]), chunk);
     ++next_;
   }
   if (chunk.empty()) return std::nullopt;

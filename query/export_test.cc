@@ -230,7 +230,7 @@ TEST_F(ExportTest, PickedPassagesInTheOrderGivenOnceEach) {
   ASSERT_EQ(ids.size(), 3u);
   std::vector<std::string> got;
   for (Xapian::docid id : ids) {
-    got.push_back(searcher->records().PassageOf(searcher->database().get_document(id)).passage_id);
+    got.push_back(searcher->PassageAt(id).passage_id);
   }
   EXPECT_EQ(got, (std::vector<std::string>{"quirks-3", "many-7", "quirks-1"}));
   try {

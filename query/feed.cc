@@ -55,20 +55,6 @@ std::string DateTime(const std::optional<std::string>& date, const std::optional
 
 constexpr std::string_view kEpoch = "1970-01-01T00:00:00Z";
 
-// The search's parameters, one way for each search: q, then each field's
-// values as the index resolved them, then a tag mode that is not the
-// default. The same names the API and the page's URL use.
-std::string CanonicalQuery(const SearchRequest& r) {
-  std::string out = "q=" + UrlEncode(r.q);
-  for (const SearchField& field : SearchFields()) {
-    for (const auto& v : FilterStrings(r, field)) out += "&" + std::string(field.name) + "=" + UrlEncode(v);
-    if (TagModeOf(r, field) != ActionLineMode::kAll) {
-      out += "&" + std::string(field.tag_mode->parameter) + "=" + std::string(ActionLineModeName(TagModeOf(r, field)));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string AtomFeed(const Searcher& searcher, const SearchRequest& filters, std::string_view base) {
@@ -88,7 +74,7 @@ std::string AtomFeed(const Searcher& searcher, const SearchRequest& filters, std
     const Passage& p = hit.passage;
     auto [at, fresh] = added.try_emplace(p.doc_id);
     if (fresh) {
-      const auto file = searcher.records().FileOf(p.doc_id);
+      const auto file = searcher.FileRecord(p.doc_id);
       at->second = file && !file->record.added.empty() ? file->record.added : DateTime(p.date, p.year);
       if (at->second.empty()) at->second = kEpoch;
     }
@@ -125,7 +111,7 @@ std::string AtomFeed(const Searcher& searcher, const SearchRequest& filters, std
   }
   if (newest.empty()) newest = kEpoch;
 
-  const std::string query = CanonicalQuery(result.request);
+  const std::string query = FilterQueryString(result.request);
   const std::string self = std::string(base) + "/v1/feed?" + query;
   const std::string page = std::string(base) + "/?" + query;
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";

@@ -1,5 +1,7 @@
 // A minimal blocking HTTP/1.1 GET client (Boost.Beast), for cstd-query
-// --server and the API tests. Not for use inside cstd-searchd.
+// --server and the API tests. Inside cstd-searchd only for a searchd over
+// shards asking each shard's searchd for its counts (searchd/shard_set.h),
+// from a thread of its own per shard, never from the socket thread.
 
 #ifndef CSTD_QUERY_HTTP_CLIENT_H_
 #define CSTD_QUERY_HTTP_CLIENT_H_

@@ -56,6 +56,9 @@ std::vector<FacetValue> Ranked(const std::map<std::string, uint64_t>& counts, co
 
 // Fills the figures of `p` from the passages holding `term`.
 void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
+  // Over shards the facet columns would be read a value at a time through
+  // the network: profiles are answered by a single index or a shard.
+  if (searcher.sharded()) throw UnsupportedError("profiles are not served over shards; ask a shard's searchd or one index");
   const Xapian::Database& db = searcher.database();
   const auto columns = FacetColumns::For(db);
   struct Tally {

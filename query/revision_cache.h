@@ -27,7 +27,15 @@ std::shared_ptr<const T> SharedForRevision(const Xapian::Database& db) {
   using Key = std::tuple<std::string, Xapian::rev>;
   static std::mutex mutex;
   static std::map<Key, std::weak_ptr<const T>> cache;
-  const Key key{db.get_uuid(), db.get_revision()};
+  // A shard read through Xapian's remote backend tells no revision; it is
+  // never committed to in place (a shard is always built as a new
+  // generation, a new database with its own UUID), so its UUID is enough.
+  Xapian::rev revision = 0;
+  try {
+    revision = db.get_revision();
+  } catch (const Xapian::UnimplementedError&) {
+  }
+  const Key key{db.get_uuid(), revision};
   if (std::get<0>(key).empty()) return std::make_shared<const T>(db);  // no identity to share by
   {
     const std::lock_guard lock(mutex);

@@ -6,6 +6,7 @@
 
 #include "model/action_lines.h"
 #include "model/schema.h"
+#include "query/http_client.h"
 
 namespace cstd::query {
 
@@ -202,6 +203,17 @@ std::vector<std::string> FilterStrings(const SearchRequest& request, const Searc
   std::vector<std::string> out;
   for (const IntRange& v : request.*field.ranges) {
     out.push_back(v.low == v.high ? std::to_string(v.low) : std::to_string(v.low) + ".." + std::to_string(v.high));
+  }
+  return out;
+}
+
+std::string FilterQueryString(const SearchRequest& r) {
+  std::string out = "q=" + UrlEncode(r.q);
+  for (const SearchField& field : SearchFields()) {
+    for (const auto& v : FilterStrings(r, field)) out += "&" + std::string(field.name) + "=" + UrlEncode(v);
+    if (TagModeOf(r, field) != ActionLineMode::kAll) {
+      out += "&" + std::string(field.tag_mode->parameter) + "=" + std::string(ActionLineModeName(TagModeOf(r, field)));
+    }
   }
   return out;
 }

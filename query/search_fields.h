@@ -136,6 +136,13 @@ std::vector<std::string> SelectedValues(const SearchRequest& request, const Sear
 /// they are, ranges as "27" or "2010..2024". Empty when nothing is selected.
 std::vector<std::string> FilterStrings(const SearchRequest& request, const SearchField& field);
 
+/// The search's parameters as a query string, one way for each search: q,
+/// then each field's values as the index resolved them, then a tag mode
+/// that is not the default. The same names the API and the page's URL use,
+/// so searchd reads it back as the same request (a feed's links, a shard's
+/// counts).
+std::string FilterQueryString(const SearchRequest& request);
+
 }  // namespace cstd::query
 
 #endif  // CSTD_QUERY_SEARCH_FIELDS_H_

@@ -1,7 +1,11 @@
 #include "query/searcher.h"
 
 #include <algorithm>
+#include <stdlib.h>
+
 #include <chrono>
+#include <filesystem>
+#include <future>
 #include <memory>
 #include <stdexcept>
 
@@ -9,7 +13,9 @@
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/schema.h"
+#include "model/shard.h"
 #include "model/speaker_record.h"
+#include "model/synonyms.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
 #include "query/caching_stem.h"
@@ -195,7 +201,85 @@ std::vector<std::string_view> FilterFieldPrefixes() {
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), records_(db_), limits_(limits), stemmer_(CachingStem("english")) {}
+    : db_(std::move(db)), records_(db_), parser_db_(db_), limits_(limits), stemmer_(CachingStem("english")) {}
+
+namespace {
+
+// One database of all `shards`, in order: Xapian numbers its documents
+// shard by shard in turn (RecordsOf below relies on it).
+Xapian::Database Combined(const std::vector<Xapian::Database>& shards) {
+  if (shards.empty()) throw std::invalid_argument("Searcher: no shards");
+  Xapian::Database all;
+  for (const auto& shard : shards) all.add_database(shard);
+  return all;
+}
+
+}  // namespace
+
+namespace {
+
+// A database of the synonym table alone (AddSynonyms), written once per
+// process into a temporary folder that goes when the process ends; its
+// path. Xapian's in-memory backend keeps no synonyms, so it is a glass
+// database. Throws what Xapian throws when it cannot be written.
+const std::string& SynonymsDatabase() {
+  struct Folder {
+    Folder() {
+      std::string pattern = (std::filesystem::temp_directory_path() / "cstd-synonyms-XXXXXX").string();
+      if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder in " + pattern);
+      path = pattern;
+      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      AddSynonyms(db);
+      db.commit();
+    }
+    ~Folder() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+    std::string path;
+  };
+  static const Folder folder;
+  return folder.path;
+}
+
+}  // namespace
+
+Searcher::Searcher(std::vector<Xapian::Database> shards, std::shared_ptr<const CountSource> counts,
+                   SearchLimits limits)
+    : db_(Combined(shards)), records_(db_), counts_(std::move(counts)), limits_(limits), stemmer_(CachingStem("english")) {
+  // The parser reads synonyms (and spellings) only from it: wildcards are
+  // expanded as the query runs, against db_. Not db_ besides: a remote
+  // database in it makes Xapian refuse to list synonyms at all.
+  parser_db_ = Xapian::Database(SynonymsDatabase());
+  for (auto& shard : shards) {
+    shards_.push_back(std::make_unique<Xapian::Database>(std::move(shard)));
+    shard_records_.push_back(std::make_unique<StoredRecords>(*shards_.back()));
+  }
+}
+
+const StoredRecords& Searcher::RecordsOf(Xapian::docid did) const {
+  // A database of several: document d of the whole is document
+  // (d - 1) / n + 1 of sub-database (d - 1) % n (Xapian's interleaving).
+  if (shards_.empty()) return records_;
+  return *shard_records_[(did - 1) % shards_.size()];
+}
+
+const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
+  if (shards_.empty()) return records_;
+  return *shard_records_[ShardOf(doc_id, static_cast<unsigned>(shards_.size())) - 1];
+}
+
+Passage Searcher::PassageOf(Xapian::docid did, const Xapian::Document& doc) const {
+  return RecordsOf(did).PassageOf(doc);
+}
+
+std::optional<Document> Searcher::DocumentRecord(const std::string& doc_id) const {
+  return RecordsOf(doc_id).DocumentOf(doc_id);
+}
+
+std::optional<IndexedFile> Searcher::FileRecord(const std::string& doc_id) const {
+  return RecordsOf(doc_id).FileOf(doc_id);
+}
 
 size_t Searcher::document_count() const {
   // Distinct documents: one XDOC term each. A walk of the term list, cheap
@@ -207,7 +291,11 @@ size_t Searcher::document_count() const {
 }
 
 std::string Searcher::generation() const {
-  return db_.get_metadata(std::string(schema::kMetaGeneration));
+  const std::string key(schema::kMetaGeneration);
+  if (!sharded()) return db_.get_metadata(key);
+  std::string all;
+  for (const auto& shard : shards_) all += (all.empty() ? "" : ",") + shard->get_metadata(key);
+  return all;
 }
 
 Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* corrected) const {
@@ -227,7 +315,7 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* c
   const auto parse = [&](const std::string& text, unsigned extra_flags, Xapian::QueryParser* keep = nullptr) {
     Xapian::QueryParser local;
     Xapian::QueryParser& parser = keep ? *keep : local;
-    parser.set_database(db_);
+    parser.set_database(parser_db_);
     parser.set_stemmer(stemmer_);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
@@ -360,7 +448,8 @@ Xapian::doccount Searcher::CountMatches(const QueryParts& parts) const {
 
 Xapian::doccount Searcher::CountOf(const Xapian::Query& query) const {
   Xapian::doccount n = 0;
-  if (WalkMatches(db_, query, [&n](Xapian::docid) { ++n; })) return n;
+  // Over shards the posting lists are remote: Xapian's matcher counts there.
+  if (!sharded() && WalkMatches(db_, query, [&n](Xapian::docid) { ++n; })) return n;
   Xapian::Enquire counting(db_);
   counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -393,7 +482,9 @@ const FacetColumns& Searcher::Columns() const {
 }
 
 const SpeakerDirectory& Searcher::Speakers() const {
-  std::call_once(speakers_once_, [this] { speakers_ = SpeakerDirectory::For(db_); });
+  // Every shard holds the whole archive's speakers (indexer/build.h), so
+  // the first shard's are all of them.
+  std::call_once(speakers_once_, [this] { speakers_ = SpeakerDirectory::For(sharded() ? *shards_.front() : db_); });
   return *speakers_;
 }
 
@@ -446,6 +537,7 @@ SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::
   QueryParts parts = BuildQuery(request);
   parts.text = text;
   parts.rank = text;
+  parts.from_q = false;
   return Run(request, parts, start);
 }
 
@@ -483,32 +575,54 @@ Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& r
   }
 }
 
+Counts Searcher::Tally(const SearchRequest& request, const QueryParts& parts,
+                       std::chrono::steady_clock::time_point deadline) const {
+  // The filter of a faceted field goes to the tally, which needs every
+  // passage that fails only that filter (multi-select); other filters stay
+  // in the query, where Xapian skips what they exclude.
+  std::vector<FacetField> tallied_filters;
+  std::vector<ColumnFilter> filters;
+  for (const auto& [field, filter] : parts.filters) {
+    if (std::find(request.facets.begin(), request.facets.end(), field) != request.facets.end()) {
+      tallied_filters.push_back(field);
+      filters.push_back(ColumnFilter::Make(Columns(), field, Selected(request, field), request.action_line_mode));
+    }
+  }
+  // Grouped by document, facets count documents as the total does.
+  FacetTally tally(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
+                   request.action_line_mode, request.group_by_document ? TallyUnit::kDocuments : TallyUnit::kPassages);
+  TallyOf(Combine(parts, tallied_filters), tally);
+  Counts counts;
+  counts.total = request.group_by_document ? tally.documents() : tally.passages();
+  for (FacetField f : request.facets) counts.facets.push_back({f, tally.Values(f)});
+  return counts;
+}
+
+Counts Searcher::Count(const SearchRequest& unresolved) const {
+  const auto start = std::chrono::steady_clock::now();
+  const SearchRequest request = Resolve(unresolved);
+  if (sharded()) return counts_->Count(request);
+  return Tally(request, BuildQuery(request),
+               start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000)));
+}
+
 SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
   const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
   SearchResult result;
   result.request = request;
 
-  // The filter of a faceted field goes to the tally, which needs every
-  // passage that fails only that filter (multi-select); other filters stay
-  // in the query, where Xapian skips what they exclude.
-  std::vector<FacetField> tallied_filters;
-  for (const auto& [field, filter] : parts.filters) {
-    if (std::find(request.facets.begin(), request.facets.end(), field) != request.facets.end()) {
-      tallied_filters.push_back(field);
-    }
+  // Over shards, the shards count (all at once, while Xapian ranks here).
+  // A query a program made (SearchFor) cannot be sent to them as q: its
+  // total is counted by Xapian over the shards, and facets cannot be.
+  std::future<Counts> shard_counts;
+  if (sharded() && parts.from_q) {
+    shard_counts = std::async(std::launch::async, [&] { return counts_->Count(request); });
+  } else if (sharded() && (!request.facets.empty() || request.group_by_document)) {
+    throw UnsupportedError("facets and group=document of this search are not counted over shards; ask with facets= "
+                           "(none) and group=passage");
   }
-  std::optional<FacetTally> tally;
-  if (!request.facets.empty() || request.group_by_document) {
-    std::vector<ColumnFilter> filters;
-    for (FacetField f : tallied_filters) {
-      filters.push_back(ColumnFilter::Make(Columns(), f, Selected(request, f), request.action_line_mode));
-    }
-    // Grouped by document, facets count documents as the total does.
-    tally.emplace(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
-                  request.action_line_mode,
-                  request.group_by_document ? TallyUnit::kDocuments : TallyUnit::kPassages);
-  }
+  const bool tallied = !sharded() && (!request.facets.empty() || request.group_by_document);
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
   // one page and no exact count, so it may skip what cannot reach the page.
@@ -523,11 +637,15 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
   const Xapian::MSet mset = RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0);
 
-  if (tally) {
-    TallyOf(Combine(parts, tallied_filters), *tally);
-    result.total = request.group_by_document ? tally->documents() : tally->passages();
+  if (shard_counts.valid() || tallied) {
+    const Counts counts = shard_counts.valid() ? shard_counts.get() : Tally(request, parts, deadline);
+    result.total = counts.total;
     for (FacetField f : request.facets) {
-      FacetResult facet{f, RankFacetValues(tally->Values(f), kFacetListLimit, Selected(request, f))};
+      std::vector<FacetValue> values;
+      for (const FacetResult& counted : counts.facets) {
+        if (counted.field == f) values = counted.values;
+      }
+      FacetResult facet{f, RankFacetValues(std::move(values), kFacetListLimit, Selected(request, f))};
       Label(facet);
       result.facets.push_back(std::move(facet));
     }
@@ -568,7 +686,7 @@ std::vector<Hit> Searcher::Hits(const Xapian::MSet& mset, const SearchRequest& r
   std::vector<Hit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
-    hit.passage = records_.PassageOf(it.get_document());
+    hit.passage = PassageOf(*it, it.get_document());
     hit.score = it.get_weight();
     hit.citation = Citation(hit.passage);
     Paragraph& paragraph = hit.passage.paragraph;
@@ -613,9 +731,14 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
   const QueryParts parts = BuildQuery(request);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
-  FacetTally tally(Columns(), {field}, {}, deadline, limits_.facet_budget_ms, request.action_line_mode);
-  TallyOf(Combine(parts, {field}), tally);
-  FacetResult result{field, RankFacetValues(tally.Values(field), SIZE_MAX, {})};
+  // The field's values over the matches without its own filter: what a
+  // search faceted on the field alone counts for it (multi-select), in
+  // passages.
+  SearchRequest alone = request;
+  alone.facets = {field};
+  alone.group_by_document = false;
+  Counts counts = sharded() ? counts_->Count(alone) : Tally(alone, parts, deadline);
+  FacetResult result{field, RankFacetValues(std::move(counts.facets.front().values), SIZE_MAX, {})};
   Label(result);
   // Any word of a label, anywhere: "palestine" finds State of Palestine,
   // "souter" David Souter; a speaker by every form of the name, a country by
@@ -644,13 +767,11 @@ NotFoundError NoSuchDocument(const std::string& doc_id) {
 }  // namespace
 
 std::pair<Document, std::vector<Passage>> Searcher::GetDocument(const std::string& doc_id) const {
-  auto document = records_.DocumentOf(doc_id);
+  auto document = DocumentRecord(doc_id);
   if (!document) throw NoSuchDocument(doc_id);
   std::pair<Document, std::vector<Passage>> out{std::move(*document), {}};
   const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    out.second.push_back(records_.PassageOf(db_.get_document(*it)));
-  }
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) out.second.push_back(PassageAt(*it));
   std::sort(out.second.begin(), out.second.end(),
             [](const Passage& a, const Passage& b) { return a.ordinal < b.ordinal; });
   return out;
@@ -667,8 +788,8 @@ std::vector<std::string> Searcher::HighlightPhrases(const std::string& q) const 
 }
 
 IndexedFile Searcher::FileOf(const std::string& doc_id) const {
-  if (!records_.DocumentOf(doc_id)) throw NoSuchDocument(doc_id);
-  auto file = records_.FileOf(doc_id);
+  if (!DocumentRecord(doc_id)) throw NoSuchDocument(doc_id);
+  auto file = FileRecord(doc_id);
   if (!file) {
     throw NotFoundError("the index records no file for document '" + doc_id +
                         "' (it was built before files were recorded; the next build records them)");

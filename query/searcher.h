@@ -18,6 +18,7 @@
 #include "query/facet_columns.h"
 #include "query/facet_tally.h"
 #include "query/search_request.h"
+#include "query/shard_counts.h"
 #include "query/speaker_directory.h"
 
 namespace cstd::query {
@@ -88,6 +89,27 @@ class Searcher {
   /// Searches `db`, an open index (see OpenIndex()).
   explicit Searcher(Xapian::Database db, SearchLimits limits = {});
 
+  /// Searches the shards of one index as one: `shards[k]` is shard k+1 of
+  /// shards.size() (model/shard.h), opened through Xapian's remote backend
+  /// (Xapian::Remote::open on the shard's xapian-tcpsrv). Xapian ranks over
+  /// all of them with global statistics, so hits and their order are those
+  /// one index of the same files gives; `counts` (the shards' own searchd)
+  /// gives totals and facets, which Xapian's remote matcher cannot count
+  /// (our tally is a MatchDecider, which it does not run). A search, its
+  /// facets and FacetValues take their counts from `counts`; a search for a
+  /// query a program made (SearchFor) and the profiles cannot be counted
+  /// there and throw UnsupportedError. Documents are read from the shard
+  /// ShardOf names.
+  Searcher(std::vector<Xapian::Database> shards, std::shared_ptr<const CountSource> counts, SearchLimits limits = {});
+
+  /// Whether this searcher searches shards (the constructor above).
+  bool sharded() const { return !shards_.empty(); }
+
+  /// The counts of `request` (what a shard answers at /v1/shard/counts):
+  /// the total and every value of each requested facet, unlabelled and
+  /// uncut; over shards, their sum (every shard asked). Throws as Search.
+  Counts Count(const SearchRequest& request) const;
+
   /// Runs `request`, its speakers resolved (Resolve; the result's request
   /// holds the ids used). Throws UsageError naming "q" when the query string
   /// does not parse (in words of ours, never Xapian's), a `speaker:`/
@@ -123,8 +145,18 @@ class Searcher {
   std::vector<Hit> BestPerValue(const SearchRequest& request, FacetField field, Xapian::doccount per_value,
                                 Xapian::doccount values) const;
 
-  /// The stored passages and documents of this index.
-  const StoredRecords& records() const { return records_; }
+  /// The passage stored in `doc`, document `did` of database() (as its
+  /// MSets and posting lists number them). Throws DataError if it does not
+  /// decode.
+  Passage PassageOf(Xapian::docid did, const Xapian::Document& doc) const;
+  /// The passage `did` of database(); throws as PassageOf, and
+  /// Xapian::DocNotFoundError.
+  Passage PassageAt(Xapian::docid did) const { return PassageOf(did, db_.get_document(did)); }
+  /// The metadata of document `doc_id`, or nullopt if the index has none.
+  std::optional<Document> DocumentRecord(const std::string& doc_id) const;
+  /// The file `doc_id` was read from as the index records it, or nullopt
+  /// (StoredRecords::FileOf).
+  std::optional<IndexedFile> FileRecord(const std::string& doc_id) const;
 
   /// The limits this searcher applies.
   const SearchLimits& limits() const { return limits_; }
@@ -161,7 +193,8 @@ class Searcher {
   size_t passage_count() const { return db_.get_doccount(); }
   /// Number of distinct documents.
   size_t document_count() const;
-  /// The generation name stored in the index.
+  /// The generation name stored in the index; over shards, each shard's,
+  /// in shard order, joined by ",".
   std::string generation() const;
 
   const Xapian::Database& database() const { return db_; }
@@ -178,6 +211,7 @@ class Searcher {
     std::vector<std::string> like_this;  // the words searched for a pasted paragraph
     std::vector<std::string> countries;  // country: values in q, resolved
     std::vector<std::string> speakers;   // speaker: values in q, resolved
+    bool from_q = true;                  // false: `text` is a program's query (SearchFor)
   };
   // `corrected`, when given, receives the parser's spelling correction of
   // the query ("" for none).
@@ -207,6 +241,14 @@ class Searcher {
   // the statement of the paragraph that `request` and `parts` ask for, when
   // one is (query/statement_hits.h).
   std::vector<Hit> Hits(const Xapian::MSet& mset, const SearchRequest& request, const QueryParts& parts) const;
+  // The exact counts of `request`, whose query `parts` is, with our tally
+  // over the facet columns (this index's own, never a shard set's).
+  Counts Tally(const SearchRequest& request, const QueryParts& parts,
+               std::chrono::steady_clock::time_point deadline) const;
+  // The records of the index (of the shard) holding `did` of database().
+  const StoredRecords& RecordsOf(Xapian::docid did) const;
+  // The records of the index (of the shard) that holds document `doc_id`.
+  const StoredRecords& RecordsOf(const std::string& doc_id) const;
   // Search's work once the request is resolved and its query built.
   SearchResult Run(const SearchRequest& request, const QueryParts& parts,
                    std::chrono::steady_clock::time_point start) const;
@@ -219,7 +261,16 @@ class Searcher {
   static std::vector<std::string> Selected(const SearchRequest& request, FacetField field);
 
   Xapian::Database db_;
-  StoredRecords records_;  // reads db_
+  StoredRecords records_;  // reads db_ (its first shard's records, when sharded)
+  // Sharded: each shard's database and records, by shard number - 1, and
+  // the source of counts. Empty and null for one index.
+  std::vector<std::unique_ptr<Xapian::Database>> shards_;
+  std::vector<std::unique_ptr<StoredRecords>> shard_records_;
+  std::shared_ptr<const CountSource> counts_;
+  // What the query parser reads synonyms and spellings from: db_, or over
+  // shards a local table of the synonyms (Xapian's remote backend serves
+  // neither synonyms nor spellings).
+  Xapian::Database parser_db_;
   SearchLimits limits_;
   Xapian::Stem stemmer_;  // CachingStem: one thread at a time, like db_
   mutable std::once_flag columns_once_;

@@ -60,7 +60,7 @@ SearchResult Similar(const Searcher& searcher, std::string_view passage_id, cons
     throw NotFoundError("no passage with id '" + std::string(passage_id) + "'");
   }
   const Xapian::docid did = *found;
-  const Passage source = searcher.records().PassageOf(db.get_document(did));
+  const Passage source = searcher.PassageAt(did);
 
   Xapian::RSet relevant;
   relevant.add_document(did);

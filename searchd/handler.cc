@@ -8,12 +8,14 @@
 
 #include "model/archive_file.h"
 #include "model/errors.h"
+#include "model/schema.h"
 #include "model/text.h"
 #include "query/api_json.h"
 #include "query/http_client.h"
 #include "query/profile.h"
 #include "query/search_fields.h"
 #include "query/searcher.h"
+#include "query/shard_counts.h"
 #include "searchd/original.h"
 #include "searchd/web_assets.h"
 #include "searchd/workflow_routes.h"
@@ -93,9 +95,28 @@ struct Context {
 
 Response get_health(const Request& request, const std::string&, const Params&, const Context& context) {
   const query::Searcher& searcher = context.index.ForThisThread();
+  // Over shards, healthy is every shard's searchd answering too (a count
+  // of nothing asks each of them).
+  if (searcher.sharded()) {
+    query::SearchRequest nothing;
+    nothing.facets.clear();
+    searcher.Count(nothing);
+  }
   return JsonResponse(http::status::ok,
                       query::HealthToJson(searcher.document_count(), searcher.passage_count(), searcher.generation()),
                       request);
+}
+
+// A search's counts on this index alone, every facet value uncut: what a
+// searchd over shards (--shards) adds up (query/shard_counts.h).
+Response get_shard_counts(const Request& request, const std::string&, const Params& params,
+                          const Context& context) {
+  const query::SearchRequest search = ParseSearchParams(params);
+  const query::Searcher& searcher = context.index.ForThisThread();
+  if (searcher.sharded()) throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its counts");
+  const query::ShardCounts counts{searcher.database().get_metadata(std::string(schema::kMetaShard)),
+                                  searcher.generation(), searcher.Count(search)};
+  return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
 }
 
 Response get_search(const Request& request, const std::string&, const Params& params, const Context& context) {
@@ -296,6 +317,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/feed", get_feed},
       {http::verb::get, "/v1/passages/{passage_id}/similar", get_similar},
       {http::verb::get, "/v1/compare", get_compare},
+      {http::verb::get, "/v1/shard/counts", get_shard_counts},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.
@@ -424,6 +446,15 @@ Response CurrentErrorResponse(const Request& request, RequestInfo* info) {
     return error(http::status::not_found, "not_found", e.what());
   } catch (const ConflictError& e) {
     return error(http::status::conflict, "changed", e.what());
+  } catch (const ShardUnavailableError& e) {
+    // Never a count of the other shards presented as the whole: the shard
+    // is named, so an operator knows which to look at.
+    return error(http::status::service_unavailable, "shard_unavailable", e.what());
+  } catch (const Xapian::NetworkError& e) {
+    return error(http::status::service_unavailable, "shard_unavailable",
+                 "a shard's xapian-tcpsrv cannot be reached: " + e.get_msg());
+  } catch (const UnsupportedError& e) {
+    return error(http::status::not_implemented, "not_implemented", e.what());
   } catch (const IndexError& e) {
     info->detail = e.what();
     return error(http::status::service_unavailable, "unavailable",

@@ -19,6 +19,8 @@ struct IndexPool::Slot {
   std::unique_ptr<ReaderLease> lease;
   std::unique_ptr<query::Searcher> searcher;
   std::string generation;  // the folder `searcher` reads
+  // Serving shards: when the searcher's connections were opened.
+  std::chrono::steady_clock::time_point opened;
   // The pool's epoch when this thread last looked at the index.
   uint64_t epoch = 0;
   std::chrono::steady_clock::time_point checked;
@@ -58,6 +60,16 @@ bool SameView(const Xapian::Database& a, const Xapian::Database& b) {
 IndexPool::IndexPool(std::string index_dir, query::SearchLimits limits)
     : index_dir_(std::move(index_dir)), limits_(limits), serial_(g_next_serial++) {
   OpenIndex(index_dir_);
+  janitor_ = std::thread([this] { Janitor(); });
+}
+
+IndexPool::IndexPool(std::shared_ptr<const ShardSet> shards, query::SearchLimits limits)
+    : shards_(std::move(shards)), limits_(limits), serial_(g_next_serial++) {
+  // A count of nothing asks every shard's searchd, which must answer for
+  // the shard its place names: a list out of order is refused here.
+  query::SearchRequest nothing;
+  nothing.facets.clear();
+  shards_->Open(limits_)->Count(nothing);
   janitor_ = std::thread([this] { Janitor(); });
 }
 
@@ -109,6 +121,15 @@ const query::Searcher& IndexPool::ForThisThread() {
   if (!in_request) hold.lock();  // inside a Request the scope holds it
   state.releasable = in_request;
   const auto now = std::chrono::steady_clock::now();
+  if (shards_) {
+    if (!state.searcher || now - state.opened >= std::chrono::milliseconds(kShardViewMillis)) {
+      // Opened before the old view goes, so that what the two share (the
+      // speaker directory, query/revision_cache.h) is not built again.
+      state.searcher = shards_->Open(limits_);
+      state.opened = now;
+    }
+    return *state.searcher;
+  }
   const uint64_t epoch = epoch_.load(std::memory_order_acquire);
   if (state.searcher && state.epoch == epoch &&
       now - state.checked < std::chrono::milliseconds(kGenerationCheckMillis)) {
@@ -134,6 +155,11 @@ const query::Searcher& IndexPool::ForThisThread() {
 }
 
 std::shared_ptr<IndexPool::OwnView> IndexPool::OpenOwnView() const {
+  if (shards_) {
+    auto view = std::make_shared<OwnView>();
+    view->searcher = shards_->Open(limits_);
+    return view;
+  }
   LeasedIndex latest = OpenIndexLeased(index_dir_);
   auto view = std::make_shared<OwnView>();
   view->lease = std::move(latest.lease);
@@ -149,6 +175,7 @@ void IndexPool::ReopenThisThread() {
 }
 
 size_t IndexPool::ReleaseIdle() {
+  if (shards_) return 0;  // no local generation to let go of
   std::optional<std::string> live;
   try {
     live = ReadCurrentGeneration(index_dir_);

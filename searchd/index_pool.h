@@ -29,6 +29,7 @@
 
 #include "model/index_layout.h"
 #include "query/searcher.h"
+#include "searchd/shard_set.h"
 
 namespace cstd::searchd {
 
@@ -38,6 +39,14 @@ class IndexPool {
   /// served (missing, unreadable, other schema version). Starts the janitor.
   /// Every Searcher it opens applies `limits`.
   explicit IndexPool(std::string index_dir, query::SearchLimits limits = {});
+  /// Serves `shards` as one index (cstd-searchd --shards): each thread's
+  /// Searcher is ShardSet::Open's, opened afresh every kShardViewMillis and
+  /// after a read met a shard's new generation or a broken connection.
+  /// Opens the shards and asks each shard's searchd once, to check them;
+  /// throws ShardUnavailableError naming one that cannot be served or is
+  /// not the shard its place in the lists says. Leases and the janitor are a local
+  /// index's: a shard's own searchd holds its generation.
+  IndexPool(std::shared_ptr<const ShardSet> shards, query::SearchLimits limits = {});
   /// Stops the janitor. Destroy the pool only after every thread using it
   /// has finished its requests.
   ~IndexPool();
@@ -87,6 +96,12 @@ class IndexPool {
       } catch (const Xapian::DatabaseModifiedError&) {
         ReopenThisThread();
         if (attempt >= kReadAttempts) throw;
+      } catch (const Xapian::NetworkError&) {
+        // A shard's ranking connection broke (its xapian-tcpsrv restarted,
+        // or is gone): a fresh view connects again, or says which shard
+        // cannot be reached.
+        ReopenThisThread();
+        if (attempt >= kReadAttempts) throw;
       }
     }
   }
@@ -127,6 +142,7 @@ class IndexPool {
   void Janitor();
 
   std::string index_dir_;
+  std::shared_ptr<const ShardSet> shards_;  // set when serving shards; index_dir_ is then empty
   query::SearchLimits limits_;
   // Tells this pool's thread-local slots from those of an earlier pool that
   // lived at the same address.

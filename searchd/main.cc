@@ -41,7 +41,19 @@ int main(int argc, char** argv) {
   cstd::searchd::ServerLimits limits;
   // The contract: one worker per core by default (searches are CPU-bound).
   limits.threads = std::max(1u, std::thread::hardware_concurrency());
-  app.add_option("--index", index_dir, "Index folder written by cstd-indexer")->required();
+  std::string shards, shard_ranking;
+  CLI::Option* index_option = app.add_option("--index", index_dir, "Index folder written by cstd-indexer");
+  CLI::Option* shards_option =
+      app.add_option("--shards", shards,
+                     "Serve an index built as shards (cstd-indexer build --shard K/N): each shard's cstd-searchd, "
+                     "HOST:PORT,... in shard order 1..N; they count, Xapian ranks through --shard-ranking");
+  CLI::Option* ranking_option = app.add_option(
+      "--shard-ranking", shard_ranking,
+      "With --shards: each shard's xapian-tcpsrv (serving INDEX/xapian-stub), HOST:PORT,... in the same order");
+  shards_option->needs(ranking_option);
+  ranking_option->needs(shards_option);
+  index_option->excludes(shards_option);
+  shards_option->excludes(index_option);
   app.add_option("--listen", listen, "Address and port to listen on (port 0: any free port)")->capture_default_str();
   app.add_option("--threads", limits.threads, "Worker threads running searches (default: cores)")
       ->check(CLI::Range(1u, 256u))
@@ -109,7 +121,17 @@ int main(int argc, char** argv) {
     if (max_inflight->count() == 0) limits.max_inflight = 64 * size_t{limits.threads};
     limits.read_timeout = std::chrono::seconds(read_timeout_seconds);
     const auto endpoint = ParseListen(listen);
-    cstd::searchd::IndexPool index(index_dir, search_limits);
+    if (index_dir.empty() && shards.empty()) throw cstd::UsageError("--index", "give --index DIR, or --shards");
+    std::unique_ptr<cstd::searchd::IndexPool> pool;
+    if (shards.empty()) {
+      pool = std::make_unique<cstd::searchd::IndexPool>(index_dir, search_limits);
+    } else {
+      pool = std::make_unique<cstd::searchd::IndexPool>(
+          std::make_shared<const cstd::searchd::ShardSet>(cstd::searchd::ParseEndpoints("--shards", shards),
+                                                          cstd::searchd::ParseEndpoints("--shard-ranking", shard_ranking)),
+          search_limits);
+    }
+    cstd::searchd::IndexPool& index = *pool;
     // Socket I/O runs on this thread alone; the handler on the server's
     // worker threads (see server.h).
     asio::io_context io(1);

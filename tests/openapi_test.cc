@@ -410,6 +410,7 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/feed",
                                             "/v1/passages/{passage_id}/similar",
                                             "/v1/compare",
+                                            "/v1/shard/counts",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -604,6 +605,18 @@ TEST_F(OpenApiTest, ComparisonsMatchTheDocument) {
   EXPECT_NE(none.body.find("delegations"), std::string::npos) << none.body;
   CheckQueryParameters(path, "/v1/compare?q=development&delegations=IRN,DOM");
   CheckTransportErrors(path, "/v1/compare?q=wsis&delegations=IRN");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ShardCountsMatchTheDocument) {
+  const std::string path = "/v1/shard/counts";
+  for (const char* target : {"/v1/shard/counts?q=internet+governance&facets=country,speaker,year,action_line",
+                             "/v1/shard/counts?q=development&group=document&country=IRN,BRA&facets=country",
+                             "/v1/shard/counts?q=zzzznothing&facets="}) {
+    CheckGet(path, target, 200);
+  }
+  CheckGet(path, "/v1/shard/counts?q=x&year=abc", 400);
+  CheckTransportErrors(path, "/v1/shard/counts?q=wsis");
   ExpectAllDeclaredStatusesSeen(path);
 }
 

@@ -78,8 +78,8 @@ RunResult BuildIndex(const std::string& index_dir, const std::string& source) {
 ServerProcess::ServerProcess(const std::string& index_dir, const std::vector<std::string>& extra) {
   int out_pipe[2];
   if (::pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {
-      ProgramPath("cstd-searchd"), "--index", index_dir, "--listen", "127.0.0.1:0", "--no-log"};
+  std::vector<std::string> args = {ProgramPath("cstd-searchd"), "--listen", "127.0.0.1:0", "--no-log"};
+  if (!index_dir.empty()) args.insert(args.end(), {"--index", index_dir});
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();
   if (pid_ == 0) {

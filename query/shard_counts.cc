@@ -1,0 +1,104 @@
+#include "query/shard_counts.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "model/document_json.h"
+#include "query/search_fields.h"
+
+namespace cstd::query {
+
+using json::Member;
+
+std::string ShardCountsToJson(const ShardCounts& c) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  Member(w, "shard", c.shard);
+  Member(w, "generation", c.generation);
+  Member(w, "total", c.counts.total);
+  w.Key("facets");
+  w.StartObject();
+  for (const FacetResult& facet : c.counts.facets) {
+    const std::string_view name = FacetName(facet.field);
+    w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    w.StartArray();
+    for (const FacetValue& v : facet.values) {
+      w.StartArray();
+      w.String(v.value.data(), static_cast<rapidjson::SizeType>(v.value.size()));
+      w.Uint64(v.count);
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+ShardCounts ParseShardCounts(std::string_view text) {
+  rapidjson::Document d;
+  d.Parse(text.data(), text.size());
+  const auto fail = [](const std::string& what) { return std::runtime_error("unreadable counts: " + what); };
+  if (d.HasParseError() || !d.IsObject()) throw fail("not a JSON object");
+  ShardCounts out;
+  const auto string_member = [&](const char* name) {
+    const auto it = d.FindMember(name);
+    if (it == d.MemberEnd() || !it->value.IsString()) throw fail(std::string("no string \"") + name + "\"");
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+  };
+  out.shard = string_member("shard");
+  out.generation = string_member("generation");
+  const auto total = d.FindMember("total");
+  if (total == d.MemberEnd() || !total->value.IsUint64()) throw fail("no count \"total\"");
+  out.counts.total = total->value.GetUint64();
+  const auto facets = d.FindMember("facets");
+  if (facets == d.MemberEnd() || !facets->value.IsObject()) throw fail("no object \"facets\"");
+  for (const auto& member : facets->value.GetObject()) {
+    const std::string name(member.name.GetString(), member.name.GetStringLength());
+    const auto field = ParseFacetField(name);
+    if (!field || !member.value.IsArray()) throw fail("facet \"" + name + "\"");
+    FacetResult facet{*field, {}};
+    for (const auto& pair : member.value.GetArray()) {
+      if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsUint64()) {
+        throw fail("a value of facet \"" + name + "\"");
+      }
+      facet.values.push_back({std::string(pair[0].GetString(), pair[0].GetStringLength()), {}, pair[1].GetUint64()});
+    }
+    out.counts.facets.push_back(std::move(facet));
+  }
+  return out;
+}
+
+void AddCounts(Counts& sum, const Counts& part) {
+  sum.total += part.total;
+  for (const FacetResult& facet : part.facets) {
+    auto into = std::find_if(sum.facets.begin(), sum.facets.end(), [&](const FacetResult& f) { return f.field == facet.field; });
+    if (into == sum.facets.end()) {
+      sum.facets.push_back({facet.field, {}});
+      into = sum.facets.end() - 1;
+    }
+    std::unordered_map<std::string, size_t> at;
+    for (size_t i = 0; i < into->values.size(); ++i) at.emplace(into->values[i].value, i);
+    for (const FacetValue& v : facet.values) {
+      const auto [it, fresh] = at.emplace(v.value, into->values.size());
+      if (fresh) {
+        into->values.push_back({v.value, {}, 0});
+      }
+      into->values[it->second].count += v.count;
+    }
+  }
+}
+
+std::string ShardCountsQuery(const SearchRequest& request) {
+  std::string facets;
+  for (FacetField f : request.facets) facets += (facets.empty() ? "" : ",") + std::string(FacetName(f));
+  std::string out = FilterQueryString(request) + "&facets=" + facets;
+  if (request.group_by_document) out += "&group=document";
+  return out;
+}
+
+}  // namespace cstd::query

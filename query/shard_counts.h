@@ -1,0 +1,68 @@
+// Counts over shards: what a shard's searchd answers at /v1/shard/counts
+// (the total and every value of every requested facet of one request, on
+// the shard's documents alone), and their sum over all shards. A document
+// lies whole in one shard (model/shard.h), so sums of exact counts --
+// passages or documents, multi-valued, multi-select -- are exact, and equal
+// what one index of the same files counts.
+
+#ifndef CSTD_QUERY_SHARD_COUNTS_H_
+#define CSTD_QUERY_SHARD_COUNTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/facets.h"
+#include "query/search_request.h"
+
+namespace cstd::query {
+
+/// A request's exact counts: the total (passages, or documents when
+/// grouped) and, for each facet it asks for, every value with a non-zero
+/// count (unlabelled, in no particular order, never cut to a list limit).
+struct Counts {
+  uint64_t total = 0;
+  std::vector<FacetResult> facets;  // in the order requested
+};
+
+/// Counts for a request, from wherever they are made (Searcher uses one
+/// when it searches shards).
+class CountSource {
+ public:
+  virtual ~CountSource() = default;
+  /// The counts of `request` (its speakers resolved to ids). Throws what
+  /// the source meets: ShardUnavailableError naming a shard that cannot
+  /// answer, Xapian::DatabaseModifiedError when a shard serves another
+  /// generation than the caller's view of it, UsageError for a request a
+  /// shard refuses.
+  virtual Counts Count(const SearchRequest& request) const = 0;
+};
+
+/// What a shard says about its answer: which shard of how many ("K/N";
+/// empty for a whole index) and from which generation.
+struct ShardCounts {
+  std::string shard;
+  std::string generation;
+  Counts counts;
+};
+
+/// The JSON of /v1/shard/counts: {"shard", "generation", "total",
+/// "facets": {FIELD: [[VALUE, COUNT], ...]}}.
+std::string ShardCountsToJson(const ShardCounts& counts);
+
+/// Reads ShardCountsToJson's output. Throws std::runtime_error saying what
+/// is wrong for anything else (the caller names the shard).
+ShardCounts ParseShardCounts(std::string_view json);
+
+/// Adds `part`, the counts of the same request on another shard, into
+/// `sum` (facets matched by field, values by value).
+void AddCounts(Counts& sum, const Counts& part);
+
+/// The query string of a /v1/shard/counts request for `request`: its
+/// filters and q (FilterQueryString), its facets and its grouping.
+std::string ShardCountsQuery(const SearchRequest& request);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_SHARD_COUNTS_H_

@@ -1,0 +1,379 @@
+// Shards end to end (README, "Shards and read replicas"): the CSTD corpus and
+// a slice of the UN General Debate speeches indexed once as one index and
+// once as three shards (cstd-indexer build --shard K/3), each shard served by
+// its own cstd-searchd and xapian-tcpsrv on loopback, and a cstd-searchd
+// --shards over them. Its answers must be the single index's: the same
+// totals, the same facet counts (multi-valued, multi-select), the same hits
+// in the same order (ties aside). A shard that is down is a 503 naming it.
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "query/http_client.h"
+#include "tests/support/process.h"
+
+namespace cstd::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kShards = 3;
+
+// A loopback port no one listens on now (xapian-tcpsrv takes no port 0).
+std::string FreePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof a;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) != 0) {
+    ::close(fd);
+    throw std::runtime_error("no free port");
+  }
+  ::close(fd);
+  return std::to_string(ntohs(a.sin_port));
+}
+
+// Waits (up to 20 s) until something accepts connections on the loopback
+// `port`: xapian-tcpsrv says nothing when it is ready.
+void WaitForPort(const std::string& port) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(std::stoi(port)));
+    const bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    if (up) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("nothing listens on port " + port);
+}
+
+std::string Address(const ServerProcess& s) { return s.host() + ":" + s.port(); }
+
+// `v` as JSON text, without the time it took (which differs every time)
+// and without the members named in `without`.
+std::string Text(const rapidjson::Value& v, std::initializer_list<const char*> without = {}) {
+  rapidjson::Document copy;
+  copy.CopyFrom(v, copy.GetAllocator());
+  if (copy.IsObject()) {
+    copy.RemoveMember("took_ms");
+    for (const char* name : without) copy.RemoveMember(name);
+  }
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  copy.Accept(w);
+  return buffer.GetString();
+}
+
+class ShardsApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    temp_ = new TempDir("shards");
+    const fs::path root = temp_->path();
+    const fs::path archive = root / "archive";
+    fs::create_directories(archive / "ungdc");
+    for (const auto& entry : fs::directory_iterator(SharedCorpus())) {
+      fs::copy_file(entry.path(), archive / entry.path().filename());
+    }
+    // Two sessions' worth of speeches, a few dozen files: enough for many
+    // delegations, speakers and years, small enough for CI.
+    const std::string shared = CSTD_SHARED_DIR;
+    const RunResult unpack =
+        RunCommand({"/usr/bin/tar", "-I", "zstd", "-xf", shared + "/corpus/ungdc/ungdc-1946-2023.tar.zst", "-C",
+                    (archive / "ungdc").string(), "--wildcards", "*/B??_78_2023.txt", "*/K??_75_2020.txt"});
+    ASSERT_EQ(unpack.exit_code, 0) << unpack.err;
+    const std::string catalogue = shared + "/corpus/ungdc/speakers.csv";
+    const auto build = [&](const std::string& index, std::vector<std::string> extra) {
+      std::vector<std::string> argv = {ProgramPath("cstd-indexer"), "build", "--index", index, "--metadata", catalogue};
+      argv.insert(argv.end(), extra.begin(), extra.end());
+      argv.push_back(archive.string());
+      const RunResult r = RunCommand(argv);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    };
+    build((root / "single").string(), {});
+    for (int k = 1; k <= kShards; ++k) {
+      build(ShardIndex(k), {"--shard", std::to_string(k) + "/" + std::to_string(kShards)});
+    }
+    single_ = new ServerProcess((root / "single").string());
+    for (int k = 1; k <= kShards; ++k) {
+      const std::string port = FreePort();
+      rankers_.push_back(new ChildProcess({CSTD_XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port", port, "--quiet",
+                                           ShardIndex(k) + "/xapian-stub"}));
+      WaitForPort(port);
+      ranking_ += (ranking_.empty() ? "" : ",") + std::string("127.0.0.1:") + port;
+    }
+    counting_ = new ShardServers();
+    sharded_ = new ServerProcess("", {"--shards", counting_->list, "--shard-ranking", ranking_});
+  }
+
+  static void TearDownTestSuite() {
+    delete sharded_;  // its connections to the rankers go first
+    delete counting_;
+    for (ChildProcess* r : rankers_) delete r;
+    rankers_.clear();
+    ranking_.clear();
+    delete single_;
+    delete temp_;
+  }
+
+  static std::string ShardIndex(int k) { return temp_->path() + "/shard-" + std::to_string(k); }
+
+  // A cstd-searchd on each shard, and their --shards list.
+  struct ShardServers {
+    ShardServers() {
+      for (int k = 1; k <= kShards; ++k) {
+        servers.push_back(std::make_unique<ServerProcess>(ShardIndex(k), std::vector<std::string>{"--threads", "2"}));
+        list += (list.empty() ? "" : ",") + Address(*servers.back());
+      }
+    }
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    std::string list;
+  };
+
+  static rapidjson::Document Get(const ServerProcess& server, const std::string& target, int* status = nullptr) {
+    const query::HttpResult r = query::HttpGet(server.host(), server.port(), target);
+    if (status) *status = r.status;
+    rapidjson::Document d;
+    d.Parse(r.body.c_str());
+    EXPECT_FALSE(d.HasParseError()) << target << ": " << r.body;
+    return d;
+  }
+
+  static TempDir* temp_;
+  static ServerProcess* single_;
+  static std::vector<ChildProcess*> rankers_;
+  static std::string ranking_;
+  static ShardServers* counting_;
+  static ServerProcess* sharded_;
+};
+
+TempDir* ShardsApiTest::temp_ = nullptr;
+ServerProcess* ShardsApiTest::single_ = nullptr;
+std::vector<ChildProcess*> ShardsApiTest::rankers_;
+std::string ShardsApiTest::ranking_;
+ShardsApiTest::ShardServers* ShardsApiTest::counting_ = nullptr;
+ServerProcess* ShardsApiTest::sharded_ = nullptr;
+
+// The hits of two pages of one search, ties aside: the same scores in the
+// same order; a hit whose score no other hit on the page shares is the same
+// passage, with the same fields and citation, at the same place; the hits
+// sharing a score are the same passages. The snippet may show another
+// window of the same passage. The page's last score is left out
+// of both: its tie may run past the page's end (which of the tied hits
+// make the page is then the matcher's choice).
+void ExpectSameHits(const rapidjson::Value& one, const rapidjson::Value& sharded, const std::string& what) {
+  ASSERT_EQ(one.Size(), sharded.Size()) << what;
+  std::map<double, std::pair<std::multiset<std::string>, std::multiset<std::string>>> tied;
+  for (rapidjson::SizeType i = 0; i < one.Size(); ++i) {
+    const double score = one[i]["score"].GetDouble();
+    ASSERT_EQ(score, sharded[i]["score"].GetDouble()) << what << ": hit " << i;
+    tied[score].first.insert(one[i]["passage_id"].GetString());
+    tied[score].second.insert(sharded[i]["passage_id"].GetString());
+  }
+  const double last = one.Size() > 0 ? one[one.Size() - 1]["score"].GetDouble() : 0;
+  for (rapidjson::SizeType i = 0; i < one.Size(); ++i) {
+    const double score = one[i]["score"].GetDouble();
+    if (tied[score].first.size() == 1 && score != last) {
+      // Xapian picks a snippet's window by the weights of the words in the
+      // MSet it came from, which over shards are not quite one index's: the
+      // window may differ, the hit does not.
+      EXPECT_EQ(Text(one[i], {"snippet"}), Text(sharded[i], {"snippet"})) << what << ": hit " << i;
+      const auto marks = [](const rapidjson::Value& hit) {
+        return std::string(hit["snippet"].GetString()).find("<mark>") != std::string::npos;
+      };
+      EXPECT_EQ(marks(one[i]), marks(sharded[i])) << what << ": hit " << i;
+    }
+  }
+  for (const auto& [score, ids] : tied) {
+    if (score != last) {
+      EXPECT_EQ(ids.first, ids.second) << what << ": hits of score " << score;
+    }
+  }
+}
+
+// One row per kind of request: words, phrases, negation, every filter alone
+// and together, multi-select (a faceted field's own filter), grouping,
+// sorting, paging, the query language's fields.
+const char* const kSearches[] = {
+    "q=climate+change",
+    "q=digital+divide&facets=country,speaker,session,year,action_line,type,body",
+    "q=development&country=KEN,BRA&facets=country,year",
+    "q=development&country=KEN&year=2020&facets=country,year,speaker",
+    "q=&group=document",
+    "q=women&sort=date_desc",
+    "q=technology&year=2020..2023&facets=year,country,type",
+    "q=ict&action_line=C5,C7&facets=action_line",
+    "q=ict&action_line=C7&action_line_mode=explicit&facets=action_line",
+    "q=nuclear+weapons&group=document&facets=country,speaker",
+    "q=sustainable+development&per_page=50",
+    "q=sustainable&page=3",
+    "q=%22human+rights%22",
+    "q=covid+-vaccine",
+    "q=country:Kenya+climate",
+    "q=peace&type=speech&body=UNGA&facets=type,body",
+    "q=science+technology+innovation&session=25..27&facets=session",
+    "q=data+governance&sort=date_asc&group=document",
+    "q=&country=BRA,KAZ,KEN&facets=country,speaker,year",
+};
+
+TEST_F(ShardsApiTest, AnswersAsOneIndexDoes) {
+  for (const char* search : kSearches) {
+    const std::string target = std::string("/v1/search?") + search;
+    int one_status = 0, sharded_status = 0;
+    const rapidjson::Document one = Get(*single_, target, &one_status);
+    const rapidjson::Document sharded = Get(*sharded_, target, &sharded_status);
+    ASSERT_EQ(one_status, 200) << target;
+    ASSERT_EQ(sharded_status, 200) << target << ": " << Text(sharded);
+    EXPECT_EQ(one["total"].GetUint64(), sharded["total"].GetUint64()) << target;
+    EXPECT_EQ(Text(one["facets"]), Text(sharded["facets"])) << target;
+    ExpectSameHits(one["hits"], sharded["hits"], target);
+  }
+  // The table finds something: a comparison of empty answers proves nothing.
+  const rapidjson::Document multi = Get(*sharded_, "/v1/search?q=&country=BRA,KAZ,KEN&facets=country");
+  EXPECT_GE(multi["facets"]["country"].Size(), 3u);
+}
+
+TEST_F(ShardsApiTest, FacetsDocumentsAndHealthAsOneIndex) {
+  for (const char* target : {"/v1/facets/country?q=climate", "/v1/facets/speaker?q=development&prefix=k",
+                             "/v1/facets/year?q=technology&year=2020", "/v1/labels",
+                             "/v1/compare?q=climate&delegations=KEN,BRA,BHS&by=year"}) {
+    int one_status = 0, sharded_status = 0;
+    const auto one = Get(*single_, target, &one_status);
+    const auto sharded = Get(*sharded_, target, &sharded_status);
+    ASSERT_EQ(one_status, 200) << target;
+    ASSERT_EQ(sharded_status, 200) << target;
+    EXPECT_EQ(Text(one), Text(sharded)) << target;
+  }
+  // A document from each shard, read from the shard ShardOf names.
+  std::set<std::string> shards_seen;
+  for (const auto& counting : counting_->servers) {
+    const auto hits = Get(*counting, "/v1/search?q=&per_page=1&facets=");
+    ASSERT_EQ(hits["hits"].Size(), 1u);
+    const std::string doc = hits["hits"][0]["doc_id"].GetString();
+    shards_seen.insert(doc);
+    EXPECT_EQ(Text(Get(*single_, "/v1/documents/" + doc)), Text(Get(*sharded_, "/v1/documents/" + doc))) << doc;
+  }
+  EXPECT_EQ(shards_seen.size(), static_cast<size_t>(kShards));
+  const auto one = Get(*single_, "/v1/health");
+  const auto sharded = Get(*sharded_, "/v1/health");
+  EXPECT_EQ(one["index"]["documents"].GetUint64(), sharded["index"]["documents"].GetUint64());
+  EXPECT_EQ(one["index"]["passages"].GetUint64(), sharded["index"]["passages"].GetUint64());
+  EXPECT_STREQ(sharded["index"]["generation"].GetString(), "gen-000001,gen-000001,gen-000001");
+}
+
+TEST_F(ShardsApiTest, ShardsPartitionTheIndex) {
+  // Every passage in exactly one shard: their counts add up to the whole,
+  // and each says which shard it is.
+  uint64_t passages = 0;
+  for (int k = 1; k <= kShards; ++k) {
+    const auto counts = Get(*counting_->servers[k - 1], "/v1/shard/counts?q=&facets=country");
+    EXPECT_EQ(std::string(counts["shard"].GetString()), std::to_string(k) + "/" + std::to_string(kShards));
+    EXPECT_GT(counts["total"].GetUint64(), 0u) << "shard " << k << " is empty";
+    passages += counts["total"].GetUint64();
+  }
+  EXPECT_EQ(passages, Get(*single_, "/v1/health")["index"]["passages"].GetUint64());
+  // An incremental build would add other shards' documents to a shard.
+  const RunResult r =
+      RunCommand({ProgramPath("cstd-indexer"), "build", "--index", ShardIndex(1), temp_->path() + "/archive"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--shard 1/3"), std::string::npos) << r.err;
+  // Shards listed out of their order are refused before serving anything.
+  std::string reversed;
+  for (int k = kShards; k >= 1; --k) reversed += (reversed.empty() ? "" : ",") + Address(*counting_->servers[k - 1]);
+  const RunResult wrong = RunCommand({ProgramPath("cstd-searchd"), "--listen", "127.0.0.1:0", "--shards", reversed,
+                                      "--shard-ranking", ranking_, "--no-log"});
+  EXPECT_NE(wrong.exit_code, 0);
+  EXPECT_NE(wrong.err.find("serves shard"), std::string::npos) << wrong.err;
+}
+
+TEST_F(ShardsApiTest, AShardDownIsA503NamingIt) {
+  // Shard servers of this test's own, so killing one leaves the suite's.
+  ShardServers counting;
+  ServerProcess sharded("", {"--shards", counting.list, "--shard-ranking", ranking_});
+  int status = 0;
+  Get(sharded, "/v1/search?q=climate", &status);
+  ASSERT_EQ(status, 200);
+  const std::string down = Address(*counting.servers[1]);
+  counting.servers[1]->Terminate();
+  for (const char* target : {"/v1/search?q=climate", "/v1/search?q=climate&facets=", "/v1/facets/country?q=climate",
+                             "/v1/health"}) {
+    const auto d = Get(sharded, target, &status);
+    EXPECT_EQ(status, 503) << target;
+    ASSERT_TRUE(d.HasMember("error")) << target << ": " << Text(d);
+    EXPECT_STREQ(d["error"]["code"].GetString(), "shard_unavailable") << target;
+    const std::string message = d["error"]["message"].GetString();
+    EXPECT_NE(message.find("shard 2/3"), std::string::npos) << message;
+    EXPECT_NE(message.find(down), std::string::npos) << message;
+  }
+}
+
+TEST_F(ShardsApiTest, AShardRebuiltUnderLoadFailsNoRequest) {
+  // A client searching all along while shard 2 is rebuilt (a new
+  // generation, switched atomically) and the servers follow the switch.
+  std::atomic<bool> stop{false};
+  std::atomic<int> served{0};
+  std::vector<std::string> failures;
+  std::thread client([&] {
+    const char* targets[] = {"/v1/search?q=climate&facets=country,year", "/v1/search?q=&group=document",
+                             "/v1/facets/speaker?q=development", "/v1/health"};
+    while (!stop) {
+      for (const char* target : targets) {
+        const query::HttpResult r = query::HttpGet(sharded_->host(), sharded_->port(), target);
+        if (r.status == 200) {
+          ++served;
+        } else if (failures.size() < 5) {
+          failures.push_back(std::string(target) + ": " + std::to_string(r.status) + " " + r.body);
+        }
+      }
+    }
+  });
+  const RunResult rebuilt = RunCommand({ProgramPath("cstd-indexer"), "build", "--shard", "2/3", "--index", ShardIndex(2),
+                                        "--metadata", std::string(CSTD_SHARED_DIR) + "/corpus/ungdc/speakers.csv",
+                                        temp_->path() + "/archive"});
+  // Until the coordinator serves the new generation of shard 2 (within its
+  // view's renewal; 20 s is a deadline, not a wait).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  std::string generations;
+  while (std::chrono::steady_clock::now() < deadline) {
+    generations = Get(*sharded_, "/v1/health")["index"]["generation"].GetString();
+    if (generations == "gen-000001,gen-000002,gen-000001") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  const int before = served;
+  while (served < before + 8 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  stop = true;
+  client.join();
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_EQ(generations, "gen-000001,gen-000002,gen-000001");
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  EXPECT_GT(served, 8);
+  // And the rebuilt shard answers as before.
+  const auto one = Get(*single_, "/v1/search?q=climate&facets=country,year");
+  const auto sharded = Get(*sharded_, "/v1/search?q=climate&facets=country,year");
+  EXPECT_EQ(one["total"].GetUint64(), sharded["total"].GetUint64());
+  EXPECT_EQ(Text(one["facets"]), Text(sharded["facets"]));
+}
+
+}  // namespace
+}  // namespace cstd::testing
