@@ -598,17 +598,20 @@ Counts Searcher::Tally(const SearchRequest& request, const QueryParts& parts,
   return counts;
 }
 
+std::chrono::steady_clock::time_point Searcher::FacetDeadline(std::chrono::steady_clock::time_point start) const {
+  return start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
+}
+
 Counts Searcher::Count(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
   const SearchRequest request = Resolve(unresolved);
   if (sharded()) return counts_->Count(request);
-  return Tally(request, BuildQuery(request),
-               start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000)));
+  return Tally(request, BuildQuery(request), FacetDeadline(start));
 }
 
 SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
-  const auto deadline = start + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
+  const auto deadline = FacetDeadline(start);
   SearchResult result;
   result.request = request;
 
@@ -729,8 +732,7 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
                                   size_t limit) const {
   const SearchRequest request = Resolve(unresolved);
   const QueryParts parts = BuildQuery(request);
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long>(limits_.facet_budget_ms * 1000));
+  const auto deadline = FacetDeadline(std::chrono::steady_clock::now());
   // The field's values over the matches without its own filter: what a
   // search faceted on the field alone counts for it (multi-select), in
   // passages.

@@ -241,6 +241,9 @@ class Searcher {
   // the statement of the paragraph that `request` and `parts` ask for, when
   // one is (query/statement_hits.h).
   std::vector<Hit> Hits(const Xapian::MSet& mset, const SearchRequest& request, const QueryParts& parts) const;
+  // When counting for a request that started at `start` must stop
+  // (SearchLimits::facet_budget_ms).
+  std::chrono::steady_clock::time_point FacetDeadline(std::chrono::steady_clock::time_point start) const;
   // The exact counts of `request`, whose query `parts` is, with our tally
   // over the facet columns (this index's own, never a shard set's).
   Counts Tally(const SearchRequest& request, const QueryParts& parts,
