@@ -118,7 +118,14 @@ export class FacetPanel {
     }
   }
 
+  /**
+   * Lists the values of `group` that start with what its find box holds, for
+   * the search shown. Typed before the first answer (a slow server, a quick
+   * user), it waits: `update` looks for every group's prefix when the
+   * answer comes.
+   */
   async findValues(group) {
+    if (!this.state) return;
     const field = group.spec.field;
     if (group.request) group.request.abort();
     group.request = new AbortController();

@@ -425,10 +425,26 @@ test('inferred action lines are marked apart from named ones, with their evidenc
 
 test('the speaker filter box completes names through /v1/facets/speaker?prefix=', async () => {
   const page = await context.newPage();
+  // A name typed before the page has its first answer (a slow server, a
+  // quick user) is looked up once the answer comes: the first search is
+  // held until the box's debounce has run, on Playwright's clock.
+  await page.clock.install();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let first = true;
+  await page.route((url) => url.pathname === '/v1/search', async (route) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.fallback();
+  });
   await page.goto(`${base}/`);
   const want = await api('/v1/facets/speaker?q=&prefix=pe&limit=50');
   assert.ok(want.values.length > 0);
   await page.fill('#facet-speaker-find', 'pe');
+  await page.clock.runFor(1000);
+  release();
   await page.waitForFunction((n) => document.querySelectorAll('#facet-speaker .facet-values input').length === n &&
                                     !document.querySelector('#facet-speaker .facet-more:not([hidden])'), want.values.length);
   const labels = await page.$$eval('#facet-speaker .facet-label', (els) => els.map((e) => e.textContent));
