@@ -522,12 +522,8 @@ class Walker {
           writer_.Prefix(footnotes ? "<sup>" + std::to_string(n) + "</sup> " : ItemMarker(n, list.type));
         }
         break;
-      case GUMBO_TAG_TD:
-      case GUMBO_TAG_TH:
-        writer_.Space();
-        break;
       default:
-        if (IsBlock(e.tag)) writer_.Break();
+        Separate(e.tag);
     }
     return true;
   }
@@ -554,12 +550,19 @@ class Walker {
         writer_.Break();
         writer_.ClearPrefix();
         break;
-      case GUMBO_TAG_TD:
-      case GUMBO_TAG_TH:
-        writer_.Space();
-        break;
       default:
-        if (IsBlock(e.tag)) writer_.Break();
+        Separate(e.tag);
+    }
+  }
+
+  // What either edge of an element with no rule of its own does to the
+  // flow of text: a table cell ends with a space (cells of a row read as
+  // one line), a block element with a break, an inline one with nothing.
+  void Separate(GumboTag tag) {
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+      writer_.Space();
+    } else if (IsBlock(tag)) {
+      writer_.Break();
     }
   }
 

@@ -313,10 +313,8 @@ std::string EscapeInline(std::string_view text) {
     const char c = text[i];
     switch (c) {
       case '&':
-        out += "&amp;";
-        break;
       case '<':
-        out += "&lt;";
+        out += text::HtmlEntity(c);
         break;
       case '^':
         out += i + 1 < text.size() && text[i + 1] == '{' ? "&#94;" : "^";

@@ -169,28 +169,32 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(d[a.size()][b.size()], limit + 1);
 }
 
+std::string_view HtmlEntity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
 std::string HtmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
+    const std::string_view entity = HtmlEntity(c);
+    if (entity.empty()) {
+      out.push_back(c);
+    } else {
+      out += entity;
     }
   }
   return out;

@@ -41,6 +41,10 @@ bool ContainsWords(std::string_view label, std::string_view typed, bool prefixes
 /// strings, or limit + 1 as soon as it must exceed `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 
+/// The HTML entity that stands for `c` where it is one of &, <, >, " and ';
+/// empty for any other byte.
+std::string_view HtmlEntity(char c);
+
 /// `s` with &, <, >, " and ' escaped for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
 

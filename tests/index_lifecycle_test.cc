@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -59,14 +60,27 @@ std::set<std::string> Folders(const std::string& index) {
   return out;
 }
 
+// A one-paragraph report whose paragraph holds `term`, a word no other
+// report has, so that its postings count the report's copies in the index.
+void WriteReport(const fs::path& file, const std::string& term) {
+  WriteFile(file, "Twenty-fifth session\n\n1. The " + term + " paragraph.\n");
+}
+
+// `temp`'s folder "archive" with a report per file name, each holding the
+// term its name gives ("a.txt" -> zqxalpha, "b.txt" -> zqxbravo, ...).
+fs::path WriteArchive(const TempDir& temp, const std::vector<std::string>& names) {
+  static const std::map<std::string, std::string> kTerms = {
+      {"a.txt", "zqxalpha"}, {"b.txt", "zqxbravo"}, {"c.txt", "zqxcharlie"}};
+  const fs::path source = fs::path(temp.path()) / "archive";
+  fs::create_directories(source);
+  for (const std::string& name : names) WriteReport(source / name, kTerms.at(name));
+  return source;
+}
+
 TEST(IndexLifecycleTest, IncrementalBuildAddsReplacesSkipsAndRemoves) {
   TempDir temp;
-  const fs::path source = fs::path(temp.path()) / "archive";
+  const fs::path source = WriteArchive(temp, {"a.txt", "b.txt", "c.txt"});
   const std::string index = temp.path() + "/index";
-  fs::create_directories(source);
-  WriteFile(source / "a.txt", "Twenty-fifth session\n\n1. The zqxalpha paragraph.\n");
-  WriteFile(source / "b.txt", "Twenty-fifth session\n\n1. The zqxbravo paragraph.\n");
-  WriteFile(source / "c.txt", "Twenty-fifth session\n\n1. The zqxcharlie paragraph.\n");
 
   struct Step {
     const char* what;
@@ -79,10 +93,10 @@ TEST(IndexLifecycleTest, IncrementalBuildAddsReplacesSkipsAndRemoves) {
       {"touched, same bytes",
        [&] { fs::last_write_time(source / "a.txt", fs::last_write_time(source / "a.txt") + std::chrono::hours(1)); },
        "0 added, 0 replaced, 0 removed, 3 unchanged"},
-      {"one changed", [&] { WriteFile(source / "b.txt", "Twenty-fifth session\n\n1. The zqxbravo2 paragraph.\n"); },
+      {"one changed", [&] { WriteReport(source / "b.txt", "zqxbravo2"); },
        "0 added, 1 replaced, 0 removed, 2 unchanged"},
       {"one deleted", [&] { fs::remove(source / "c.txt"); }, "0 added, 0 replaced, 1 removed, 2 unchanged"},
-      {"one added", [&] { WriteFile(source / "d.txt", "Twenty-fifth session\n\n1. The zqxdelta paragraph.\n"); },
+      {"one added", [&] { WriteReport(source / "d.txt", "zqxdelta"); },
        "1 added, 0 replaced, 0 removed, 2 unchanged"},
   };
   for (const Step& step : steps) {
@@ -108,11 +122,8 @@ TEST(IndexLifecycleTest, IncrementalBuildAddsReplacesSkipsAndRemoves) {
 // the build that read them, not every row.
 TEST(IndexLifecycleTest, ARunWithNothingChangedReportsOnlyTheCatalogueRowsThatMatchNoFile) {
   TempDir temp;
-  const fs::path source = fs::path(temp.path()) / "archive";
+  const fs::path source = WriteArchive(temp, {"a.txt", "b.txt"});
   const std::string index = temp.path() + "/index";
-  fs::create_directories(source);
-  WriteFile(source / "a.txt", "Twenty-fifth session\n\n1. The zqxalpha paragraph.\n");
-  WriteFile(source / "b.txt", "Twenty-fifth session\n\n1. The zqxbravo paragraph.\n");
   const std::string catalogue = temp.path() + "/catalogue.csv";
   WriteFile(catalogue, "path,title\na.txt,Alpha\nb.txt,Bravo\nmissing.txt,Nowhere\n");
   for (const char* run : {"first build", "nothing changed", "touched"}) {

@@ -39,6 +39,20 @@ def log(*args):
     print("bench:", *args, file=sys.stderr, flush=True)
 
 
+def peak_rss_kb(pid):
+    """The process's peak resident memory (VmHWM) in KiB, or None once it
+    has exited: read while it still runs, since the kernel keeps no record
+    after."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 # --------------------------------------------------------------------------
 # The query set
 
@@ -340,11 +354,12 @@ def pg_bindir():
     return f"/usr/lib/postgresql/{roots[-1]}/bin"
 
 
-def free_pg_port(preferred):
-    """A port free on loopback whose Unix socket name no server holds."""
+def free_port(preferred, taken=lambda port: False, what="the server"):
+    """The first port from `preferred` on (200 tried) that loopback can bind
+    and `taken(port)` does not hold for."""
     import socket
     for port in range(preferred, preferred + 200):
-        if os.path.exists(f"/tmp/cstd-bench-pg-{port}/.s.PGSQL.{port}.lock"):
+        if taken(port):
             continue
         with socket.socket() as s:
             try:
@@ -352,7 +367,13 @@ def free_pg_port(preferred):
                 return port
             except OSError:
                 continue
-    raise SystemExit("bench: no free port for PostgreSQL")
+    raise SystemExit(f"bench: no free port for {what}")
+
+
+def free_pg_port(preferred):
+    """A port free on loopback whose Unix socket name no server holds."""
+    return free_port(preferred, lambda port: os.path.exists(f"/tmp/cstd-bench-pg-{port}/.s.PGSQL.{port}.lock"),
+                     "PostgreSQL")
 
 
 class PgCluster:
@@ -474,14 +495,7 @@ def pg_load(conn, load_dir):
     cur.execute("VACUUM ANALYZE speakers")
     cur.execute("CHECKPOINT")
     seconds = time.perf_counter() - start
-    peak_kb = None
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    peak_kb = int(line.split()[1])
-    except OSError:
-        pass
+    peak_kb = peak_rss_kb(pid)
     cur.execute("SELECT pg_total_relation_size('passages') + pg_total_relation_size('speakers')")
     size = cur.fetchone()[0]
     return seconds, peak_kb, size

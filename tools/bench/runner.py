@@ -37,7 +37,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -100,17 +99,6 @@ def timed(argv, time_file, stdin=None, stdout=None, stderr=None, cwd=None):
             if "Maximum resident set size" in line:
                 peak = int(line.rsplit(":", 1)[1])
     return seconds, peak
-
-
-def free_port(preferred):
-    for port in [preferred] + list(range(preferred + 1, preferred + 200)):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-                return port
-            except OSError:
-                continue
-    raise SystemExit("bench: no free port")
 
 
 def version_of(argv, pattern=None):
@@ -329,7 +317,7 @@ class Bench:
         return results
 
     def do_cstd_http(self, scale):
-        port = free_port(self.args.port)
+        port = peers.free_port(self.args.port, what="cstd-searchd")
         paths = [f"/v1/search?{q.cstd_params()}" for q in self.queries if q.faceted]
         lua = self.folder(scale, "wrk.lua")
         with open(self.folder(scale, "searchd.log"), "w") as log_file:
@@ -376,14 +364,7 @@ class Bench:
             delay = max(0.0, 1000.0 * c / target - latency)
             half = wrk(c, self.args.wrk_seconds, delay)
             half["target_qps"] = target
-            peak = None
-            try:
-                with open(f"/proc/{server.pid}/status", encoding="ascii") as f:
-                    for line in f:
-                        if line.startswith("VmHWM:"):
-                            peak = int(line.split()[1])
-            except OSError:
-                pass
+            peak = peers.peak_rss_kb(server.pid)
         finally:
             server.terminate()
             try:
