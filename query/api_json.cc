@@ -49,6 +49,24 @@ void WriteQuery(JsonWriter& w, const SearchRequest& r) {
 
 // A facet's values as an array of {value, label?, count}: numbers for the
 // numeric fields, a label where the value is an id.
+// "partial": null for a whole answer; over shards served partially
+// (cstd-searchd --shard-partial), {"missing_shards": [HOST:PORT, ...]}, the
+// searchd of each shard the answer leaves out, in shard order, as --shards
+// names them.
+void WritePartial(JsonWriter& w, const std::vector<MissingShard>& missing) {
+  w.Key("partial");
+  if (missing.empty()) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  w.Key("missing_shards");
+  w.StartArray();
+  for (const MissingShard& shard : missing) w.String(shard.address.data(), static_cast<rapidjson::SizeType>(shard.address.size()));
+  w.EndArray();
+  w.EndObject();
+}
+
 void WriteFacetValues(JsonWriter& w, FacetField field, const std::vector<FacetValue>& values) {
   w.StartArray();
   for (const FacetValue& v : values) {
@@ -144,6 +162,7 @@ std::string SearchResultToJson(const SearchResult& result) {
   } else {
     json::StrList(w, result.like_this);
   }
+  WritePartial(w, result.missing_shards);
   w.EndObject();
   return Finish(buffer);
 }
@@ -191,7 +210,8 @@ std::string CompareToJson(const CompareResult& result) {
   return Finish(buffer);
 }
 
-std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet) {
+std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet,
+                              const std::vector<MissingShard>& missing_shards) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -199,6 +219,7 @@ std::string FacetValuesToJson(std::string_view field, std::string_view prefix, c
   Member(w, "prefix", prefix);
   w.Key("values");
   WriteFacetValues(w, facet.field, facet.values);
+  WritePartial(w, missing_shards);
   w.EndObject();
   return Finish(buffer);
 }
@@ -303,7 +324,8 @@ std::string LabelsToJson() {
   return Finish(buffer);
 }
 
-std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation) {
+std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation,
+                         const std::vector<MissingShard>& missing_shards) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -314,6 +336,7 @@ std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view
   Member(w, "passages", passages);
   Member(w, "generation", generation);
   w.EndObject();
+  WritePartial(w, missing_shards);
   w.EndObject();
   return Finish(buffer);
 }

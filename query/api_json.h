@@ -28,8 +28,8 @@ namespace cstd::query {
 
 /// The /v1/search object of the contract: {"query": {"q", "filters"},
 /// "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion",
-/// "like_this"}; each hit with its `statement` and `citation`.
-/// Throws only std::bad_alloc.
+/// "like_this", "partial"}; each hit with its `statement` and `citation`;
+/// "partial" as WritePartial writes it. Throws only std::bad_alloc.
 std::string SearchResultToJson(const SearchResult& result);
 
 /// The /v1/compare object of `result`: {"query", "by", "top",
@@ -38,9 +38,11 @@ std::string SearchResultToJson(const SearchResult& result);
 /// std::bad_alloc.
 std::string CompareToJson(const CompareResult& result);
 
-/// The /v1/facets/{field} object: {"field", "prefix", "values"}, `field` as
-/// the client named it. Throws only std::bad_alloc.
-std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet);
+/// The /v1/facets/{field} object: {"field", "prefix", "values", "partial"},
+/// `field` as the client named it, "partial" naming `missing_shards` as in
+/// a search. Throws only std::bad_alloc.
+std::string FacetValuesToJson(std::string_view field, std::string_view prefix, const FacetResult& facet,
+                              const std::vector<MissingShard>& missing_shards);
 
 /// The /v1/documents/{doc_id} object: {"document", "paragraphs",
 /// "speakers", "highlight"}. Each paragraph carries its `citation`
@@ -59,8 +61,11 @@ std::string DocumentToJson(const Document& document, const std::vector<Passage>&
 std::string ProfileToJson(const Profile& profile);
 
 /// The /v1/health object: {"status": "ok", "index": {"documents",
-/// "passages", "generation"}}. Throws only std::bad_alloc.
-std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation);
+/// "passages", "generation"}, "partial"}, "partial" naming `missing_shards`
+/// as in a search (the index's figures are then those of the other shards).
+/// Throws only std::bad_alloc.
+std::string HealthToJson(uint64_t documents, uint64_t passages, std::string_view generation,
+                         const std::vector<MissingShard>& missing_shards);
 
 /// The /v1/labels object: for each search field whose values the API
 /// writes as bare codes (SearchField::titles), in the table's order, its

@@ -17,8 +17,12 @@ rapidjson::Document Parse(const std::string& text) {
 }
 
 TEST(ApiJsonTest, HealthAndErrorsAreTheContractObjects) {
-  EXPECT_EQ(HealthToJson(3, 41, "gen-000002"),
-            R"({"status":"ok","index":{"documents":3,"passages":41,"generation":"gen-000002"}})");
+  EXPECT_EQ(HealthToJson(3, 41, "gen-000002", {}),
+            R"({"status":"ok","index":{"documents":3,"passages":41,"generation":"gen-000002"},"partial":null})");
+  // Over shards served partially: the shards left out, by their searchd.
+  EXPECT_EQ(HealthToJson(2, 30, "gen-000002,gen-000001", {{"127.0.0.1:8082", "shard 2/3 is unavailable"}}),
+            R"({"status":"ok","index":{"documents":2,"passages":30,"generation":"gen-000002,gen-000001"},)"
+            R"("partial":{"missing_shards":["127.0.0.1:8082"]}})");
   EXPECT_EQ(ErrorToJson("bad_request", "per_page=1000: \"too\" many"),
             R"({"error":{"code":"bad_request","message":"per_page=1000: \"too\" many"}})");
 }
@@ -27,11 +31,11 @@ TEST(ApiJsonTest, HealthAndErrorsAreTheContractObjects) {
 // there is one.
 TEST(ApiJsonTest, FacetValuesAreNumbersForNumericFieldsAndLabelledWhenLabelled) {
   const FacetResult years{FacetField::kYear, {{"2024", "", 7}, {"1999", "", 1}}};
-  EXPECT_EQ(FacetValuesToJson("year", "", years),
-            R"({"field":"year","prefix":"","values":[{"value":2024,"count":7},{"value":1999,"count":1}]})");
+  EXPECT_EQ(FacetValuesToJson("year", "", years, {}),
+            R"({"field":"year","prefix":"","values":[{"value":2024,"count":7},{"value":1999,"count":1}],"partial":null})");
   const FacetResult countries{FacetField::kCountry, {{"BRA", "Brazil", 2}}};
-  EXPECT_EQ(FacetValuesToJson("country", "bra", countries),
-            R"({"field":"country","prefix":"bra","values":[{"value":"BRA","label":"Brazil","count":2}]})");
+  EXPECT_EQ(FacetValuesToJson("country", "bra", countries, {}),
+            R"({"field":"country","prefix":"bra","values":[{"value":"BRA","label":"Brazil","count":2}],"partial":null})");
 }
 
 // A document's speakers are its statements' speakers, each once, in order;

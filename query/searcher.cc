@@ -244,17 +244,24 @@ const std::string& SynonymsDatabase() {
 
 }  // namespace
 
-Searcher::Searcher(std::vector<Xapian::Database> shards, std::shared_ptr<const CountSource> counts,
-                   SearchLimits limits)
-    : db_(Combined(shards)), records_(db_), counts_(std::move(counts)), limits_(limits), stemmer_(CachingStem("english")) {
+Searcher::Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> counts, SearchLimits limits)
+    : db_(Combined(shards.databases)),
+      records_(db_),
+      counts_(std::move(counts)),
+      limits_(limits),
+      stemmer_(CachingStem("english")) {
+  if (shards.numbers.size() != shards.databases.size()) throw std::invalid_argument("Searcher: a number per shard");
   // The parser reads synonyms (and spellings) only from it: wildcards are
   // expanded as the query runs, against db_. Not db_ besides: a remote
   // database in it makes Xapian refuse to list synonyms at all.
   parser_db_ = Xapian::Database(SynonymsDatabase());
-  for (auto& shard : shards) {
+  for (auto& shard : shards.databases) {
     shards_.push_back(std::make_unique<Xapian::Database>(std::move(shard)));
     shard_records_.push_back(std::make_unique<StoredRecords>(*shards_.back()));
   }
+  shard_numbers_ = std::move(shards.numbers);
+  shard_count_ = shards.of;
+  missing_shards_ = std::move(shards.missing);
 }
 
 const StoredRecords& Searcher::RecordsOf(Xapian::docid did) const {
@@ -266,7 +273,13 @@ const StoredRecords& Searcher::RecordsOf(Xapian::docid did) const {
 
 const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
   if (shards_.empty()) return records_;
-  return *shard_records_[ShardOf(doc_id, static_cast<unsigned>(shards_.size())) - 1];
+  const unsigned shard = ShardOf(doc_id, shard_count_);
+  const auto at = std::find(shard_numbers_.begin(), shard_numbers_.end(), shard);
+  if (at == shard_numbers_.end()) {
+    throw ShardUnavailableError("document " + doc_id + " lies in shard " +
+                                ShardSpec{shard, shard_count_}.ToString() + ", which does not answer");
+  }
+  return *shard_records_[static_cast<size_t>(at - shard_numbers_.begin())];
 }
 
 Passage Searcher::PassageOf(Xapian::docid did, const Xapian::Document& doc) const {
@@ -664,6 +677,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
     result.suggestion = Suggest(request, parts);
   }
   result.like_this = parts.like_this;
+  result.missing_shards = missing_shards_;
 
   result.hits = Hits(mset, request, parts);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

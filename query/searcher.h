@@ -35,6 +35,12 @@ struct Hit {
   std::string citation;  // query/citation.h
 };
 
+/// A shard left out of a searcher's view because it does not answer.
+struct MissingShard {
+  std::string address;  // what names it to a client: its searchd's HOST:PORT
+  std::string reason;   // why, naming the shard, for an error message
+};
+
 struct SearchResult {
   SearchRequest request;
   size_t total = 0;  // exact number of matching passages (or documents)
@@ -48,6 +54,10 @@ struct SearchResult {
   /// words than kPastedTextWords or max_query_terms): the words of it that
   /// were searched (query/like_this.h); empty for a query.
   std::vector<std::string> like_this;
+  /// Over shards served partially (cstd-searchd --shard-partial): the
+  /// shards this answer leaves out; the total, facets and hits are those of
+  /// the other shards alone. Empty for a whole answer.
+  std::vector<MissingShard> missing_shards;
 };
 
 /// Limits that keep one query from hurting everyone. Each is a searchd flag;
@@ -84,23 +94,41 @@ inline constexpr size_t kSuggestBelowHits = 5;
 /// list, enough to show a statement's point around the match.
 inline constexpr size_t kSnippetBytes = 240;
 
+/// The shards a sharded Searcher reads as one index.
+struct ShardDatabases {
+  /// The shards that answer, in shard order, each opened through Xapian's
+  /// remote backend (Xapian::Remote::open on the shard's xapian-tcpsrv).
+  std::vector<Xapian::Database> databases;
+  /// Each database's shard number, 1..of (model/shard.h), ascending.
+  std::vector<unsigned> numbers;
+  /// The number of shards the index was built as.
+  unsigned of = 0;
+  /// The shards left out (only when served partially), in shard order.
+  std::vector<MissingShard> missing;
+};
+
 class Searcher {
  public:
   /// Searches `db`, an open index (see OpenIndex()).
   explicit Searcher(Xapian::Database db, SearchLimits limits = {});
 
-  /// Searches the shards of one index as one: `shards[k]` is shard k+1 of
-  /// shards.size() (model/shard.h), opened through Xapian's remote backend
-  /// (Xapian::Remote::open on the shard's xapian-tcpsrv). Xapian ranks over
-  /// all of them with global statistics, so hits and their order are those
-  /// one index of the same files gives; `counts` (the shards' own searchd)
-  /// gives totals and facets, which Xapian's remote matcher cannot count
-  /// (our tally is a MatchDecider, which it does not run). A search, its
-  /// facets and FacetValues take their counts from `counts`; a search for a
-  /// query a program made (SearchFor) and the profiles cannot be counted
-  /// there and throw UnsupportedError. Documents are read from the shard
-  /// ShardOf names.
-  Searcher(std::vector<Xapian::Database> shards, std::shared_ptr<const CountSource> counts, SearchLimits limits = {});
+  /// Searches the shards of one index as one: `shards.databases` (see
+  /// ShardDatabases). Xapian ranks over all of them with global statistics,
+  /// so hits and their order are those one index of the same files gives;
+  /// `counts` (the same shards' own searchd) gives totals and facets, which
+  /// Xapian's remote matcher cannot count (our tally is a MatchDecider,
+  /// which it does not run). A search, its facets and FacetValues take
+  /// their counts from `counts`; a search for a query a program made
+  /// (SearchFor) and the profiles cannot be counted there and throw
+  /// UnsupportedError. Documents are read from the shard ShardOf names; one
+  /// of a missing shard throws ShardUnavailableError naming the shard.
+  /// Throws std::invalid_argument when `shards` has no database or a number
+  /// for each.
+  Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> counts, SearchLimits limits = {});
+
+  /// The shards this searcher leaves out (ShardDatabases::missing); empty
+  /// for one index, and for shards served whole.
+  const std::vector<MissingShard>& missing_shards() const { return missing_shards_; }
 
   /// Whether this searcher searches shards (the constructor above).
   bool sharded() const { return !shards_.empty(); }
@@ -269,6 +297,9 @@ class Searcher {
   // the source of counts. Empty and null for one index.
   std::vector<std::unique_ptr<Xapian::Database>> shards_;
   std::vector<std::unique_ptr<StoredRecords>> shard_records_;
+  std::vector<unsigned> shard_numbers_;  // of each of shards_
+  unsigned shard_count_ = 0;             // shards the index was built as
+  std::vector<MissingShard> missing_shards_;
   std::shared_ptr<const CountSource> counts_;
   // What the query parser reads synonyms and spellings from: db_, or over
   // shards a local table of the synonyms (Xapian's remote backend serves

@@ -94,7 +94,7 @@ struct Context {
 // ---- Handlers, one per route ----------------------------------------------
 
 Response get_health(const Request& request, const std::string&, const Params&, const Context& context) {
-  const query::Searcher& searcher = context.index.ForThisThread();
+  const query::Searcher& searcher = context.index.PartialForThisThread();
   // Over shards, healthy is every shard's searchd answering too (a count
   // of nothing asks each of them).
   if (searcher.sharded()) {
@@ -103,7 +103,8 @@ Response get_health(const Request& request, const std::string&, const Params&, c
     searcher.Count(nothing);
   }
   return JsonResponse(http::status::ok,
-                      query::HealthToJson(searcher.document_count(), searcher.passage_count(), searcher.generation()),
+                      query::HealthToJson(searcher.document_count(), searcher.passage_count(), searcher.generation(),
+                                          searcher.missing_shards()),
                       request);
 }
 
@@ -121,8 +122,9 @@ Response get_shard_counts(const Request& request, const std::string&, const Para
 
 Response get_search(const Request& request, const std::string&, const Params& params, const Context& context) {
   const query::SearchRequest search = ParseSearchParams(params);
-  return JsonResponse(http::status::ok, query::SearchResultToJson(context.index.ForThisThread().Search(search)),
-                      request);
+  // Over shards served partially, the answer names the shards it leaves out.
+  return JsonResponse(http::status::ok,
+                      query::SearchResultToJson(context.index.PartialForThisThread().Search(search)), request);
 }
 
 Response get_document(const Request& request, const std::string& doc_id, const Params& params,
@@ -181,9 +183,12 @@ Response get_facet(const Request& request, const std::string& field_name, const 
   int limit = kFacetEndpointDefaultLimit;
   if (const auto* v = LastValue(params, "limit"))
     limit = query::ParseBoundedInt("limit", *v, 1, kFacetEndpointMaxLimit);
+  const query::Searcher& searcher = context.index.PartialForThisThread();
   const query::FacetResult facet =
-      context.index.ForThisThread().FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
-  return JsonResponse(http::status::ok, query::FacetValuesToJson(field_name, prefix ? *prefix : "", facet), request);
+      searcher.FacetValues(search, *field, prefix ? *prefix : "", static_cast<size_t>(limit));
+  return JsonResponse(http::status::ok,
+                      query::FacetValuesToJson(field_name, prefix ? *prefix : "", facet, searcher.missing_shards()),
+                      request);
 }
 
 // The titles of the codes the other answers write bare (action lines,

@@ -114,7 +114,22 @@ IndexPool::Request::~Request() {
   mine.slot->mutex.unlock();
 }
 
-const query::Searcher& IndexPool::ForThisThread() {
+namespace {
+
+// `searcher`, unless it leaves out shards; then ShardUnavailableError
+// naming the first.
+const query::Searcher& Whole(const query::Searcher& searcher) {
+  if (!searcher.missing_shards().empty()) throw ShardUnavailableError(searcher.missing_shards().front().reason);
+  return searcher;
+}
+
+}  // namespace
+
+const query::Searcher& IndexPool::ForThisThread() { return Whole(Current()); }
+
+const query::Searcher& IndexPool::PartialForThisThread() { return Current(); }
+
+const query::Searcher& IndexPool::Current() {
   Slot& state = SlotOfThisThread();
   const bool in_request = t_slots[this].in_request;
   std::unique_lock<std::mutex> hold(state.mutex, std::defer_lock);
@@ -158,6 +173,7 @@ std::shared_ptr<IndexPool::OwnView> IndexPool::OpenOwnView() const {
   if (shards_) {
     auto view = std::make_shared<OwnView>();
     view->searcher = shards_->Open(limits_);
+    Whole(*view->searcher);
     return view;
   }
   LeasedIndex latest = OpenIndexLeased(index_dir_);

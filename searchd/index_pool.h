@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "model/errors.h"
 #include "model/index_layout.h"
 #include "query/searcher.h"
 #include "searchd/shard_set.h"
@@ -61,15 +62,24 @@ class IndexPool {
   /// saw a change see it too, whichever thread handles them). The reference
   /// is valid until the thread's next call, or, inside a Request scope,
   /// until the scope ends. Thread-safe; throws IndexError when the index
-  /// cannot be opened.
+  /// cannot be opened, ShardUnavailableError (naming it) when a shard does
+  /// not answer -- also when shards are served partially: an answer that
+  /// does not say which shards it leaves out must not leave any out.
   const query::Searcher& ForThisThread();
+
+  /// As ForThisThread, but over shards served partially (ShardService::
+  /// kPartial) the Searcher may leave out shards that do not answer
+  /// (Searcher::missing_shards): for an answer that names them. Throws as
+  /// ForThisThread, ShardUnavailableError only when no shard answers.
+  const query::Searcher& PartialForThisThread();
 
   /// A view of the live index of its own, for a read that outlives its
   /// request and moves between threads (a streamed export): its own
   /// Searcher, with the pool's limits, and a lease on its generation, so no
   /// build deletes the folder while it reads. The janitor never touches it;
   /// it goes when the last reference does. Use it from one thread at a
-  /// time. Throws IndexError when the index cannot be opened.
+  /// time. Throws IndexError when the index cannot be opened,
+  /// ShardUnavailableError as ForThisThread.
   struct OwnView {
     std::unique_ptr<ReaderLease> lease;  // declared first: outlives the searcher
     std::unique_ptr<query::Searcher> searcher;
@@ -100,6 +110,13 @@ class IndexPool {
         // A shard's ranking connection broke (its xapian-tcpsrv restarted,
         // or is gone): a fresh view connects again, or says which shard
         // cannot be reached.
+        ReopenThisThread();
+        if (attempt >= kReadAttempts) throw;
+      } catch (const ShardUnavailableError&) {
+        // Served partially, a shard that stopped answering after the view
+        // was opened: a fresh view leaves it out (ShardSet::Open). Served
+        // whole, the error is the answer.
+        if (!shards_ || shards_->service() != ShardService::kPartial) throw;
         ReopenThisThread();
         if (attempt >= kReadAttempts) throw;
       }
@@ -139,6 +156,8 @@ class IndexPool {
 
  private:
   Slot& SlotOfThisThread();
+  // The calling thread's Searcher, as it is (see ForThisThread).
+  const query::Searcher& Current();
   void Janitor();
 
   std::string index_dir_;

@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
   CLI::Option* ranking_option = app.add_option(
       "--shard-ranking", shard_ranking,
       "With --shards: each shard's xapian-tcpsrv (serving INDEX/xapian-stub), HOST:PORT,... in the same order");
+  bool shard_partial = false;
+  CLI::Option* partial_option = app.add_flag(
+      "--shard-partial", shard_partial,
+      "With --shards: while a shard does not answer, search and facets answer over the shards that do, marked "
+      "\"partial\": {\"missing_shards\": [...]} (other endpoints still answer 503); without it, every answer is 503 "
+      "naming the shard");
+  partial_option->needs(shards_option);
   shards_option->needs(ranking_option);
   ranking_option->needs(shards_option);
   index_option->excludes(shards_option);
@@ -128,7 +135,9 @@ int main(int argc, char** argv) {
     } else {
       pool = std::make_unique<cstd::searchd::IndexPool>(
           std::make_shared<const cstd::searchd::ShardSet>(cstd::searchd::ParseEndpoints("--shards", shards),
-                                                          cstd::searchd::ParseEndpoints("--shard-ranking", shard_ranking)),
+                                                          cstd::searchd::ParseEndpoints("--shard-ranking", shard_ranking),
+                                                          shard_partial ? cstd::searchd::ShardService::kPartial
+                                                                        : cstd::searchd::ShardService::kWhole),
           search_limits);
     }
     cstd::searchd::IndexPool& index = *pool;

@@ -27,8 +27,8 @@ std::vector<Endpoint> ParseEndpoints(const std::string& parameter, const std::st
   return out;
 }
 
-ShardSet::ShardSet(std::vector<Endpoint> counting, std::vector<Endpoint> ranking)
-    : counting_(std::move(counting)), ranking_(std::move(ranking)) {
+ShardSet::ShardSet(std::vector<Endpoint> counting, std::vector<Endpoint> ranking, ShardService service)
+    : counting_(std::move(counting)), ranking_(std::move(ranking)), service_(service) {
   if (counting_.size() != ranking_.size()) {
     throw UsageError("--shard-ranking", "--shard-ranking names " + std::to_string(ranking_.size()) +
                                             " servers for " + std::to_string(counting_.size()) +
@@ -46,106 +46,175 @@ std::string ShardSet::Name(size_t index) const {
 
 namespace {
 
-// Counts from every shard's searchd, summed; each answer checked to come
-// from the shard and generation that the view's ranking connection reads.
+// The counts of shard k (its searchd) for the /v1/shard/counts `target`,
+// checked to come from the shard and `generation` that the view's ranking
+// connection reads. Throws ShardUnavailableError naming the shard when it
+// cannot answer, Xapian::DatabaseModifiedError when it has moved to a newer
+// generation than the view (the view is stale), UsageError when it refuses
+// the request.
+query::Counts CountOn(const ShardSet& set, size_t k, const std::string& generation, const std::string& target) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kShardGenerationWaitMillis);
+  const std::string expected_shard =
+      ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(set.size())}.ToString();
+  for (;;) {
+    query::HttpResult r;
+    try {
+      r = query::HttpGet(set.counting(k).host, set.counting(k).port, target);
+    } catch (const Error& e) {
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: " + e.what());
+    }
+    if (r.status == 400) throw UsageError("q", set.Name(k) + " refused the request: " + r.body);
+    if (r.status != 200) {
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: it answered HTTP " + std::to_string(r.status));
+    }
+    query::ShardCounts counts;
+    try {
+      counts = query::ParseShardCounts(r.body);
+    } catch (const std::runtime_error& e) {
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: " + e.what());
+    }
+    if (counts.shard != expected_shard) {
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: its searchd serves " +
+                                  (counts.shard.empty() ? "a whole index" : "shard " + counts.shard));
+    }
+    if (counts.generation == generation) return std::move(counts.counts);
+    // Generation names sort in the order they were made
+    // (model/index_layout.h). A searchd ahead of the view: the view is
+    // stale, and is reopened (IndexPool::WithRetry). Behind it: it has
+    // not yet seen the switch its ranking server has, and follows soon.
+    if (counts.generation > generation) {
+      throw Xapian::DatabaseModifiedError(set.Name(k) + " moved to " + counts.generation);
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: its searchd serves " + counts.generation +
+                                  ", its xapian-tcpsrv " + generation);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+// The target of a count of nothing: what asks a shard's searchd whether it
+// answers, for the shard and generation expected.
+std::string NothingTarget() {
+  query::SearchRequest nothing;
+  nothing.facets.clear();
+  return "/v1/shard/counts?" + query::ShardCountsQuery(nothing);
+}
+
+// Runs `one(i)` for i in [0, n) at once, each on its own thread, and
+// returns what each threw (null for none). Every call is waited for, so no
+// thread outlives the caller.
+template <typename Result, typename One>
+std::vector<std::exception_ptr> AllAtOnce(size_t n, One one, std::vector<Result>* results) {
+  std::vector<std::future<Result>> parts;
+  for (size_t i = 0; i < n; ++i) parts.push_back(std::async(std::launch::async, [&one, i] { return one(i); }));
+  std::vector<std::exception_ptr> failures(n);
+  for (size_t i = 0; i < n; ++i) {
+    try {
+      results->push_back(parts[i].get());
+    } catch (...) {
+      failures[i] = std::current_exception();
+    }
+  }
+  return failures;
+}
+
+// Counts from the searchd of every shard a view reads (`shards`, indices
+// into the set, each with the generation of its ranking connection),
+// summed.
 class ShardCounter : public query::CountSource {
  public:
-  ShardCounter(const ShardSet& set, std::vector<std::string> generations)
-      : set_(set), generations_(std::move(generations)) {}
+  ShardCounter(const ShardSet& set, std::vector<size_t> shards, std::vector<std::string> generations)
+      : set_(set), shards_(std::move(shards)), generations_(std::move(generations)) {}
 
   query::Counts Count(const query::SearchRequest& request) const override {
     const std::string target = "/v1/shard/counts?" + query::ShardCountsQuery(request);
-    std::vector<std::future<query::Counts>> parts;
-    for (size_t k = 0; k < set_.size(); ++k) {
-      parts.push_back(std::async(std::launch::async, [this, k, &target] { return One(k, target); }));
+    std::vector<query::Counts> parts;
+    const auto failures = AllAtOnce(
+        shards_.size(), [&](size_t i) { return CountOn(set_, shards_[i], generations_[i], target); }, &parts);
+    // The first error is the one reported: never a sum of some shards.
+    for (const auto& failure : failures) {
+      if (failure) std::rethrow_exception(failure);
     }
     query::Counts sum;
     for (query::FacetField f : request.facets) sum.facets.push_back({f, {}});
-    // Every answer is waited for (get), so no thread outlives the request;
-    // the first error is the one reported.
-    std::exception_ptr failure;
-    for (auto& part : parts) {
-      try {
-        query::AddCounts(sum, part.get());
-      } catch (...) {
-        if (!failure) failure = std::current_exception();
-      }
-    }
-    if (failure) std::rethrow_exception(failure);
+    for (const query::Counts& part : parts) query::AddCounts(sum, part);
     return sum;
   }
 
  private:
-  query::Counts One(size_t k, const std::string& target) const {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kShardGenerationWaitMillis);
-    const std::string expected_shard =
-        ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(set_.size())}.ToString();
-    for (;;) {
-      query::HttpResult r;
-      try {
-        r = query::HttpGet(set_.counting(k).host, set_.counting(k).port, target);
-      } catch (const Error& e) {
-        throw ShardUnavailableError(set_.Name(k) + " is unavailable: " + e.what());
-      }
-      if (r.status == 400) throw UsageError("q", set_.Name(k) + " refused the request: " + r.body);
-      if (r.status != 200) {
-        throw ShardUnavailableError(set_.Name(k) + " is unavailable: it answered HTTP " + std::to_string(r.status));
-      }
-      query::ShardCounts counts;
-      try {
-        counts = query::ParseShardCounts(r.body);
-      } catch (const std::runtime_error& e) {
-        throw ShardUnavailableError(set_.Name(k) + " is unavailable: " + e.what());
-      }
-      if (counts.shard != expected_shard) {
-        throw ShardUnavailableError(set_.Name(k) + " is unavailable: its searchd serves " +
-                                    (counts.shard.empty() ? "a whole index" : "shard " + counts.shard));
-      }
-      if (counts.generation == generations_[k]) return std::move(counts.counts);
-      // Generation names sort in the order they were made
-      // (model/index_layout.h). A searchd ahead of the view: the view is
-      // stale, and is reopened (IndexPool::WithRetry). Behind it: it has
-      // not yet seen the switch its ranking server has, and follows soon.
-      if (counts.generation > generations_[k]) {
-        throw Xapian::DatabaseModifiedError(set_.Name(k) + " moved to " + counts.generation);
-      }
-      if (std::chrono::steady_clock::now() > deadline) {
-        throw ShardUnavailableError(set_.Name(k) + " is unavailable: its searchd serves " + counts.generation +
-                                    ", its xapian-tcpsrv " + generations_[k]);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-
   const ShardSet& set_;
+  std::vector<size_t> shards_;
   std::vector<std::string> generations_;  // of each shard's ranking connection
 };
 
 }  // namespace
 
-std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limits) const {
+Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation) const {
   // Xapian's defaults: 10 s for a reply, and for a connection.
   constexpr unsigned kTimeoutMs = 10000;
-  std::vector<Xapian::Database> shards;
-  std::vector<std::string> generations;
-  for (size_t k = 0; k < size(); ++k) {
-    const std::string expected = ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(size())}.ToString();
-    try {
-      Xapian::Database db = Xapian::Remote::open(ranking_[k].host, static_cast<unsigned>(std::stoul(ranking_[k].port)),
-                                                 kTimeoutMs, kTimeoutMs);
-      const std::string shard = db.get_metadata(std::string(schema::kMetaShard));
-      if (shard != expected) {
-        throw ShardUnavailableError(Name(k) + " is unavailable: its xapian-tcpsrv serves " +
-                                    (shard.empty() ? "a whole index" : "shard " + shard));
-      }
-      CheckSchemaVersion(db, Name(k));
-      generations.push_back(db.get_metadata(std::string(schema::kMetaGeneration)));
-      shards.push_back(std::move(db));
-    } catch (const Xapian::Error& e) {
-      throw ShardUnavailableError(Name(k) + " is unavailable: " + e.get_msg());
+  const std::string expected = ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(size())}.ToString();
+  try {
+    Xapian::Database db = Xapian::Remote::open(ranking_[k].host, static_cast<unsigned>(std::stoul(ranking_[k].port)),
+                                               kTimeoutMs, kTimeoutMs);
+    const std::string shard = db.get_metadata(std::string(schema::kMetaShard));
+    if (shard != expected) {
+      throw ShardUnavailableError(Name(k) + " is unavailable: its xapian-tcpsrv serves " +
+                                  (shard.empty() ? "a whole index" : "shard " + shard));
     }
+    CheckSchemaVersion(db, Name(k));
+    *generation = db.get_metadata(std::string(schema::kMetaGeneration));
+    return db;
+  } catch (const Xapian::Error& e) {
+    throw ShardUnavailableError(Name(k) + " is unavailable: " + e.get_msg());
   }
-  auto counter = std::make_shared<ShardCounter>(*this, std::move(generations));
+}
+
+std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limits) const {
+  const bool partial = service_ == ShardService::kPartial;
+  // Why each shard is left out ("" for a shard in the view).
+  std::vector<std::string> left_out(size());
+  std::vector<size_t> live;
+  std::vector<std::string> generations;
+  query::ShardDatabases shards;
+  shards.of = static_cast<unsigned>(size());
+  for (size_t k = 0; k < size(); ++k) {
+    std::string generation;
+    try {
+      shards.databases.push_back(OpenRanking(k, &generation));
+    } catch (const ShardUnavailableError& e) {
+      if (!partial) throw;
+      left_out[k] = e.what();
+      continue;
+    }
+    live.push_back(k);
+    generations.push_back(std::move(generation));
+  }
+  if (partial) {
+    // Each live shard's searchd too: a shard that ranks but cannot count
+    // is left out of both.
+    const std::string target = NothingTarget();
+    std::vector<query::Counts> ignored;
+    const auto failures =
+        AllAtOnce(live.size(), [&](size_t i) { return CountOn(*this, live[i], generations[i], target); }, &ignored);
+    for (size_t i = live.size(); i-- > 0;) {
+      if (!failures[i]) continue;
+      try {
+        std::rethrow_exception(failures[i]);
+      } catch (const ShardUnavailableError& e) {
+        left_out[live[i]] = e.what();
+      }
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
+      generations.erase(generations.begin() + static_cast<std::ptrdiff_t>(i));
+      shards.databases.erase(shards.databases.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    for (size_t k = 0; k < size(); ++k) {
+      if (!left_out[k].empty()) shards.missing.push_back({counting_[k].ToString(), left_out[k]});
+    }
+    if (live.empty()) throw ShardUnavailableError("no shard answers: " + left_out.front());
+  }
+  for (size_t k : live) shards.numbers.push_back(static_cast<unsigned>(k + 1));
+  auto counter = std::make_shared<ShardCounter>(*this, live, std::move(generations));
   return std::make_unique<query::Searcher>(std::move(shards), std::move(counter), limits);
 }
 

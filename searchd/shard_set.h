@@ -53,22 +53,32 @@ inline constexpr int kShardGenerationWaitMillis = 1000;
 /// contract promises.
 inline constexpr int kShardViewMillis = 1000;
 
+/// Whether the shards are served only whole (a shard that is down is a 503
+/// naming it) or also partially (cstd-searchd --shard-partial: a search
+/// over the shards that answer, marked with the ones that do not).
+enum class ShardService { kWhole, kPartial };
+
 class ShardSet {
  public:
   /// `counting[k]` and `ranking[k]` serve shard k+1 of counting.size(): its
   /// cstd-searchd and its xapian-tcpsrv. Throws UsageError naming
   /// --shard-ranking when the lists differ in length.
-  ShardSet(std::vector<Endpoint> counting, std::vector<Endpoint> ranking);
+  ShardSet(std::vector<Endpoint> counting, std::vector<Endpoint> ranking, ShardService service = ShardService::kWhole);
 
   /// A searcher over the shards as they are now: one connection to each
   /// xapian-tcpsrv, each checked to serve the shard its place says
   /// (schema::kMetaShard), its generation noted; counts come from the
   /// shards' searchd, each checked to answer for the same shard and
   /// generation. Throws ShardUnavailableError naming a shard that cannot be
-  /// reached or serves another shard.
+  /// reached or serves another shard. Served partially, such a shard is
+  /// left out instead (Searcher::missing_shards), from ranking and counting
+  /// alike: its searchd is asked for a count of nothing here, so that a
+  /// view never ranks over a shard whose counts it cannot have. It throws
+  /// then only when no shard answers.
   std::unique_ptr<query::Searcher> Open(const query::SearchLimits& limits) const;
 
   size_t size() const { return counting_.size(); }
+  ShardService service() const { return service_; }
 
   /// "shard 2/3 (searchd 127.0.0.1:8082, xapian-tcpsrv 127.0.0.1:7082)",
   /// for messages.
@@ -77,8 +87,14 @@ class ShardSet {
   const Endpoint& counting(size_t index) const { return counting_[index]; }
 
  private:
+  // Shard k's ranking connection, checked to serve shard k+1 of the
+  // schema this build reads; its generation into `generation`. Throws
+  // ShardUnavailableError naming the shard.
+  Xapian::Database OpenRanking(size_t k, std::string* generation) const;
+
   std::vector<Endpoint> counting_;
   std::vector<Endpoint> ranking_;
+  ShardService service_;
 };
 
 }  // namespace cstd::searchd

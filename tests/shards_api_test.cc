@@ -4,7 +4,8 @@
 // its own cstd-searchd and xapian-tcpsrv on loopback, and a cstd-searchd
 // --shards over them. Its answers must be the single index's: the same
 // totals, the same facet counts (multi-valued, multi-select), the same hits
-// in the same order (ties aside). A shard that is down is a 503 naming it.
+// in the same order (ties aside). A shard that is down is a 503 naming it,
+// or with --shard-partial a search over the others marked as partial.
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -17,10 +18,12 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "query/http_client.h"
@@ -324,6 +327,177 @@ TEST_F(ShardsApiTest, AShardDownIsA503NamingIt) {
     EXPECT_NE(message.find("shard 2/3"), std::string::npos) << message;
     EXPECT_NE(message.find(down), std::string::npos) << message;
   }
+}
+
+// Polls `server`'s /v1/health until its "partial" marker names exactly
+// `missing` (none: null), for at most 20 s (a deadline, not a wait);
+// returns whether it did.
+bool WaitForMissing(const ServerProcess& server, const std::vector<std::string>& missing) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const query::HttpResult r = query::HttpGet(server.host(), server.port(), "/v1/health");
+    rapidjson::Document d;
+    d.Parse(r.body.c_str());
+    if (r.status == 200 && !d.HasParseError() && d.HasMember("partial")) {
+      std::vector<std::string> named;
+      if (d["partial"].IsObject()) {
+        for (const auto& m : d["partial"]["missing_shards"].GetArray()) named.push_back(m.GetString());
+      }
+      if (named == missing) return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+// The searches and facet lists the partial answers are checked on: words,
+// filters, multi-select, grouping.
+const char* const kPartialSearches[] = {
+    "q=development&facets=country,year,type",
+    "q=development&year=2020&facets=country,speaker,year",
+    "q=&group=document&facets=country,year",
+    "q=%22human+rights%22&year=2020..2023&facets=year",
+};
+
+TEST_F(ShardsApiTest, AShardDownGivesAPartialAnswerWithTheFlag) {
+  // Servers of this test's own for every shard, shard 2's on ports it can
+  // serve on again after a restart; shard 2's xapian-tcpsrv is its own too.
+  const std::string counting_port = FreePort(), ranking_port = FreePort();
+  const auto start_ranking = [&] {
+    auto r = std::make_unique<ChildProcess>(std::vector<std::string>{
+        CSTD_XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port", ranking_port, "--quiet", ShardIndex(2) + "/xapian-stub"});
+    WaitForPort(ranking_port);
+    return r;
+  };
+  const auto start_counting = [&] {
+    return std::make_unique<ServerProcess>(ShardIndex(2),
+                                           std::vector<std::string>{"--threads", "2", "--listen", "127.0.0.1:" + counting_port});
+  };
+  std::unique_ptr<ChildProcess> ranking2 = start_ranking();
+  std::unique_ptr<ServerProcess> counting2 = start_counting();
+  const ServerProcess counting1(ShardIndex(1), {"--threads", "2"});
+  const ServerProcess counting3(ShardIndex(3), {"--threads", "2"});
+  const std::string down = "127.0.0.1:" + counting_port;
+  const std::string list = Address(counting1) + "," + down + "," + Address(counting3);
+  const auto rankers = [&] {
+    std::vector<std::string> r;
+    std::stringstream items(ranking_);
+    for (std::string item; std::getline(items, item, ',');) r.push_back(item);
+    return r;
+  }();
+  const std::string ranking = rankers[0] + ",127.0.0.1:" + ranking_port + "," + rankers[2];
+  const ServerProcess partial("", {"--shards", list, "--shard-ranking", ranking, "--shard-partial"});
+  const ServerProcess whole("", {"--shards", list, "--shard-ranking", ranking});
+
+  // Every shard up: the answers are whole, and the single index's.
+  const auto expect_whole = [&](const std::string& when) {
+    for (const char* search : kPartialSearches) {
+      const std::string target = std::string("/v1/search?") + search;
+      int status = 0;
+      const auto one = Get(*single_, target);
+      const auto answer = Get(partial, target, &status);
+      ASSERT_EQ(status, 200) << when << ": " << target << ": " << Text(answer);
+      EXPECT_TRUE(answer["partial"].IsNull()) << when << ": " << target;
+      EXPECT_EQ(one["total"].GetUint64(), answer["total"].GetUint64()) << when << ": " << target;
+      EXPECT_EQ(Text(one["facets"]), Text(answer["facets"])) << when << ": " << target;
+    }
+  };
+  expect_whole("all shards up");
+
+  // Shard 2 down, its searchd and its xapian-tcpsrv both.
+  counting2->Terminate();
+  counting2.reset();
+  ranking2->Kill(SIGKILL);
+  ranking2->Wait();
+  ranking2.reset();
+  ASSERT_TRUE(WaitForMissing(partial, {down}));
+  const std::vector<const ServerProcess*> live = {&counting1, &counting3};
+  for (const char* search : kPartialSearches) {
+    const std::string target = std::string("/v1/search?") + search;
+    int status = 0;
+    const auto answer = Get(partial, target, &status);
+    ASSERT_EQ(status, 200) << target << ": " << Text(answer);
+    ASSERT_TRUE(answer["partial"].IsObject()) << target << ": " << Text(answer);
+    ASSERT_EQ(answer["partial"]["missing_shards"].Size(), 1u) << target;
+    EXPECT_EQ(std::string(answer["partial"]["missing_shards"][0].GetString()), down) << target;
+    // The total and every facet count listed: the sum over the shards
+    // that answer, each asked directly.
+    uint64_t total = 0;
+    std::map<std::string, uint64_t> counts;  // "field=value"
+    for (const ServerProcess* shard : live) {
+      const auto own = Get(*shard, target);
+      total += own["total"].GetUint64();
+      for (const auto& facet : own["facets"].GetObject()) {
+        for (const auto& v : facet.value.GetArray()) {
+          counts[std::string(facet.name.GetString()) + "=" + Text(v["value"])] += v["count"].GetUint64();
+        }
+      }
+    }
+    EXPECT_GT(total, 0u) << target;
+    EXPECT_EQ(answer["total"].GetUint64(), total) << target;
+    for (const auto& facet : answer["facets"].GetObject()) {
+      for (const auto& v : facet.value.GetArray()) {
+        const std::string key = std::string(facet.name.GetString()) + "=" + Text(v["value"]);
+        EXPECT_EQ(v["count"].GetUint64(), counts[key]) << target << ": " << key;
+      }
+    }
+    // The hits: from the shards that answer, never the missing one's.
+    for (const auto& hit : answer["hits"].GetArray()) {
+      const std::string doc = std::string("/v1/documents/") + hit["doc_id"].GetString();
+      int found = 0;
+      for (const ServerProcess* shard : live) {
+        int s = 0;
+        Get(*shard, doc, &s);
+        found += s == 200 ? 1 : 0;
+      }
+      EXPECT_EQ(found, 1) << target << ": " << doc;
+    }
+  }
+  // A facet's values: the same sum, the same marker.
+  {
+    const std::string target = "/v1/facets/country?q=climate";
+    int status = 0;
+    const auto answer = Get(partial, target, &status);
+    ASSERT_EQ(status, 200) << Text(answer);
+    ASSERT_TRUE(answer["partial"].IsObject()) << Text(answer);
+    EXPECT_EQ(std::string(answer["partial"]["missing_shards"][0].GetString()), down);
+    std::map<std::string, uint64_t> counts;
+    for (const ServerProcess* shard : live) {
+      for (const auto& v : Get(*shard, target)["values"].GetArray()) counts[v["value"].GetString()] += v["count"].GetUint64();
+    }
+    ASSERT_GT(answer["values"].Size(), 0u);
+    for (const auto& v : answer["values"].GetArray()) {
+      EXPECT_EQ(v["count"].GetUint64(), counts[v["value"].GetString()]) << v["value"].GetString();
+    }
+  }
+  // What cannot say it is partial is a 503 naming the shard; so is every
+  // answer without the flag.
+  const auto expect_503 = [&](const ServerProcess& server, const std::string& target) {
+    int status = 0;
+    const auto d = Get(server, target, &status);
+    EXPECT_EQ(status, 503) << target;
+    ASSERT_TRUE(d.HasMember("error")) << target << ": " << Text(d);
+    EXPECT_STREQ(d["error"]["code"].GetString(), "shard_unavailable") << target;
+    const std::string message = d["error"]["message"].GetString();
+    EXPECT_NE(message.find(down), std::string::npos) << target << ": " << message;
+  };
+  const std::string some_doc = Get(counting1, "/v1/search?q=&per_page=1&facets=")["hits"][0]["doc_id"].GetString();
+  expect_503(partial, "/v1/documents/" + some_doc);
+  expect_503(partial, "/v1/compare?q=climate&delegations=KEN,BRA&by=year");
+  expect_503(partial, "/v1/export?q=climate");
+  for (const char* target : {"/v1/search?q=climate", "/v1/facets/country?q=climate", "/v1/health"}) {
+    expect_503(whole, target);
+  }
+
+  // Shard 2 back, on its ports: used again, without a restart of the
+  // searchd over the shards.
+  ranking2 = start_ranking();
+  counting2 = start_counting();
+  ASSERT_TRUE(WaitForMissing(partial, {}));
+  expect_whole("shard 2 back");
+  int status = 0;
+  Get(whole, "/v1/search?q=climate", &status);
+  EXPECT_EQ(status, 200);
 }
 
 TEST_F(ShardsApiTest, AShardRebuiltUnderLoadFailsNoRequest) {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -78,7 +79,8 @@ RunResult BuildIndex(const std::string& index_dir, const std::string& source) {
 ServerProcess::ServerProcess(const std::string& index_dir, const std::vector<std::string>& extra) {
   int out_pipe[2];
   if (::pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {ProgramPath("cstd-searchd"), "--listen", "127.0.0.1:0", "--no-log"};
+  std::vector<std::string> args = {ProgramPath("cstd-searchd"), "--no-log"};
+  if (std::find(extra.begin(), extra.end(), "--listen") == extra.end()) args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   if (!index_dir.empty()) args.insert(args.end(), {"--index", index_dir});
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();

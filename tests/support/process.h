@@ -42,8 +42,9 @@ inline std::string SharedCorpus() {
 class ServerProcess {
  public:
   /// Starts `cstd-searchd --index DIR --listen 127.0.0.1:0 EXTRA...` (no
-  /// --index when DIR is empty: EXTRA says what to serve, e.g. --shards)
-  /// and waits (up to 20 s) for its "listening on http://HOST:PORT" line.
+  /// --index when DIR is empty: EXTRA says what to serve, e.g. --shards; no
+  /// --listen 127.0.0.1:0 when EXTRA gives --listen, to serve on a port
+  /// again after a restart) and waits (up to 20 s) for its "listening on http://HOST:PORT" line.
   explicit ServerProcess(const std::string& index_dir, const std::vector<std::string>& extra = {});
   ~ServerProcess();
 
