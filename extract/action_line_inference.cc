@@ -290,12 +290,12 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, bool con
     if (NeedsIctContext(entry.code)) {
       // A strong term names an ICT subject in a passage that speaks of
       // ICTs; a topical or weak one ("capacity building", "training",
-      // "rules", "privacy") only in a sentence that does, or just after one (the class: a sentence that
-      // goes on with the last one's subject, "Access to digital tools
-      // remains a challenge. That is one area that needs close cooperation
-      // with Member States."): the Australian "rules, governance and
-      // standards" of an environment paragraph, sentences away from the
-      // digital word, are no Internet governance.
+      // "rules", "privacy") only in a sentence that does, or just after one
+      // (the class: a sentence that goes on with the last one's subject,
+      // "Access to digital tools remains a challenge. That is one area that
+      // needs close cooperation with Member States."): the Australian
+      // "rules, governance and standards" of an environment paragraph,
+      // sentences away from the digital word, are no Internet governance.
       const size_t s = tokens[i].sentence;
       const bool near_ict = ict_sentence[s] || (s > 0 && ict_sentence[s - 1]);
       if (entry.strong() ? !ict : !near_ict) continue;
