@@ -47,8 +47,6 @@ void WriteQuery(JsonWriter& w, const SearchRequest& r) {
   w.EndObject();
 }
 
-// A facet's values as an array of {value, label?, count}: numbers for the
-// numeric fields, a label where the value is an id.
 // "partial": null for a whole answer; over shards served partially
 // (cstd-searchd --shard-partial), {"missing_shards": [HOST:PORT, ...]}, the
 // searchd of each shard the answer leaves out, in shard order, as --shards
@@ -62,11 +60,13 @@ void WritePartial(JsonWriter& w, const std::vector<MissingShard>& missing) {
   w.StartObject();
   w.Key("missing_shards");
   w.StartArray();
-  for (const MissingShard& shard : missing) w.String(shard.address.data(), static_cast<rapidjson::SizeType>(shard.address.size()));
+  for (const MissingShard& shard : missing) json::Str(w, shard.address);
   w.EndArray();
   w.EndObject();
 }
 
+// A facet's values as an array of {value, label?, count}: numbers for the
+// numeric fields, a label where the value is an id.
 void WriteFacetValues(JsonWriter& w, FacetField field, const std::vector<FacetValue>& values) {
   w.StartArray();
   for (const FacetValue& v : values) {

@@ -459,22 +459,23 @@ Xapian::doccount Searcher::CountMatches(const QueryParts& parts) const {
   return CountOf(Combine(parts, {}));
 }
 
+Xapian::MSet Searcher::MatchAll(const Xapian::Query& query, const Xapian::MatchDecider* decider) const {
+  Xapian::Enquire counting(db_);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  return counting.get_mset(0, 0, db_.get_doccount(), nullptr, decider);
+}
+
 Xapian::doccount Searcher::CountOf(const Xapian::Query& query) const {
   Xapian::doccount n = 0;
   // Over shards the posting lists are remote: Xapian's matcher counts there.
   if (!sharded() && WalkMatches(db_, query, [&n](Xapian::docid) { ++n; })) return n;
-  Xapian::Enquire counting(db_);
-  counting.set_query(query);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  return counting.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  return MatchAll(query).get_matches_estimated();
 }
 
 void Searcher::TallyOf(const Xapian::Query& query, const FacetTally& tally) const {
   if (WalkMatches(db_, query, [&tally](Xapian::docid did) { tally.Count(did); })) return;
-  Xapian::Enquire counting(db_);
-  counting.set_query(query);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  counting.get_mset(0, 0, db_.get_doccount(), nullptr, &tally);
+  MatchAll(query, &tally);
 }
 
 std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const QueryParts& parts) const {

@@ -250,6 +250,10 @@ class Searcher {
   std::optional<std::string> Suggest(const SearchRequest& request, const QueryParts& parts) const;
   // Passages `parts` matches under all its filters.
   Xapian::doccount CountMatches(const QueryParts& parts) const;
+  // Xapian's matcher over every match of `query`, with boolean weights (no
+  // ranking) and `decider` seeing each: counts for what WalkMatches cannot
+  // walk.
+  Xapian::MSet MatchAll(const Xapian::Query& query, const Xapian::MatchDecider* decider = nullptr) const;
   // Passages `query` matches: walked (query/match_walk.h) when it can be,
   // else counted by Xapian's matcher with boolean weights.
   Xapian::doccount CountOf(const Xapian::Query& query) const;
