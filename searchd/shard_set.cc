@@ -39,9 +39,12 @@ ShardSet::ShardSet(std::vector<Endpoint> counting, std::vector<Endpoint> ranking
   }
 }
 
+ShardSpec ShardSet::Spec(size_t index) const {
+  return {static_cast<unsigned>(index + 1), static_cast<unsigned>(size())};
+}
+
 std::string ShardSet::Name(size_t index) const {
-  return "shard " + ShardSpec{static_cast<unsigned>(index + 1), static_cast<unsigned>(size())}.ToString() +
-         " (searchd " + counting_[index].ToString() + ", xapian-tcpsrv " + ranking_[index].ToString() + ")";
+  return "shard " + Spec(index).ToString() + " (searchd " + counting_[index].ToString() + ", xapian-tcpsrv " + ranking_[index].ToString() + ")";
 }
 
 namespace {
@@ -54,8 +57,7 @@ namespace {
 // the request.
 query::Counts CountOn(const ShardSet& set, size_t k, const std::string& generation, const std::string& target) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kShardGenerationWaitMillis);
-  const std::string expected_shard =
-      ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(set.size())}.ToString();
+  const std::string expected_shard = set.Spec(k).ToString();
   for (;;) {
     query::HttpResult r;
     try {
@@ -153,7 +155,7 @@ class ShardCounter : public query::CountSource {
 Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation) const {
   // Xapian's defaults: 10 s for a reply, and for a connection.
   constexpr unsigned kTimeoutMs = 10000;
-  const std::string expected = ShardSpec{static_cast<unsigned>(k + 1), static_cast<unsigned>(size())}.ToString();
+  const std::string expected = Spec(k).ToString();
   try {
     Xapian::Database db = Xapian::Remote::open(ranking_[k].host, static_cast<unsigned>(std::stoul(ranking_[k].port)),
                                                kTimeoutMs, kTimeoutMs);
@@ -213,7 +215,7 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
     }
     if (live.empty()) throw ShardUnavailableError("no shard answers: " + left_out.front());
   }
-  for (size_t k : live) shards.numbers.push_back(static_cast<unsigned>(k + 1));
+  for (size_t k : live) shards.numbers.push_back(Spec(k).index);
   auto counter = std::make_shared<ShardCounter>(*this, live, std::move(generations));
   return std::make_unique<query::Searcher>(std::move(shards), std::move(counter), limits);
 }

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "model/shard.h"
 #include "query/searcher.h"
 
 namespace cstd::searchd {
@@ -79,6 +80,10 @@ class ShardSet {
 
   size_t size() const { return counting_.size(); }
   ShardService service() const { return service_; }
+
+  /// Which shard the server at `index` (0-based, as listed) serves: 2/3 for
+  /// index 1 of three.
+  ShardSpec Spec(size_t index) const;
 
   /// "shard 2/3 (searchd 127.0.0.1:8082, xapian-tcpsrv 127.0.0.1:7082)",
   /// for messages.
