@@ -200,17 +200,18 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       // Settled in every shard's build alike (ids, speakers), written in one.
       const bool elsewhere = prepared.doc && index_shard &&
                              ShardOf(prepared.doc->document.id, index_shard->count) != index_shard->index;
+      const bool written = prepared.doc && !elsewhere;
       if (elsewhere) {
         ++summary.files_other_shards;
       } else {
         CountPreparedFile(prepared, f, catalogue != nullptr, summary, progress);
       }
-      if (prepared.doc && !elsewhere) {
+      if (written) {
         ++summary.files_indexed;
         ++summary.files_added;
       }
       turnstile.Done();
-      if (prepared.doc && !elsewhere) {
+      if (written) {
         SourceRecord record = f.record;
         record.hash = prepared.hash;
         record.added = added.For(f.key, record.hash);
