@@ -1,10 +1,8 @@
 #include "query/searcher.h"
 
 #include <algorithm>
-#include <stdlib.h>
 
 #include <chrono>
-#include <filesystem>
 #include <future>
 #include <memory>
 #include <stdexcept>
@@ -15,7 +13,6 @@
 #include "model/schema.h"
 #include "model/shard.h"
 #include "model/speaker_record.h"
-#include "model/synonyms.h"
 #include "model/text.h"
 #include "query/acronym_marks.h"
 #include "query/caching_stem.h"
@@ -216,34 +213,6 @@ Xapian::Database Combined(const std::vector<Xapian::Database>& shards) {
 
 }  // namespace
 
-namespace {
-
-// A database of the synonym table alone (AddSynonyms), written once per
-// process into a temporary folder that goes when the process ends; its
-// path. Xapian's in-memory backend keeps no synonyms, so it is a glass
-// database. Throws what Xapian throws when it cannot be written.
-const std::string& SynonymsDatabase() {
-  struct Folder {
-    Folder() {
-      std::string pattern = (std::filesystem::temp_directory_path() / "cstd-synonyms-XXXXXX").string();
-      if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a folder in " + pattern);
-      path = pattern;
-      Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-      AddSynonyms(db);
-      db.commit();
-    }
-    ~Folder() {
-      std::error_code ec;
-      std::filesystem::remove_all(path, ec);
-    }
-    std::string path;
-  };
-  static const Folder folder;
-  return folder.path;
-}
-
-}  // namespace
-
 Searcher::Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> counts, SearchLimits limits)
     : db_(Combined(shards.databases)),
       records_(db_),
@@ -251,10 +220,12 @@ Searcher::Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> cou
       limits_(limits),
       stemmer_(CachingStem("english")) {
   if (shards.numbers.size() != shards.databases.size()) throw std::invalid_argument("Searcher: a number per shard");
-  // The parser reads synonyms (and spellings) only from it: wildcards are
+  if (!shards.parser_table) throw std::invalid_argument("Searcher: no parser table");
+  // The parser reads synonyms and spellings only from it: wildcards are
   // expanded as the query runs, against db_. Not db_ besides: a remote
   // database in it makes Xapian refuse to list synonyms at all.
-  parser_db_ = Xapian::Database(SynonymsDatabase());
+  parser_table_ = std::move(shards.parser_table);
+  parser_db_ = Xapian::Database(parser_table_->path());
   for (auto& shard : shards.databases) {
     shards_.push_back(std::make_unique<Xapian::Database>(std::move(shard)));
     shard_records_.push_back(std::make_unique<StoredRecords>(*shards_.back()));

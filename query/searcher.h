@@ -17,6 +17,7 @@
 #include "model/stored_records.h"
 #include "query/facet_columns.h"
 #include "query/facet_tally.h"
+#include "query/parser_table.h"
 #include "query/search_request.h"
 #include "query/shard_counts.h"
 #include "query/speaker_directory.h"
@@ -105,6 +106,9 @@ struct ShardDatabases {
   unsigned of = 0;
   /// The shards left out (only when served partially), in shard order.
   std::vector<MissingShard> missing;
+  /// What the query parser reads synonyms and the spellings of the shards
+  /// that answer from.
+  std::shared_ptr<const ParserTable> parser_table;
 };
 
 class Searcher {
@@ -122,8 +126,8 @@ class Searcher {
   /// (SearchFor) and the profiles cannot be counted there and throw
   /// UnsupportedError. Documents are read from the shard ShardOf names; one
   /// of a missing shard throws ShardUnavailableError naming the shard.
-  /// Throws std::invalid_argument when `shards` has no database or a number
-  /// for each.
+  /// Throws std::invalid_argument when `shards` has no database, a number
+  /// for each or a parser table.
   Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> counts, SearchLimits limits = {});
 
   /// The shards this searcher leaves out (ShardDatabases::missing); empty
@@ -306,8 +310,8 @@ class Searcher {
   std::vector<MissingShard> missing_shards_;
   std::shared_ptr<const CountSource> counts_;
   // What the query parser reads synonyms and spellings from: db_, or over
-  // shards a local table of the synonyms (Xapian's remote backend serves
-  // neither synonyms nor spellings).
+  // shards this thread's own opening of parser_table_.
+  std::shared_ptr<const ParserTable> parser_table_;
   Xapian::Database parser_db_;
   SearchLimits limits_;
   Xapian::Stem stemmer_;  // CachingStem: one thread at a time, like db_

@@ -16,6 +16,7 @@
 #include "query/search_fields.h"
 #include "query/searcher.h"
 #include "query/shard_counts.h"
+#include "query/shard_spellings.h"
 #include "searchd/original.h"
 #include "searchd/web_assets.h"
 #include "searchd/workflow_routes.h"
@@ -118,6 +119,18 @@ Response get_shard_counts(const Request& request, const std::string&, const Para
   const query::ShardCounts counts{searcher.database().get_metadata(std::string(schema::kMetaShard)),
                                   searcher.generation(), searcher.Count(search)};
   return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
+}
+
+// This index's spelling table: what a searchd over shards sums to correct
+// spellings as one index would (query/shard_spellings.h).
+Response get_shard_spellings(const Request& request, const std::string&, const Params&, const Context& context) {
+  const query::Searcher& searcher = context.index.ForThisThread();
+  if (searcher.sharded()) {
+    throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its spellings");
+  }
+  const query::ShardSpellings spellings{searcher.database().get_metadata(std::string(schema::kMetaShard)),
+                                        searcher.generation(), query::SpellingsOf(searcher.database())};
+  return JsonResponse(http::status::ok, query::ShardSpellingsToJson(spellings), request);
 }
 
 Response get_search(const Request& request, const std::string&, const Params& params, const Context& context) {
@@ -323,6 +336,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/passages/{passage_id}/similar", get_similar},
       {http::verb::get, "/v1/compare", get_compare},
       {http::verb::get, "/v1/shard/counts", get_shard_counts},
+      {http::verb::get, "/v1/shard/spellings", get_shard_spellings},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

@@ -10,6 +10,7 @@
 #include "model/shard.h"
 #include "model/text.h"
 #include "query/http_client.h"
+#include "query/shard_spellings.h"
 
 namespace cstd::searchd {
 
@@ -49,13 +50,16 @@ std::string ShardSet::Name(size_t index) const {
 
 namespace {
 
-// The counts of shard k (its searchd) for the /v1/shard/counts `target`,
-// checked to come from the shard and `generation` that the view's ranking
-// connection reads. Throws ShardUnavailableError naming the shard when it
-// cannot answer, Xapian::DatabaseModifiedError when it has moved to a newer
-// generation than the view (the view is stale), UsageError when it refuses
-// the request.
-query::Counts CountOn(const ShardSet& set, size_t k, const std::string& generation, const std::string& target) {
+// What shard k's searchd answers at `target` (/v1/shard/counts or
+// /v1/shard/spellings), read by `parse` into an Answer with a `shard` and a
+// `generation`, checked to come from the shard and `generation` that the
+// view's ranking connection reads. Throws ShardUnavailableError naming the
+// shard when it cannot answer, Xapian::DatabaseModifiedError when it has
+// moved to a newer generation than the view (the view is stale), UsageError
+// when it refuses the request.
+template <typename Parse>
+auto AskShard(const ShardSet& set, size_t k, const std::string& generation, const std::string& target, Parse parse)
+    -> decltype(parse(std::string_view())) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kShardGenerationWaitMillis);
   const std::string expected_shard = set.Spec(k).ToString();
   for (;;) {
@@ -69,30 +73,35 @@ query::Counts CountOn(const ShardSet& set, size_t k, const std::string& generati
     if (r.status != 200) {
       throw ShardUnavailableError(set.Name(k) + " is unavailable: it answered HTTP " + std::to_string(r.status));
     }
-    query::ShardCounts counts;
+    decltype(parse(std::string_view())) answer;
     try {
-      counts = query::ParseShardCounts(r.body);
+      answer = parse(r.body);
     } catch (const std::runtime_error& e) {
       throw ShardUnavailableError(set.Name(k) + " is unavailable: " + e.what());
     }
-    if (counts.shard != expected_shard) {
+    if (answer.shard != expected_shard) {
       throw ShardUnavailableError(set.Name(k) + " is unavailable: its searchd serves " +
-                                  (counts.shard.empty() ? "a whole index" : "shard " + counts.shard));
+                                  (answer.shard.empty() ? "a whole index" : "shard " + answer.shard));
     }
-    if (counts.generation == generation) return std::move(counts.counts);
+    if (answer.generation == generation) return answer;
     // Generation names sort in the order they were made
     // (model/index_layout.h). A searchd ahead of the view: the view is
     // stale, and is reopened (IndexPool::WithRetry). Behind it: it has
     // not yet seen the switch its ranking server has, and follows soon.
-    if (counts.generation > generation) {
-      throw Xapian::DatabaseModifiedError(set.Name(k) + " moved to " + counts.generation);
+    if (answer.generation > generation) {
+      throw Xapian::DatabaseModifiedError(set.Name(k) + " moved to " + answer.generation);
     }
     if (std::chrono::steady_clock::now() > deadline) {
-      throw ShardUnavailableError(set.Name(k) + " is unavailable: its searchd serves " + counts.generation +
+      throw ShardUnavailableError(set.Name(k) + " is unavailable: its searchd serves " + answer.generation +
                                   ", its xapian-tcpsrv " + generation);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+}
+
+// The counts of shard k for the /v1/shard/counts `target` (AskShard).
+query::Counts CountOn(const ShardSet& set, size_t k, const std::string& generation, const std::string& target) {
+  return AskShard(set, k, generation, target, query::ParseShardCounts).counts;
 }
 
 // The target of a count of nothing: what asks a shard's searchd whether it
@@ -172,6 +181,29 @@ Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation) const 
   }
 }
 
+std::shared_ptr<const query::ParserTable> ShardSet::ParserTableFor(const std::vector<size_t>& live,
+                                                                  const std::vector<std::string>& generations) const {
+  std::vector<std::pair<size_t, std::string>> key;
+  for (size_t i = 0; i < live.size(); ++i) key.emplace_back(live[i], generations[i]);
+  // Held while the table is made: the threads that open a view meanwhile
+  // need the same table, and wait for it rather than each asking again.
+  const std::lock_guard lock(parser_mutex_);
+  if (parser_table_ && parser_key_ == key) return parser_table_;
+  std::vector<std::vector<query::SpellingWord>> tables;
+  const auto failures = AllAtOnce(
+      live.size(),
+      [&](size_t i) {
+        return AskShard(*this, live[i], generations[i], "/v1/shard/spellings", query::ParseShardSpellings).words;
+      },
+      &tables);
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  parser_table_ = std::make_shared<const query::ParserTable>(query::SumSpellings(tables));
+  parser_key_ = std::move(key);
+  return parser_table_;
+}
+
 std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limits) const {
   const bool partial = service_ == ShardService::kPartial;
   // Why each shard is left out ("" for a shard in the view).
@@ -216,6 +248,7 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
     if (live.empty()) throw ShardUnavailableError("no shard answers: " + left_out.front());
   }
   for (size_t k : live) shards.numbers.push_back(Spec(k).index);
+  shards.parser_table = ParserTableFor(live, generations);
   auto counter = std::make_shared<ShardCounter>(*this, live, std::move(generations));
   return std::make_unique<query::Searcher>(std::move(shards), std::move(counter), limits);
 }

@@ -23,10 +23,13 @@
 #define CSTD_SEARCHD_SHARD_SET_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/shard.h"
+#include "query/parser_table.h"
 #include "query/searcher.h"
 
 namespace cstd::searchd {
@@ -97,9 +100,22 @@ class ShardSet {
   // ShardUnavailableError naming the shard.
   Xapian::Database OpenRanking(size_t k, std::string* generation) const;
 
+  // The parser table (query/parser_table.h) of a view of the shards `live`
+  // (indices) at `generations`: the last one made, when it was made for
+  // them; else one made now from each shard's spellings, asked of its
+  // searchd. Made once per change of generation, not per view: views are
+  // opened every kShardViewMillis by every thread. Throws what AskShard in
+  // shard_set.cc throws for a shard that cannot answer.
+  std::shared_ptr<const query::ParserTable> ParserTableFor(const std::vector<size_t>& live,
+                                                           const std::vector<std::string>& generations) const;
+
   std::vector<Endpoint> counting_;
   std::vector<Endpoint> ranking_;
   ShardService service_;
+  // ParserTableFor's last table, and the shards and generations it is of.
+  mutable std::mutex parser_mutex_;
+  mutable std::vector<std::pair<size_t, std::string>> parser_key_;
+  mutable std::shared_ptr<const query::ParserTable> parser_table_;
 };
 
 }  // namespace cstd::searchd

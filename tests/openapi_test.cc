@@ -411,6 +411,7 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/passages/{passage_id}/similar",
                                             "/v1/compare",
                                             "/v1/shard/counts",
+                                            "/v1/shard/spellings",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -617,6 +618,15 @@ TEST_F(OpenApiTest, ShardCountsMatchTheDocument) {
   }
   CheckGet(path, "/v1/shard/counts?q=x&year=abc", 400);
   CheckTransportErrors(path, "/v1/shard/counts?q=wsis");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ShardSpellingsMatchTheDocument) {
+  const std::string path = "/v1/shard/spellings";
+  const HttpResponse r = CheckGet(path, "/v1/shard/spellings", 200);
+  // The sample index has a spelling table: an empty list would prove nothing.
+  EXPECT_NE(r.body.find("[\"governance\","), std::string::npos) << r.body.substr(0, 300);
+  CheckTransportErrors(path, "/v1/shard/spellings");
   ExpectAllDeclaredStatusesSeen(path);
 }
 

@@ -255,6 +255,29 @@ TEST_F(ShardsApiTest, AnswersAsOneIndexDoes) {
   EXPECT_GE(multi["facets"]["country"].Size(), 3u);
 }
 
+// Spelling suggestions: Xapian's remote backend serves no spelling table,
+// so the searchd over shards corrects from the sum of the shards' own
+// (/v1/shard/spellings); it must suggest what the single index suggests,
+// under the same filters, and nothing where that suggests nothing.
+TEST_F(ShardsApiTest, SuggestsAsOneIndexDoes) {
+  int suggested = 0;
+  for (const char* search : {"q=internet+govrnance", "q=climte+change", "q=sustainble+developmnt",
+                             "q=nuclar+weapons&country=KEN,BRA", "q=digitl+divide&year=2020", "q=pandemc",
+                             "q=womn+empowerment&group=document", "q=governance", "q=zzqxv"}) {
+    const std::string target = std::string("/v1/search?") + search;
+    const rapidjson::Document one = Get(*single_, target);
+    const rapidjson::Document sharded = Get(*sharded_, target);
+    EXPECT_EQ(Text(one["suggestion"]), Text(sharded["suggestion"])) << target;
+    if (one["suggestion"].IsString()) ++suggested;
+  }
+  // The table has corrections: a comparison of nulls proves nothing.
+  EXPECT_GE(suggested, 4);
+  // The coordinator has no table of its own to give.
+  int status = 0;
+  Get(*sharded_, "/v1/shard/spellings", &status);
+  EXPECT_EQ(status, 501);
+}
+
 TEST_F(ShardsApiTest, FacetsDocumentsAndHealthAsOneIndex) {
   for (const char* target : {"/v1/facets/country?q=climate", "/v1/facets/speaker?q=development&prefix=k",
                              "/v1/facets/year?q=technology&year=2020", "/v1/labels",

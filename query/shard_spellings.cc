@@ -1,0 +1,84 @@
+#include "query/shard_spellings.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+#include "model/document_json.h"
+
+namespace cstd::query {
+
+using json::Member;
+
+std::vector<SpellingWord> SpellingsOf(const Xapian::Database& db) {
+  std::vector<SpellingWord> out;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out.emplace_back(*it, it.get_termfreq());
+  return out;
+}
+
+std::string ShardSpellingsToJson(const ShardSpellings& s) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  Member(w, "shard", s.shard);
+  Member(w, "generation", s.generation);
+  w.Key("words");
+  w.StartArray();
+  for (const auto& [word, frequency] : s.words) {
+    w.StartArray();
+    w.String(word.data(), static_cast<rapidjson::SizeType>(word.size()));
+    w.Uint(frequency);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+ShardSpellings ParseShardSpellings(std::string_view text) {
+  rapidjson::Document d;
+  d.Parse(text.data(), text.size());
+  const auto fail = [](const std::string& what) { return std::runtime_error("unreadable spellings: " + what); };
+  if (d.HasParseError() || !d.IsObject()) throw fail("not a JSON object");
+  ShardSpellings out;
+  for (auto [name, into] : {std::pair{"shard", &out.shard}, std::pair{"generation", &out.generation}}) {
+    const auto it = d.FindMember(name);
+    if (it == d.MemberEnd() || !it->value.IsString()) throw fail(std::string("no string \"") + name + "\"");
+    into->assign(it->value.GetString(), it->value.GetStringLength());
+  }
+  const auto words = d.FindMember("words");
+  if (words == d.MemberEnd() || !words->value.IsArray()) throw fail("no array \"words\"");
+  out.words.reserve(words->value.Size());
+  for (const auto& pair : words->value.GetArray()) {
+    // A word of the table is never empty, and occurs at least once.
+    if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || pair[0].GetStringLength() == 0 ||
+        !pair[1].IsUint() || pair[1].GetUint() == 0) {
+      throw fail("word " + std::to_string(out.words.size() + 1) + " is not [WORD, FREQUENCY]");
+    }
+    out.words.emplace_back(std::string(pair[0].GetString(), pair[0].GetStringLength()), pair[1].GetUint());
+  }
+  return out;
+}
+
+std::vector<SpellingWord> SumSpellings(const std::vector<std::vector<SpellingWord>>& tables) {
+  std::vector<SpellingWord> all;
+  for (const auto& table : tables) all.insert(all.end(), table.begin(), table.end());
+  std::sort(all.begin(), all.end(), [](const SpellingWord& a, const SpellingWord& b) { return a.first < b.first; });
+  std::vector<SpellingWord> out;
+  for (auto& word : all) {
+    if (!out.empty() && out.back().first == word.first) {
+      // Xapian keeps a frequency in 32 bits; a sum past it stays at the top
+      // (only ever compared with others, never shown).
+      const uint64_t sum = uint64_t{out.back().second} + word.second;
+      out.back().second = static_cast<Xapian::doccount>(
+          std::min<uint64_t>(sum, std::numeric_limits<Xapian::doccount>::max()));
+    } else {
+      out.push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+}  // namespace cstd::query
