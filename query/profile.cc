@@ -10,7 +10,7 @@
 #include "model/names.h"
 #include "model/schema.h"
 #include "model/text.h"
-#include "query/facet_columns.h"
+#include "query/profile_counts.h"
 #include "query/stopwords.h"
 
 namespace cstd {
@@ -40,11 +40,6 @@ class TopicDecider : public Xapian::ExpandDecider {
   Xapian::doccount max_frequency_;
 };
 
-std::optional<int> AsInt(const std::string& value) {
-  const auto v = text::ParseInt(value);
-  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
-}
-
 // Counts of one column's values over the passages, but `except`, labelled.
 std::vector<FacetValue> Ranked(const std::map<std::string, uint64_t>& counts, const std::string& except) {
   std::vector<FacetValue> values;
@@ -54,62 +49,27 @@ std::vector<FacetValue> Ranked(const std::map<std::string, uint64_t>& counts, co
   return RankFacetValues(std::move(values), kProfileListLimit, {});
 }
 
-// Fills the figures of `p` from the passages holding `term`.
-void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
-  // Over shards the facet columns would be read a value at a time through
-  // the network: profiles are answered by a single index or a shard.
-  if (searcher.sharded()) throw UnsupportedError("profiles are not served over shards; ask a shard's searchd or one index");
-  const Xapian::Database& db = searcher.database();
-  const auto columns = FacetColumns::For(db);
-  struct Tally {
-    uint64_t passages = 0;
-    std::unordered_set<uint32_t> documents;
-  };
-  std::map<std::pair<int, int>, Tally> by_session;  // (year, session); -1 when unknown
-  std::unordered_set<uint32_t> documents;
-  std::map<std::string, uint64_t> action_lines, countries, speakers;
-  std::vector<Xapian::docid> passages;
-  const auto values = [&](Column column, Xapian::docid did) {
-    std::vector<std::string> out;
-    for (uint32_t id : columns->Values(column, did)) out.push_back(columns->Value(column, id));
-    return out;
-  };
-  const Column document = Column::Document(), session_column = Column::Of(FacetField::kSession),
-               year_column = Column::Of(FacetField::kYear), action_line_column = Column::Of(FacetField::kActionLine),
-               country_column = Column::Of(FacetField::kCountry), speaker_column = Column::Of(FacetField::kSpeaker);
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    const Xapian::docid did = *it;
-    passages.push_back(did);
-    const auto docs = columns->Values(document, did);
-    const auto session = values(session_column, did), year = values(year_column, did);
-    Tally& t = by_session[{year.empty() ? -1 : AsInt(year[0]).value_or(-1),
-                           session.empty() ? -1 : AsInt(session[0]).value_or(-1)}];
-    ++t.passages;
-    for (uint32_t d : docs) {
-      t.documents.insert(d);
-      documents.insert(d);
-    }
-    for (const auto& v : values(action_line_column, did)) ++action_lines[v];
-    for (const auto& v : values(country_column, did)) ++countries[v];
-    for (const auto& v : values(speaker_column, did)) ++speakers[v];
-  }
-  p.passages = passages.size();
-  p.documents = documents.size();
-  for (auto it = by_session.rbegin(); it != by_session.rend(); ++it) {
+// Fills the figures of `p` from the passages holding its term: counted by
+// the searcher (on its index, or by each shard), ranked and labelled here.
+void Compute(const Searcher& searcher, Profile& p) {
+  const ProfileCounts counts = searcher.CountProfile(p.kind, p.id);
+  p.passages = counts.passages;
+  p.documents = counts.documents;
+  for (auto it = counts.sessions.rbegin(); it != counts.sessions.rend(); ++it) {
     Profile::Session s;
     if (it->first.first >= 0) s.year = it->first.first;
     if (it->first.second >= 0) s.session = it->first.second;
     s.passages = it->second.passages;
-    s.documents = it->second.documents.size();
+    s.documents = it->second.documents;
     if (s.year) {
       if (!p.last_year) p.last_year = s.year;
       p.first_year = s.year;
     }
     p.sessions.push_back(s);
   }
-  p.action_lines = Ranked(action_lines, "");
-  p.countries = Ranked(countries, p.kind == FacetField::kCountry ? p.id : "");
-  p.speakers = Ranked(speakers, p.kind == FacetField::kSpeaker ? p.id : "");
+  p.action_lines = Ranked(counts.action_lines, "");
+  p.countries = Ranked(counts.countries, p.kind == FacetField::kCountry ? p.id : "");
+  p.speakers = Ranked(counts.speakers, p.kind == FacetField::kSpeaker ? p.id : "");
   for (FacetValue& v : p.countries) {
     const Country* c = Countries::Builtin().FindByCode(v.value);
     v.label = c ? c->short_name : v.value;
@@ -119,6 +79,13 @@ void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
     v.label = s ? s->DisplayName() : v.value;
   }
 
+  // Topics: Xapian's expansion over a sample of the passages, with the
+  // statistics of the whole index (over shards, Xapian gathers them from
+  // every shard through the remote backend, as it does for a search).
+  const Xapian::Database& db = searcher.database();
+  const std::string term = ProfileTerm(p.kind, p.id);
+  std::vector<Xapian::docid> passages;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) passages.push_back(*it);
   if (passages.empty()) return;
   Xapian::RSet rset;
   const size_t step = std::max<size_t>(1, passages.size() / kTopicPassages);
@@ -131,7 +98,10 @@ void Compute(const Searcher& searcher, const std::string& term, Profile& p) {
   const TopicDecider decider(db, std::move(own));
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(term));
-  const Xapian::ESet eset = enquire.get_eset(kProfileTopics, rset, &decider);
+  // Exact term frequencies: over several databases (shards) Xapian would
+  // otherwise estimate them from the shard each passage is in, and the
+  // topics would not be one index's. One index is not affected.
+  const Xapian::ESet eset = enquire.get_eset(kProfileTopics, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   for (auto it = eset.begin(); it != eset.end(); ++it) p.topics.push_back({*it, it.get_weight()});
 }
 
@@ -151,7 +121,7 @@ Profile SpeakerProfile(const Searcher& searcher, std::string_view value) {
   p.id = record.id;
   p.name = record.DisplayName();
   for (const SpeakerForm& f : record.forms) p.names.push_back(f.name);
-  Compute(searcher, schema::Term(schema::kPrefixSpeaker, p.id), p);
+  Compute(searcher, p);
   return p;
 }
 
@@ -171,7 +141,7 @@ Profile CountryProfile(const Searcher& searcher, std::string_view value) {
   p.names.push_back(c.short_name);
   if (c.name != c.short_name) p.names.push_back(c.name);
   for (const auto& v : c.variants) p.names.push_back(v);
-  Compute(searcher, schema::Term(schema::kPrefixCountry, p.id), p);
+  Compute(searcher, p);
   return p;
 }
 

@@ -594,6 +594,12 @@ Counts Searcher::Count(const SearchRequest& unresolved) const {
   return Tally(request, BuildQuery(request), FacetDeadline(start));
 }
 
+ProfileCounts Searcher::CountProfile(FacetField kind, const std::string& id) const {
+  const std::string term = ProfileTerm(kind, id);
+  if (sharded()) return counts_->CountProfile(kind, id);
+  return CountProfileOn(db_, term);
+}
+
 SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
   const auto deadline = FacetDeadline(start);

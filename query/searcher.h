@@ -122,8 +122,8 @@ class Searcher {
   /// `counts` (the same shards' own searchd) gives totals and facets, which
   /// Xapian's remote matcher cannot count (our tally is a MatchDecider,
   /// which it does not run). A search, its facets and FacetValues take
-  /// their counts from `counts`; a search for a query a program made
-  /// (SearchFor) and the profiles cannot be counted there and throw
+  /// their counts from `counts`, and so do the profiles; a search for a
+  /// query a program made (SearchFor) cannot be counted there and throws
   /// UnsupportedError. Documents are read from the shard ShardOf names; one
   /// of a missing shard throws ShardUnavailableError naming the shard.
   /// Throws std::invalid_argument when `shards` has no database, a number
@@ -141,6 +141,12 @@ class Searcher {
   /// the total and every value of each requested facet, unlabelled and
   /// uncut; over shards, their sum (every shard asked). Throws as Search.
   Counts Count(const SearchRequest& request) const;
+
+  /// The figures of the profile of `id`, a speaker (kind kSpeaker) or a
+  /// delegation (kCountry), as ids the index holds (what a shard answers at
+  /// /v1/shard/profile); over shards, their sum. Throws
+  /// std::invalid_argument for another kind, and as Count.
+  ProfileCounts CountProfile(FacetField kind, const std::string& id) const;
 
   /// Runs `request`, its speakers resolved (Resolve; the result's request
   /// holds the ids used). Throws UsageError naming "q" when the query string

@@ -17,8 +17,7 @@ std::string ShardCountsToJson(const ShardCounts& c) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  Member(w, "shard", c.shard);
-  Member(w, "generation", c.generation);
+  WriteShardOrigin(w, c);
   Member(w, "total", c.counts.total);
   w.Key("facets");
   w.StartObject();
@@ -41,17 +40,8 @@ std::string ShardCountsToJson(const ShardCounts& c) {
 
 ShardCounts ParseShardCounts(std::string_view text) {
   rapidjson::Document d;
-  d.Parse(text.data(), text.size());
+  ShardCounts out{ReadShardAnswer(text, "counts", d), {}};
   const auto fail = [](const std::string& what) { return std::runtime_error("unreadable counts: " + what); };
-  if (d.HasParseError() || !d.IsObject()) throw fail("not a JSON object");
-  ShardCounts out;
-  const auto string_member = [&](const char* name) {
-    const auto it = d.FindMember(name);
-    if (it == d.MemberEnd() || !it->value.IsString()) throw fail(std::string("no string \"") + name + "\"");
-    return std::string(it->value.GetString(), it->value.GetStringLength());
-  };
-  out.shard = string_member("shard");
-  out.generation = string_member("generation");
   const auto total = d.FindMember("total");
   if (total == d.MemberEnd() || !total->value.IsUint64()) throw fail("no count \"total\"");
   out.counts.total = total->value.GetUint64();

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "query/facets.h"
+#include "query/profile_counts.h"
 #include "query/search_request.h"
+#include "query/shard_answer.h"
 
 namespace cstd::query {
 
@@ -26,8 +28,8 @@ struct Counts {
   std::vector<FacetResult> facets;  // in the order requested
 };
 
-/// Counts for a request, from wherever they are made (Searcher uses one
-/// when it searches shards).
+/// Counts for a request or a profile, from wherever they are made
+/// (Searcher uses one when it searches shards).
 class CountSource {
  public:
   virtual ~CountSource() = default;
@@ -37,13 +39,14 @@ class CountSource {
   /// generation than the caller's view of it, UsageError for a request a
   /// shard refuses.
   virtual Counts Count(const SearchRequest& request) const = 0;
+
+  /// The figures of the profile of `id`, a speaker (kind kSpeaker) or a
+  /// delegation (kCountry). Throws as Count.
+  virtual ProfileCounts CountProfile(FacetField kind, const std::string& id) const = 0;
 };
 
-/// What a shard says about its answer: which shard of how many ("K/N";
-/// empty for a whole index) and from which generation.
-struct ShardCounts {
-  std::string shard;
-  std::string generation;
+/// A shard's counts, and whose they are.
+struct ShardCounts : ShardOrigin {
   Counts counts;
 };
 

@@ -18,7 +18,7 @@ std::map<std::string, uint64_t> ByValue(const FacetResult& facet) {
 }
 
 TEST(ShardCountsTest, JsonRoundTrips) {
-  ShardCounts c{"2/3", "gen-000004", {}};
+  ShardCounts c{{"2/3", "gen-000004"}, {}};
   c.counts.total = 1234;
   c.counts.facets.push_back({FacetField::kCountry, {{"BRA", {}, 7}, {"KEN", {}, 3}}});
   c.counts.facets.push_back({FacetField::kYear, {{"2020", {}, 10}}});

@@ -22,8 +22,7 @@ std::string ShardSpellingsToJson(const ShardSpellings& s) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
-  Member(w, "shard", s.shard);
-  Member(w, "generation", s.generation);
+  WriteShardOrigin(w, s);
   w.Key("words");
   w.StartArray();
   for (const auto& [word, frequency] : s.words) {
@@ -39,15 +38,8 @@ std::string ShardSpellingsToJson(const ShardSpellings& s) {
 
 ShardSpellings ParseShardSpellings(std::string_view text) {
   rapidjson::Document d;
-  d.Parse(text.data(), text.size());
+  ShardSpellings out{ReadShardAnswer(text, "spellings", d), {}};
   const auto fail = [](const std::string& what) { return std::runtime_error("unreadable spellings: " + what); };
-  if (d.HasParseError() || !d.IsObject()) throw fail("not a JSON object");
-  ShardSpellings out;
-  for (auto [name, into] : {std::pair{"shard", &out.shard}, std::pair{"generation", &out.generation}}) {
-    const auto it = d.FindMember(name);
-    if (it == d.MemberEnd() || !it->value.IsString()) throw fail(std::string("no string \"") + name + "\"");
-    into->assign(it->value.GetString(), it->value.GetStringLength());
-  }
   const auto words = d.FindMember("words");
   if (words == d.MemberEnd() || !words->value.IsArray()) throw fail("no array \"words\"");
   out.words.reserve(words->value.Size());

@@ -18,16 +18,15 @@
 #include <utility>
 #include <vector>
 
+#include "query/shard_answer.h"
+
 namespace cstd::query {
 
 /// One word of a spelling table and its frequency.
 using SpellingWord = std::pair<std::string, Xapian::doccount>;
 
-/// A shard's spelling table, and whose it is: which shard of how many
-/// ("K/N"; empty for a whole index) and from which generation.
-struct ShardSpellings {
-  std::string shard;
-  std::string generation;
+/// A shard's spelling table, and whose it is.
+struct ShardSpellings : ShardOrigin {
   std::vector<SpellingWord> words;  // in the table's (byte) order
 };
 

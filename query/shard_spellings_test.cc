@@ -17,7 +17,7 @@ namespace cstd::query {
 namespace {
 
 TEST(ShardSpellingsTest, JsonRoundTrips) {
-  const ShardSpellings s{"2/3", "gen-000004", {{"governance", 120}, {"internet", 7}, {"\xC3\xA9quit\xC3\xA9", 1}}};
+  const ShardSpellings s{{"2/3", "gen-000004"}, {{"governance", 120}, {"internet", 7}, {"\xC3\xA9quit\xC3\xA9", 1}}};
   const ShardSpellings back = ParseShardSpellings(ShardSpellingsToJson(s));
   EXPECT_EQ(back.shard, s.shard);
   EXPECT_EQ(back.generation, s.generation);

@@ -109,6 +109,12 @@ Response get_health(const Request& request, const std::string&, const Params&, c
                       request);
 }
 
+// Which shard (of the index's metadata) and generation `searcher` reads:
+// what every /v1/shard/ answer starts with.
+query::ShardOrigin OriginOf(const query::Searcher& searcher) {
+  return {searcher.database().get_metadata(std::string(schema::kMetaShard)), searcher.generation()};
+}
+
 // A search's counts on this index alone, every facet value uncut: what a
 // searchd over shards (--shards) adds up (query/shard_counts.h).
 Response get_shard_counts(const Request& request, const std::string&, const Params& params,
@@ -116,9 +122,29 @@ Response get_shard_counts(const Request& request, const std::string&, const Para
   const query::SearchRequest search = ParseSearchParams(params);
   const query::Searcher& searcher = context.index.ForThisThread();
   if (searcher.sharded()) throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its counts");
-  const query::ShardCounts counts{searcher.database().get_metadata(std::string(schema::kMetaShard)),
-                                  searcher.generation(), searcher.Count(search)};
+  const query::ShardCounts counts{OriginOf(searcher), searcher.Count(search)};
   return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
+}
+
+// The figures of a speaker's or delegation's profile on this index alone,
+// every value uncut: what a searchd over shards adds up
+// (query/profile_counts.h).
+Response get_shard_profile(const Request& request, const std::string&, const Params& params,
+                           const Context& context) {
+  const std::string* field_name = LastValue(params, "field");
+  const auto field = field_name ? query::ParseFacetField(*field_name) : std::nullopt;
+  if (!field || (*field != query::FacetField::kSpeaker && *field != query::FacetField::kCountry)) {
+    throw UsageError("field", "field must be speaker or country");
+  }
+  const std::string* id_value = LastValue(params, "id");
+  const std::string id = id_value ? *id_value : "";
+  if (id.empty()) throw UsageError("id", "id is required: a speaker id or an ISO3 code");
+  const query::Searcher& searcher = context.index.ForThisThread();
+  if (searcher.sharded()) {
+    throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its profile counts");
+  }
+  const query::ShardProfile profile{OriginOf(searcher), searcher.CountProfile(*field, id)};
+  return JsonResponse(http::status::ok, query::ShardProfileToJson(profile), request);
 }
 
 // This index's spelling table: what a searchd over shards sums to correct
@@ -128,8 +154,7 @@ Response get_shard_spellings(const Request& request, const std::string&, const P
   if (searcher.sharded()) {
     throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its spellings");
   }
-  const query::ShardSpellings spellings{searcher.database().get_metadata(std::string(schema::kMetaShard)),
-                                        searcher.generation(), query::SpellingsOf(searcher.database())};
+  const query::ShardSpellings spellings{OriginOf(searcher), query::SpellingsOf(searcher.database())};
   return JsonResponse(http::status::ok, query::ShardSpellingsToJson(spellings), request);
 }
 
@@ -337,6 +362,7 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/compare", get_compare},
       {http::verb::get, "/v1/shard/counts", get_shard_counts},
       {http::verb::get, "/v1/shard/spellings", get_shard_spellings},
+      {http::verb::get, "/v1/shard/profile", get_shard_profile},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

@@ -153,6 +153,24 @@ class ShardCounter : public query::CountSource {
     return sum;
   }
 
+  query::ProfileCounts CountProfile(query::FacetField kind, const std::string& id) const override {
+    const std::string target = "/v1/shard/profile?field=" + std::string(query::FacetName(kind)) +
+                               "&id=" + query::UrlEncode(id);
+    std::vector<query::ProfileCounts> parts;
+    const auto failures = AllAtOnce(
+        shards_.size(),
+        [&](size_t i) {
+          return AskShard(set_, shards_[i], generations_[i], target, query::ParseShardProfile).counts;
+        },
+        &parts);
+    for (const auto& failure : failures) {
+      if (failure) std::rethrow_exception(failure);
+    }
+    query::ProfileCounts sum;
+    for (const query::ProfileCounts& part : parts) query::AddProfileCounts(sum, part);
+    return sum;
+  }
+
  private:
   const ShardSet& set_;
   std::vector<size_t> shards_;

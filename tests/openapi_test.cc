@@ -412,6 +412,7 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/compare",
                                             "/v1/shard/counts",
                                             "/v1/shard/spellings",
+                                            "/v1/shard/profile",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -627,6 +628,17 @@ TEST_F(OpenApiTest, ShardSpellingsMatchTheDocument) {
   // The sample index has a spelling table: an empty list would prove nothing.
   EXPECT_NE(r.body.find("[\"governance\","), std::string::npos) << r.body.substr(0, 300);
   CheckTransportErrors(path, "/v1/shard/spellings");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ShardProfileMatchesTheDocument) {
+  const std::string path = "/v1/shard/profile";
+  const HttpResponse r = CheckGet(path, "/v1/shard/profile?field=country&id=IRN", 200);
+  EXPECT_EQ(r.body.find("\"passages\":0,"), std::string::npos) << "no passages to count: " << r.body.substr(0, 300);
+  CheckGet(path, "/v1/shard/profile?field=speaker&id=nobody-at-all", 200);
+  CheckGet(path, "/v1/shard/profile?field=year&id=2020", 400);
+  CheckGet(path, "/v1/shard/profile?field=country", 400);
+  CheckTransportErrors(path, "/v1/shard/profile?field=country&id=IRN");
   ExpectAllDeclaredStatusesSeen(path);
 }
 

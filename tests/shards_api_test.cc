@@ -306,6 +306,33 @@ TEST_F(ShardsApiTest, FacetsDocumentsAndHealthAsOneIndex) {
   EXPECT_STREQ(sharded["index"]["generation"].GetString(), "gen-000001,gen-000001,gen-000001");
 }
 
+// Speaker and delegation profiles: their figures are counts, which each
+// shard's searchd gives for its part (/v1/shard/profile) and the
+// coordinator adds up; their topics are Xapian's expansion over the
+// shards with global statistics. The same profile as the single index's.
+TEST_F(ShardsApiTest, ProfilesAsOneIndex) {
+  std::vector<std::string> targets = {"/v1/countries/KEN", "/v1/countries/Brazil", "/v1/countries/BHS"};
+  // The speakers of three delegations.
+  const auto speakers = Get(*single_, "/v1/search?q=&country=KEN,BRA,KAZ&per_page=1&facets=speaker");
+  for (const auto& v : speakers["facets"]["speaker"].GetArray()) {
+    targets.push_back(std::string("/v1/speakers/") + v["value"].GetString());
+  }
+  ASSERT_GE(targets.size(), 6u) << Text(speakers);
+  for (const std::string& target : targets) {
+    int one_status = 0, sharded_status = 0;
+    const auto one = Get(*single_, target, &one_status);
+    const auto sharded = Get(*sharded_, target, &sharded_status);
+    ASSERT_EQ(one_status, 200) << target << ": " << Text(one);
+    ASSERT_EQ(sharded_status, 200) << target << ": " << Text(sharded);
+    EXPECT_EQ(Text(one), Text(sharded)) << target;
+    EXPECT_GT(one["passages"].GetUint64(), 0u) << target;
+  }
+  // A name that names no one is the single index's 404.
+  int status = 0;
+  Get(*sharded_, "/v1/speakers/Nobody%20Atall", &status);
+  EXPECT_EQ(status, 404);
+}
+
 TEST_F(ShardsApiTest, ShardsPartitionTheIndex) {
   // Every passage in exactly one shard: their counts add up to the whole,
   // and each says which shard it is.
@@ -486,7 +513,10 @@ TEST_F(ShardsApiTest, AShardDownGivesAPartialAnswerWithTheFlag) {
     EXPECT_EQ(std::string(answer["partial"]["missing_shards"][0].GetString()), down);
     std::map<std::string, uint64_t> counts;
     for (const ServerProcess* shard : live) {
-      for (const auto& v : Get(*shard, target)["values"].GetArray()) counts[v["value"].GetString()] += v["count"].GetUint64();
+      // Held while its values are read: a range-for keeps alive only the
+      // array, not a temporary document it lies in.
+      const auto own = Get(*shard, target);
+      for (const auto& v : own["values"].GetArray()) counts[v["value"].GetString()] += v["count"].GetUint64();
     }
     ASSERT_GT(answer["values"].Size(), 0u);
     for (const auto& v : answer["values"].GetArray()) {

@@ -1,0 +1,36 @@
+// What every answer a shard's searchd gives a searchd over shards starts
+// with (/v1/shard/counts, /v1/shard/spellings, /v1/shard/profile): which
+// shard it is and which generation it read, so that the coordinator never
+// adds an answer of another shard or generation to its view
+// (searchd/shard_set.h). One place for the two members and their JSON.
+
+#ifndef CSTD_QUERY_SHARD_ANSWER_H_
+#define CSTD_QUERY_SHARD_ANSWER_H_
+
+#include <rapidjson/fwd.h>
+
+#include <string>
+#include <string_view>
+
+#include "model/document_json.h"
+
+namespace cstd::query {
+
+/// Which shard of how many ("K/N"; empty for a whole index) answered, from
+/// which generation ("gen-000001").
+struct ShardOrigin {
+  std::string shard;
+  std::string generation;
+};
+
+/// Writes the members "shard" and "generation" into an open object.
+void WriteShardOrigin(JsonWriter& w, const ShardOrigin& origin);
+
+/// Parses `text`, the answer called `what` ("counts", "spellings"), as a
+/// JSON object into `d` and returns its "shard" and "generation". Throws
+/// std::runtime_error("unreadable WHAT: ...") saying what is wrong.
+ShardOrigin ReadShardAnswer(std::string_view text, std::string_view what, rapidjson::Document& d);
+
+}  // namespace cstd::query
+
+#endif  // CSTD_QUERY_SHARD_ANSWER_H_
