@@ -14,7 +14,7 @@
 
 #include "indexer/build_summary.h"
 #include "indexer/generation_builder.h"
-#include "model/shard.h"
+#include "model/shard_layout.h"
 
 namespace cstd::indexer {
 
@@ -25,12 +25,13 @@ struct BuildOptions {
   bool rebuild = false;              // a new generation even if one is live
   unsigned threads = 0;              // for a new generation; 0: one per core
   bool terminal = false;             // progress as a redrawn bar
-  /// --shard K/N: write only the documents ShardOf gives to shard K, as a
-  /// whole new generation. Every file is still read: document and speaker
-  /// ids are given over the whole archive in file order, so the N shards
-  /// agree on them (a shard built from its own files alone would give one
-  /// person another id than its neighbours).
-  std::optional<ShardSpec> shard;
+  /// --shard K/N: write only the documents of shard K (by the hash of their
+  /// ids, or with --shard-layout by its rules), as a whole new generation.
+  /// Every file is still read: document and speaker ids are given over the
+  /// whole archive in file order, so the N shards agree on them (a shard
+  /// built from its own files alone would give one person another id than
+  /// its neighbours).
+  std::optional<IndexShard> shard;
 };
 
 /// The files SOURCE arguments name: a file as itself, a folder walked

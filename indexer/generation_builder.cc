@@ -139,7 +139,7 @@ struct Shard {
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
                                  const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary,
-                                 const std::optional<ShardSpec>& index_shard) {
+                                 const std::optional<IndexShard>& index_shard) {
   const auto start = std::chrono::steady_clock::now();
   GenerationReport report;
   summary.generation = NextGenerationName(index_dir);
@@ -198,8 +198,7 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
       if (!turnstile.Wait(i)) return;
       order.Settle(prepared, f);
       // Settled in every shard's build alike (ids, speakers), written in one.
-      const bool elsewhere = prepared.doc && index_shard &&
-                             ShardOf(prepared.doc->document.id, index_shard->count) != index_shard->index;
+      const bool elsewhere = prepared.doc && index_shard && !index_shard->Holds(prepared.doc->document);
       const bool written = prepared.doc && !elsewhere;
       if (elsewhere) {
         ++summary.files_other_shards;
@@ -251,7 +250,10 @@ GenerationReport BuildGeneration(const std::string& index_dir, const std::vector
     Xapian::WritableDatabase& first = shards[0].db;
     registry.WriteChanged(first);
     WriteIndexStamp(first, {summary.generation, codec.dictionary(), catalogue_hash});
-    if (index_shard) first.set_metadata(std::string(schema::kMetaShard), index_shard->ToString());
+    if (index_shard) {
+      first.set_metadata(std::string(schema::kMetaShard), index_shard->spec.ToString());
+      if (index_shard->layout) first.set_metadata(std::string(schema::kMetaShardLayout), index_shard->layout->ToString());
+    }
     AddSynonyms(first);
     for (Shard& shard : shards) {
       AddSpelling(shard.db);

@@ -17,7 +17,7 @@
 #include "indexer/index_sink.h"
 #include "indexer/progress.h"
 #include "model/document.h"
-#include "model/shard.h"
+#include "model/shard_layout.h"
 
 namespace cstd::indexer {
 
@@ -42,9 +42,9 @@ struct GenerationReport {
 /// generations kept), adding to what the caller put there.
 ///
 /// With `index_shard`, every file is read and settled (ids are the archive's),
-/// but only the documents ShardOf gives to that shard are written; the
-/// others count in summary.files_other_shards. The shard is recorded
-/// (schema::kMetaShard).
+/// but only the documents the shard holds are written; the others count in
+/// summary.files_other_shards. The shard is recorded (schema::kMetaShard),
+/// and its layout if it has one (schema::kMetaShardLayout).
 ///
 /// `catalogue_hash` is recorded (schema::kMetaCatalogueHash) for the next
 /// incremental build; each file's source record gets its time from `added`. The caller holds the BuildLock. A file that
@@ -53,7 +53,7 @@ struct GenerationReport {
 GenerationReport BuildGeneration(const std::string& index_dir, const std::vector<SourceFile>& files,
                                  extract::Catalogue* catalogue, unsigned threads, Progress& progress,
                                  const std::string& catalogue_hash, const AddedTimes& added, BuildSummary& summary,
-                                 const std::optional<ShardSpec>& index_shard = std::nullopt);
+                                 const std::optional<IndexShard>& index_shard = std::nullopt);
 
 /// How long a switch waits for readers (cstd-searchd reopens within 2 s) to
 /// leave the previous generation before leaving it for the next build.

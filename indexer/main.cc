@@ -13,7 +13,9 @@
 #include "indexer/speaker_review.h"
 #include "indexer/stats.h"
 #include "model/document_json.h"
+#include "model/errors.h"
 #include "model/program.h"
+#include "model/shard_layout.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Turns CSTD archive files (.txt, .md, .pdf, .html) into a search index.", "cstd-indexer"};
@@ -32,8 +34,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   std::string shard;
   build_cmd->add_option("--shard", shard,
-                        "Build shard K of N (K/N): the documents whose id hashes to K, as a new generation; "
-                        "every file is read, so that ids agree across the N shards");
+                        "Build shard K of N (K/N): the documents whose id hashes to K (or that --shard-layout "
+                        "sends to K), as a new generation; every file is read, so that ids agree across the N shards");
+  std::string shard_layout;
+  build_cmd->add_option("--shard-layout", shard_layout,
+                        "With --shard: a file of rules sending documents to shards by session, year or body "
+                        "(README, \"Shards and read replicas\")");
   build_cmd->add_option("SOURCE", build.sources, "Files or folders (walked recursively)")->required();
   double file_time_limit = cstd::extract::kDefaultFileTimeLimitSeconds;
   build_cmd
@@ -76,7 +82,17 @@ int main(int argc, char** argv) {
     if (*build_cmd) {
       cstd::extract::SetFileTimeLimit(file_time_limit);
       build.terminal = isatty(STDERR_FILENO) != 0;
-      if (!shard.empty()) build.shard = cstd::ParseShardSpec("--shard", shard);
+      if (!shard.empty()) build.shard = cstd::IndexShard{cstd::ParseShardSpec("--shard", shard), std::nullopt};
+      if (!shard_layout.empty()) {
+        if (!build.shard) throw cstd::UsageError("--shard-layout", "--shard-layout needs --shard K/N: which shard to build");
+        build.shard->layout = cstd::ShardLayout::Read(shard_layout);
+        if (build.shard->layout->shard_count() != build.shard->spec.count) {
+          throw cstd::UsageError("--shard-layout", "--shard-layout " + shard_layout + " has " +
+                                                       std::to_string(build.shard->layout->shard_count()) +
+                                                       " shards; --shard " + shard + " says " +
+                                                       std::to_string(build.shard->spec.count));
+        }
+      }
       const auto summary = cstd::indexer::Build(build, std::cerr);
       std::cerr << cstd::indexer::FormatSummary(summary);
       return cstd::kExitOk;

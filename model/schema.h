@@ -172,6 +172,11 @@ inline constexpr std::string_view kMetaCatalogueHash = "cstd.catalogue_hash";
 /// --shard); absent for a whole index. Shown by /v1/health, checked by a
 /// searchd that serves shards together.
 inline constexpr std::string_view kMetaShard = "cstd.shard";
+/// The shard layout an index of shards was built to (ShardLayout::ToString,
+/// cstd-indexer build --shard-layout); absent when documents went to
+/// shards by the hash of their ids. Every shard of one index records the
+/// same.
+inline constexpr std::string_view kMetaShardLayout = "cstd.shard_layout";
 
 }  // namespace cstd::schema
 

@@ -232,6 +232,7 @@ Searcher::Searcher(ShardDatabases shards, std::shared_ptr<const CountSource> cou
   }
   shard_numbers_ = std::move(shards.numbers);
   shard_count_ = shards.of;
+  by_hash_ = shards.by_hash;
   missing_shards_ = std::move(shards.missing);
 }
 
@@ -244,6 +245,19 @@ const StoredRecords& Searcher::RecordsOf(Xapian::docid did) const {
 
 const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
   if (shards_.empty()) return records_;
+  if (!by_hash_) {
+    // Built to a layout: the document's id does not say its shard; the
+    // shard whose terms have it holds it (a lookup per shard).
+    const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
+    for (size_t i = 0; i < shards_.size(); ++i) {
+      if (shards_[i]->term_exists(term)) return *shard_records_[i];
+    }
+    if (!missing_shards_.empty()) {
+      throw ShardUnavailableError("document " + doc_id + " is in none of the shards that answer, and " +
+                                  missing_shards_.front().reason);
+    }
+    return *shard_records_.front();  // in no shard: the first says it has no such document
+  }
   const unsigned shard = ShardOf(doc_id, shard_count_);
   const auto at = std::find(shard_numbers_.begin(), shard_numbers_.end(), shard);
   if (at == shard_numbers_.end()) {

@@ -104,6 +104,10 @@ struct ShardDatabases {
   std::vector<unsigned> numbers;
   /// The number of shards the index was built as.
   unsigned of = 0;
+  /// Whether documents went to shards by the hash of their ids (ShardOf),
+  /// so that a document's shard follows from its id; false for shards
+  /// built to a layout (model/shard_layout.h).
+  bool by_hash = true;
   /// The shards left out (only when served partially), in shard order.
   std::vector<MissingShard> missing;
   /// What the query parser reads synonyms and the spellings of the shards
@@ -313,6 +317,7 @@ class Searcher {
   std::vector<std::unique_ptr<StoredRecords>> shard_records_;
   std::vector<unsigned> shard_numbers_;  // of each of shards_
   unsigned shard_count_ = 0;             // shards the index was built as
+  bool by_hash_ = true;                  // ShardDatabases::by_hash
   std::vector<MissingShard> missing_shards_;
   std::shared_ptr<const CountSource> counts_;
   // What the query parser reads synonyms and spellings from: db_, or over

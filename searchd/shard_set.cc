@@ -179,7 +179,7 @@ class ShardCounter : public query::CountSource {
 
 }  // namespace
 
-Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation) const {
+Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation, std::string* layout) const {
   // Xapian's defaults: 10 s for a reply, and for a connection.
   constexpr unsigned kTimeoutMs = 10000;
   const std::string expected = Spec(k).ToString();
@@ -193,6 +193,7 @@ Xapian::Database ShardSet::OpenRanking(size_t k, std::string* generation) const 
     }
     CheckSchemaVersion(db, Name(k));
     *generation = db.get_metadata(std::string(schema::kMetaGeneration));
+    *layout = db.get_metadata(std::string(schema::kMetaShardLayout));
     return db;
   } catch (const Xapian::Error& e) {
     throw ShardUnavailableError(Name(k) + " is unavailable: " + e.get_msg());
@@ -228,12 +229,13 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
   std::vector<std::string> left_out(size());
   std::vector<size_t> live;
   std::vector<std::string> generations;
+  std::vector<std::string> layouts;  // of each shard in `live`
   query::ShardDatabases shards;
   shards.of = static_cast<unsigned>(size());
   for (size_t k = 0; k < size(); ++k) {
-    std::string generation;
+    std::string generation, layout;
     try {
-      shards.databases.push_back(OpenRanking(k, &generation));
+      shards.databases.push_back(OpenRanking(k, &generation, &layout));
     } catch (const ShardUnavailableError& e) {
       if (!partial) throw;
       left_out[k] = e.what();
@@ -241,6 +243,7 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
     }
     live.push_back(k);
     generations.push_back(std::move(generation));
+    layouts.push_back(std::move(layout));
   }
   if (partial) {
     // Each live shard's searchd too: a shard that ranks but cannot count
@@ -258,6 +261,7 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
       }
       live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
       generations.erase(generations.begin() + static_cast<std::ptrdiff_t>(i));
+      layouts.erase(layouts.begin() + static_cast<std::ptrdiff_t>(i));
       shards.databases.erase(shards.databases.begin() + static_cast<std::ptrdiff_t>(i));
     }
     for (size_t k = 0; k < size(); ++k) {
@@ -266,6 +270,15 @@ std::unique_ptr<query::Searcher> ShardSet::Open(const query::SearchLimits& limit
     if (live.empty()) throw ShardUnavailableError("no shard answers: " + left_out.front());
   }
   for (size_t k : live) shards.numbers.push_back(Spec(k).index);
+  // Shards built to different layouts hold documents twice or not at all:
+  // never served together, whatever the flag.
+  for (size_t i = 1; i < live.size(); ++i) {
+    if (layouts[i] != layouts[0]) {
+      throw ShardUnavailableError(Name(live[i]) + " was built to another shard layout than " + Name(live[0]) +
+                                  " (cstd-indexer build --shard-layout): rebuild it to the same one");
+    }
+  }
+  shards.by_hash = layouts.empty() || layouts[0].empty();
   shards.parser_table = ParserTableFor(live, generations);
   auto counter = std::make_shared<ShardCounter>(*this, live, std::move(generations));
   return std::make_unique<query::Searcher>(std::move(shards), std::move(counter), limits);

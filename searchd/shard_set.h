@@ -96,9 +96,10 @@ class ShardSet {
 
  private:
   // Shard k's ranking connection, checked to serve shard k+1 of the
-  // schema this build reads; its generation into `generation`. Throws
+  // schema this build reads; its generation into `generation`, its layout
+  // (schema::kMetaShardLayout, "" for the hash) into `layout`. Throws
   // ShardUnavailableError naming the shard.
-  Xapian::Database OpenRanking(size_t k, std::string* generation) const;
+  Xapian::Database OpenRanking(size_t k, std::string* generation, std::string* layout) const;
 
   // The parser table (query/parser_table.h) of a view of the shards `live`
   // (indices) at `generations`: the last one made, when it was made for

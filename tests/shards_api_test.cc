@@ -20,6 +20,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -117,13 +118,7 @@ class ShardsApiTest : public ::testing::Test {
       build(ShardIndex(k), {"--shard", std::to_string(k) + "/" + std::to_string(kShards)});
     }
     single_ = new ServerProcess((root / "single").string());
-    for (int k = 1; k <= kShards; ++k) {
-      const std::string port = FreePort();
-      rankers_.push_back(new ChildProcess({CSTD_XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port", port, "--quiet",
-                                           ShardIndex(k) + "/xapian-stub"}));
-      WaitForPort(port);
-      ranking_ += (ranking_.empty() ? "" : ",") + std::string("127.0.0.1:") + port;
-    }
+    for (int k = 1; k <= kShards; ++k) rankers_.push_back(StartRanker(ShardIndex(k), &ranking_).release());
     counting_ = new ShardServers();
     sharded_ = new ServerProcess("", {"--shards", counting_->list, "--shard-ranking", ranking_});
   }
@@ -139,12 +134,31 @@ class ShardsApiTest : public ::testing::Test {
   }
 
   static std::string ShardIndex(int k) { return temp_->path() + "/shard-" + std::to_string(k); }
+  static std::vector<std::string> HashShards() {
+    std::vector<std::string> out;
+    for (int k = 1; k <= kShards; ++k) out.push_back(ShardIndex(k));
+    return out;
+  }
 
-  // A cstd-searchd on each shard, and their --shards list.
+  // A xapian-tcpsrv serving the shard in `index` on a loopback port, once
+  // it accepts connections; its address is added to the list `ranking`.
+  static std::unique_ptr<ChildProcess> StartRanker(const std::string& index, std::string* ranking) {
+    const std::string port = FreePort();
+    auto ranker = std::make_unique<ChildProcess>(
+        std::vector<std::string>{CSTD_XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port", port, "--quiet",
+                                 index + "/xapian-stub"});
+    WaitForPort(port);
+    *ranking += (ranking->empty() ? "" : ",") + std::string("127.0.0.1:") + port;
+    return ranker;
+  }
+
+  // A cstd-searchd on each shard (the fixture's, or those in `indexes`),
+  // and their --shards list.
   struct ShardServers {
-    ShardServers() {
-      for (int k = 1; k <= kShards; ++k) {
-        servers.push_back(std::make_unique<ServerProcess>(ShardIndex(k), std::vector<std::string>{"--threads", "2"}));
+    ShardServers() : ShardServers(HashShards()) {}
+    explicit ShardServers(const std::vector<std::string>& indexes) {
+      for (const std::string& index : indexes) {
+        servers.push_back(std::make_unique<ServerProcess>(index, std::vector<std::string>{"--threads", "2"}));
         list += (list.empty() ? "" : ",") + Address(*servers.back());
       }
     }
@@ -331,6 +345,85 @@ TEST_F(ShardsApiTest, ProfilesAsOneIndex) {
   int status = 0;
   Get(*sharded_, "/v1/speakers/Nobody%20Atall", &status);
   EXPECT_EQ(status, 404);
+}
+
+// Shards built to a layout (cstd-indexer build --shard-layout): the
+// Commission's documents on one shard, the General Assembly's 2020 debate on
+// another, the rest on a third. The coordinator answers as one index, as
+// over hash shards; a document is found on the shard whose terms have it.
+TEST_F(ShardsApiTest, ShardsByLayoutAnswerAsOneIndex) {
+  const std::string layout = temp_->path() + "/layout.txt";
+  {
+    std::ofstream out(layout);
+    out << "# SHARD RULE\n1 body CSTD\n2 session ..76\n3 *\n";
+  }
+  // A layout needs --shard, and as many shards as it names.
+  for (const auto& argv : std::vector<std::vector<std::string>>{
+           {"--shard-layout", layout}, {"--shard", "1/2", "--shard-layout", layout}}) {
+    std::vector<std::string> command = {ProgramPath("cstd-indexer"), "build", "--index", temp_->path() + "/refused"};
+    command.insert(command.end(), argv.begin(), argv.end());
+    command.push_back(temp_->path() + "/archive");
+    const RunResult r = RunCommand(command);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("--shard-layout"), std::string::npos) << r.err;
+  }
+  std::vector<std::string> indexes;
+  for (int k = 1; k <= kShards; ++k) {
+    indexes.push_back(temp_->path() + "/layout-shard-" + std::to_string(k));
+    const RunResult r = RunCommand({ProgramPath("cstd-indexer"), "build", "--index", indexes.back(), "--metadata",
+                                    std::string(CSTD_SHARED_DIR) + "/corpus/ungdc/speakers.csv", "--shard",
+                                    std::to_string(k) + "/" + std::to_string(kShards), "--shard-layout", layout,
+                                    temp_->path() + "/archive"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::string ranking;
+  std::vector<std::unique_ptr<ChildProcess>> rankers;
+  for (const std::string& index : indexes) rankers.push_back(StartRanker(index, &ranking));
+  ShardServers counting(indexes);
+  const ServerProcess sharded("", {"--shards", counting.list, "--shard-ranking", ranking});
+
+  // Each shard holds what its rule says.
+  const auto bodies = [&](int k) {
+    std::set<std::string> out;
+    const auto counts = Get(*counting.servers[k - 1], "/v1/shard/counts?q=&facets=body");
+    for (const auto& v : counts["facets"]["body"].GetArray()) out.insert(v[0].GetString());
+    return out;
+  };
+  EXPECT_EQ(bodies(1), std::set<std::string>{"CSTD"});
+  EXPECT_EQ(bodies(2), std::set<std::string>{"UNGA"});
+  EXPECT_EQ(bodies(3), std::set<std::string>{"UNGA"});
+  const auto second = Get(*counting.servers[1], "/v1/search?q=&per_page=1&facets=year");
+  ASSERT_EQ(second["facets"]["year"].Size(), 1u) << Text(second["facets"]);
+  EXPECT_EQ(Text(second["facets"]["year"][0]["value"]), "2020");
+
+  for (const char* search : kSearches) {
+    const std::string target = std::string("/v1/search?") + search;
+    const rapidjson::Document one = Get(*single_, target);
+    int status = 0;
+    const rapidjson::Document answer = Get(sharded, target, &status);
+    ASSERT_EQ(status, 200) << target << ": " << Text(answer);
+    EXPECT_EQ(one["total"].GetUint64(), answer["total"].GetUint64()) << target;
+    EXPECT_EQ(Text(one["facets"]), Text(answer["facets"])) << target;
+    EXPECT_EQ(Text(one["suggestion"]), Text(answer["suggestion"])) << target;
+    ExpectSameHits(one["hits"], answer["hits"], target);
+  }
+  // A document of each shard, and one of none.
+  for (const auto& server : counting.servers) {
+    const std::string doc = Get(*server, "/v1/search?q=&per_page=1&facets=")["hits"][0]["doc_id"].GetString();
+    EXPECT_EQ(Text(Get(*single_, "/v1/documents/" + doc)), Text(Get(sharded, "/v1/documents/" + doc))) << doc;
+  }
+  int status = 0;
+  Get(sharded, "/v1/documents/no-such-document", &status);
+  EXPECT_EQ(status, 404);
+  EXPECT_EQ(Text(Get(*single_, "/v1/countries/KEN")), Text(Get(sharded, "/v1/countries/KEN")));
+
+  // A hash shard among layout shards is never served with them.
+  const RunResult mixed = RunCommand(
+      {ProgramPath("cstd-searchd"), "--listen", "127.0.0.1:0", "--no-log", "--shards",
+       Address(*counting.servers[0]) + "," + Address(*counting.servers[1]) + "," + Address(*counting_->servers[2]),
+       "--shard-ranking", ranking.substr(0, ranking.rfind(',')) + ranking_.substr(ranking_.rfind(','))});
+  EXPECT_NE(mixed.exit_code, 0);
+  EXPECT_NE(mixed.err.find("another shard layout"), std::string::npos) << mixed.err;
 }
 
 TEST_F(ShardsApiTest, ShardsPartitionTheIndex) {
