@@ -51,7 +51,9 @@ std::optional<int> ParseOrdinal(std::string_view word) {
   // "27th", "1st", "2nd", "3rd"
   size_t digits = 0;
   while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
-  if (digits > 0) {
+  // At most four digits: no session or meeting numbers more, and a longer
+  // run (OCR noise, a figure) would overflow an int.
+  if (digits > 0 && digits <= 4) {
     const std::string suffix = w.substr(digits);
     if (suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd") return std::stoi(w.substr(0, digits));
     return std::nullopt;

@@ -283,7 +283,9 @@ CleanLine CleanInline(std::string_view in) {
         while (i < in.size()) {
           const int d = SuperscriptDigit(in, i, &length);
           if (d < 0) break;
-          number = number * 10 + d;
+          // A marker has at most three digits; the value of a longer run is
+          // never used, and past nine digits would overflow.
+          if (digits < 3) number = number * 10 + d;
           ++digits;
           i += length;
         }

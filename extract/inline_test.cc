@@ -121,6 +121,13 @@ TEST(CleanInlineTest, LongSuperscriptNumberIsNotAMarker) {
   // Four superscript digits are not a footnote number.
   const CleanLine clean = CleanInline("x\u00B9\u00B2\u00B3\u2074 y");
   EXPECT_TRUE(clean.markers.empty());
+  // Nor are twelve, whose value overflowed an int (UBSan, found by the pdf
+  // fuzz target: fuzz/seeds/pdf).
+  std::string run = "x";
+  for (int i = 0; i < 12; ++i) run += "\u00B9";
+  const CleanLine long_run = CleanInline(run + " y");
+  EXPECT_TRUE(long_run.markers.empty());
+  EXPECT_EQ(long_run.text, "x y");
 }
 
 TEST(CleanInlineTest, UnclosedMarkupOnAHugeLineStaysLinear) {

@@ -43,6 +43,11 @@ TEST(ParseOrdinalTest, ReadsWordsAndNumerals) {
       {"twenty-", std::nullopt},
       {"twenty-junk", std::nullopt},
       {"session", std::nullopt},
+      // More digits than any session or meeting has: not an ordinal (and
+      // past an int: std::stoi threw out_of_range on them).
+      {"12345th", std::nullopt},
+      {"99999999999999999999th", std::nullopt},
+      {"1000th", 1000},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ParseOrdinal(c.word), c.number) << "'" << c.word << "'";
