@@ -110,12 +110,7 @@ std::string ShardProfileToJson(const ShardProfile& p) {
   for (size_t i = 0; i < std::size(kLists); ++i) {
     w.Key(kLists[i]);
     w.StartArray();
-    for (const auto& [value, count] : List(p.counts, i)) {
-      w.StartArray();
-      w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-      w.Uint64(count);
-      w.EndArray();
-    }
+    for (const auto& [value, count] : List(p.counts, i)) WriteValueCount(w, value, count);
     w.EndArray();
   }
   w.EndObject();
@@ -148,10 +143,9 @@ ShardProfile ParseShardProfile(std::string_view text) {
   }
   for (size_t i = 0; i < std::size(kLists); ++i) {
     for (const auto& pair : array(kLists[i]).GetArray()) {
-      if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsUint64()) {
-        throw fail(std::string("a value of \"") + kLists[i] + "\" is not [VALUE, COUNT]");
-      }
-      List(out.counts, i)[std::string(pair[0].GetString(), pair[0].GetStringLength())] = pair[1].GetUint64();
+      auto read = ReadValueCount(pair);
+      if (!read) throw fail(std::string("a value of \"") + kLists[i] + "\" is not [VALUE, COUNT]");
+      List(out.counts, i)[std::move(read->first)] = read->second;
     }
   }
   return out;

@@ -12,6 +12,18 @@ void WriteShardOrigin(JsonWriter& w, const ShardOrigin& origin) {
   json::Member(w, "generation", origin.generation);
 }
 
+void WriteValueCount(JsonWriter& w, std::string_view value, uint64_t count) {
+  w.StartArray();
+  json::Str(w, value);
+  w.Uint64(count);
+  w.EndArray();
+}
+
+std::optional<std::pair<std::string, uint64_t>> ReadValueCount(const rapidjson::Value& pair) {
+  if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsUint64()) return std::nullopt;
+  return std::pair{std::string(pair[0].GetString(), pair[0].GetStringLength()), pair[1].GetUint64()};
+}
+
 ShardOrigin ReadShardAnswer(std::string_view text, std::string_view what, rapidjson::Document& d) {
   d.Parse(text.data(), text.size());
   const auto fail = [&](const std::string& why) {

@@ -2,15 +2,19 @@
 // with (/v1/shard/counts, /v1/shard/spellings, /v1/shard/profile): which
 // shard it is and which generation it read, so that the coordinator never
 // adds an answer of another shard or generation to its view
-// (searchd/shard_set.h). One place for the two members and their JSON.
+// (searchd/shard_set.h). One place for the two members and their JSON,
+// and for the [VALUE, COUNT] pairs the answers list.
 
 #ifndef CSTD_QUERY_SHARD_ANSWER_H_
 #define CSTD_QUERY_SHARD_ANSWER_H_
 
 #include <rapidjson/fwd.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "model/document_json.h"
 
@@ -25,6 +29,14 @@ struct ShardOrigin {
 
 /// Writes the members "shard" and "generation" into an open object.
 void WriteShardOrigin(JsonWriter& w, const ShardOrigin& origin);
+
+/// Writes [VALUE, COUNT]: how every /v1/shard/ answer lists a value (a
+/// facet value, an action line, a word) with its count.
+void WriteValueCount(JsonWriter& w, std::string_view value, uint64_t count);
+
+/// Reads a [VALUE, COUNT] that WriteValueCount wrote; nullopt for anything
+/// else.
+std::optional<std::pair<std::string, uint64_t>> ReadValueCount(const rapidjson::Value& pair);
 
 /// Parses `text`, the answer called `what` ("counts", "spellings"), as a
 /// JSON object into `d` and returns its "shard" and "generation". Throws

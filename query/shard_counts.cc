@@ -25,12 +25,7 @@ std::string ShardCountsToJson(const ShardCounts& c) {
     const std::string_view name = FacetName(facet.field);
     w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     w.StartArray();
-    for (const FacetValue& v : facet.values) {
-      w.StartArray();
-      w.String(v.value.data(), static_cast<rapidjson::SizeType>(v.value.size()));
-      w.Uint64(v.count);
-      w.EndArray();
-    }
+    for (const FacetValue& v : facet.values) WriteValueCount(w, v.value, v.count);
     w.EndArray();
   }
   w.EndObject();
@@ -53,10 +48,9 @@ ShardCounts ParseShardCounts(std::string_view text) {
     if (!field || !member.value.IsArray()) throw fail("facet \"" + name + "\"");
     FacetResult facet{*field, {}};
     for (const auto& pair : member.value.GetArray()) {
-      if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsUint64()) {
-        throw fail("a value of facet \"" + name + "\"");
-      }
-      facet.values.push_back({std::string(pair[0].GetString(), pair[0].GetStringLength()), {}, pair[1].GetUint64()});
+      auto read = ReadValueCount(pair);
+      if (!read) throw fail("a value of facet \"" + name + "\"");
+      facet.values.push_back({std::move(read->first), {}, read->second});
     }
     out.counts.facets.push_back(std::move(facet));
   }

@@ -25,12 +25,7 @@ std::string ShardSpellingsToJson(const ShardSpellings& s) {
   WriteShardOrigin(w, s);
   w.Key("words");
   w.StartArray();
-  for (const auto& [word, frequency] : s.words) {
-    w.StartArray();
-    w.String(word.data(), static_cast<rapidjson::SizeType>(word.size()));
-    w.Uint(frequency);
-    w.EndArray();
-  }
+  for (const auto& [word, frequency] : s.words) WriteValueCount(w, word, frequency);
   w.EndArray();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
@@ -44,12 +39,14 @@ ShardSpellings ParseShardSpellings(std::string_view text) {
   if (words == d.MemberEnd() || !words->value.IsArray()) throw fail("no array \"words\"");
   out.words.reserve(words->value.Size());
   for (const auto& pair : words->value.GetArray()) {
-    // A word of the table is never empty, and occurs at least once.
-    if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || pair[0].GetStringLength() == 0 ||
-        !pair[1].IsUint() || pair[1].GetUint() == 0) {
+    auto read = ReadValueCount(pair);
+    // A word of the table is never empty, occurs at least once, and its
+    // frequency fits Xapian's.
+    if (!read || read->first.empty() || read->second == 0 ||
+        read->second > std::numeric_limits<Xapian::doccount>::max()) {
       throw fail("word " + std::to_string(out.words.size() + 1) + " is not [WORD, FREQUENCY]");
     }
-    out.words.emplace_back(std::string(pair[0].GetString(), pair[0].GetStringLength()), pair[1].GetUint());
+    out.words.emplace_back(std::move(read->first), static_cast<Xapian::doccount>(read->second));
   }
   return out;
 }
