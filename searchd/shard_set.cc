@@ -50,9 +50,8 @@ std::string ShardSet::Name(size_t index) const {
 
 namespace {
 
-// What shard k's searchd answers at `target` (/v1/shard/counts or
-// /v1/shard/spellings), read by `parse` into an Answer with a `shard` and a
-// `generation`, checked to come from the shard and `generation` that the
+// What shard k's searchd answers at `target` (a /v1/shard/ endpoint), read
+// by `parse` into an answer that is a query::ShardOrigin, checked to come from the shard and `generation` that the
 // view's ranking connection reads. Throws ShardUnavailableError naming the
 // shard when it cannot answer, Xapian::DatabaseModifiedError when it has
 // moved to a newer generation than the view (the view is stale), UsageError
@@ -130,6 +129,17 @@ std::vector<std::exception_ptr> AllAtOnce(size_t n, One one, std::vector<Result>
   return failures;
 }
 
+// `one(i)` for every i in [0, n), run at once (AllAtOnce), in order; the
+// first failure, in order, is thrown: never a result of some shards only.
+template <typename Result, typename One>
+std::vector<Result> AllOrFirstFailure(size_t n, One one) {
+  std::vector<Result> results;
+  for (const auto& failure : AllAtOnce(n, one, &results)) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  return results;
+}
+
 // Counts from the searchd of every shard a view reads (`shards`, indices
 // into the set, each with the generation of its ranking connection),
 // summed.
@@ -140,13 +150,8 @@ class ShardCounter : public query::CountSource {
 
   query::Counts Count(const query::SearchRequest& request) const override {
     const std::string target = "/v1/shard/counts?" + query::ShardCountsQuery(request);
-    std::vector<query::Counts> parts;
-    const auto failures = AllAtOnce(
-        shards_.size(), [&](size_t i) { return CountOn(set_, shards_[i], generations_[i], target); }, &parts);
-    // The first error is the one reported: never a sum of some shards.
-    for (const auto& failure : failures) {
-      if (failure) std::rethrow_exception(failure);
-    }
+    const auto parts = AllOrFirstFailure<query::Counts>(
+        shards_.size(), [&](size_t i) { return CountOn(set_, shards_[i], generations_[i], target); });
     query::Counts sum;
     for (query::FacetField f : request.facets) sum.facets.push_back({f, {}});
     for (const query::Counts& part : parts) query::AddCounts(sum, part);
@@ -156,16 +161,9 @@ class ShardCounter : public query::CountSource {
   query::ProfileCounts CountProfile(query::FacetField kind, const std::string& id) const override {
     const std::string target = "/v1/shard/profile?field=" + std::string(query::FacetName(kind)) +
                                "&id=" + query::UrlEncode(id);
-    std::vector<query::ProfileCounts> parts;
-    const auto failures = AllAtOnce(
-        shards_.size(),
-        [&](size_t i) {
-          return AskShard(set_, shards_[i], generations_[i], target, query::ParseShardProfile).counts;
-        },
-        &parts);
-    for (const auto& failure : failures) {
-      if (failure) std::rethrow_exception(failure);
-    }
+    const auto parts = AllOrFirstFailure<query::ProfileCounts>(shards_.size(), [&](size_t i) {
+      return AskShard(set_, shards_[i], generations_[i], target, query::ParseShardProfile).counts;
+    });
     query::ProfileCounts sum;
     for (const query::ProfileCounts& part : parts) query::AddProfileCounts(sum, part);
     return sum;
@@ -208,16 +206,9 @@ std::shared_ptr<const query::ParserTable> ShardSet::ParserTableFor(const std::ve
   // need the same table, and wait for it rather than each asking again.
   const std::lock_guard lock(parser_mutex_);
   if (parser_table_ && parser_key_ == key) return parser_table_;
-  std::vector<std::vector<query::SpellingWord>> tables;
-  const auto failures = AllAtOnce(
-      live.size(),
-      [&](size_t i) {
-        return AskShard(*this, live[i], generations[i], "/v1/shard/spellings", query::ParseShardSpellings).words;
-      },
-      &tables);
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  const auto tables = AllOrFirstFailure<std::vector<query::SpellingWord>>(live.size(), [&](size_t i) {
+    return AskShard(*this, live[i], generations[i], "/v1/shard/spellings", query::ParseShardSpellings).words;
+  });
   parser_table_ = std::make_shared<const query::ParserTable>(query::SumSpellings(tables));
   parser_key_ = std::move(key);
   return parser_table_;
