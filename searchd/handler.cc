@@ -109,6 +109,15 @@ Response get_health(const Request& request, const std::string&, const Params&, c
                       request);
 }
 
+// The searcher a /v1/shard/ endpoint answers from: this thread's view of
+// one index (a shard or a whole one). A searchd serving shards has no part
+// of its own to give: UnsupportedError saying to ask each shard for `what`.
+const query::Searcher& OwnIndex(const Context& context, const std::string& what) {
+  const query::Searcher& searcher = context.index.ForThisThread();
+  if (searcher.sharded()) throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its " + what);
+  return searcher;
+}
+
 // Which shard (of the index's metadata) and generation `searcher` reads:
 // what every /v1/shard/ answer starts with.
 query::ShardOrigin OriginOf(const query::Searcher& searcher) {
@@ -120,8 +129,7 @@ query::ShardOrigin OriginOf(const query::Searcher& searcher) {
 Response get_shard_counts(const Request& request, const std::string&, const Params& params,
                           const Context& context) {
   const query::SearchRequest search = ParseSearchParams(params);
-  const query::Searcher& searcher = context.index.ForThisThread();
-  if (searcher.sharded()) throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its counts");
+  const query::Searcher& searcher = OwnIndex(context, "counts");
   const query::ShardCounts counts{OriginOf(searcher), searcher.Count(search)};
   return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
 }
@@ -139,10 +147,7 @@ Response get_shard_profile(const Request& request, const std::string&, const Par
   const std::string* id_value = LastValue(params, "id");
   const std::string id = id_value ? *id_value : "";
   if (id.empty()) throw UsageError("id", "id is required: a speaker id or an ISO3 code");
-  const query::Searcher& searcher = context.index.ForThisThread();
-  if (searcher.sharded()) {
-    throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its profile counts");
-  }
+  const query::Searcher& searcher = OwnIndex(context, "profile counts");
   const query::ShardProfile profile{OriginOf(searcher), searcher.CountProfile(*field, id)};
   return JsonResponse(http::status::ok, query::ShardProfileToJson(profile), request);
 }
@@ -150,10 +155,7 @@ Response get_shard_profile(const Request& request, const std::string&, const Par
 // This index's spelling table: what a searchd over shards sums to correct
 // spellings as one index would (query/shard_spellings.h).
 Response get_shard_spellings(const Request& request, const std::string&, const Params&, const Context& context) {
-  const query::Searcher& searcher = context.index.ForThisThread();
-  if (searcher.sharded()) {
-    throw UnsupportedError("this searchd serves shards; ask each shard's searchd for its spellings");
-  }
+  const query::Searcher& searcher = OwnIndex(context, "spellings");
   const query::ShardSpellings spellings{OriginOf(searcher), query::SpellingsOf(searcher.database())};
   return JsonResponse(http::status::ok, query::ShardSpellingsToJson(spellings), request);
 }
