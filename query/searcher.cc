@@ -609,6 +609,7 @@ Counts Searcher::Count(const SearchRequest& unresolved) const {
 }
 
 ProfileCounts Searcher::CountProfile(FacetField kind, const std::string& id) const {
+  // Made first: it checks the kind, over shards too, before any shard is asked.
   const std::string term = ProfileTerm(kind, id);
   if (sharded()) return counts_->CountProfile(kind, id);
   return CountProfileOn(db_, term);
