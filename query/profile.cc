@@ -3,42 +3,18 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "model/countries.h"
 #include "model/errors.h"
 #include "model/names.h"
-#include "model/schema.h"
 #include "model/text.h"
 #include "query/profile_counts.h"
-#include "query/stopwords.h"
+#include "query/profile_topics.h"
 
 namespace cstd {
 namespace query {
 
 namespace {
-
-// The words a topic can be: unprefixed terms (prefixes are capitals; the
-// stemmer's are 'Z'-prefixed), of letters only, no stop word, not the
-// subject's own name, and not in a fifth of all passages or more (such a
-// word is the archive's, not theirs: "nations", "development" in the UNGDC).
-class TopicDecider : public Xapian::ExpandDecider {
- public:
-  TopicDecider(const Xapian::Database& db, std::set<std::string> excluded)
-      : db_(db), excluded_(std::move(excluded)), max_frequency_(db.get_doccount() / 5) {}
-  bool operator()(const std::string& term) const override {
-    // Shorter words are function words and abbreviations more often than themes.
-    if (term.size() < 4) return false;
-    if (!std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-    if (excluded_.count(term) || TopicStopwords().count(term)) return false;
-    return db_.get_termfreq(term) <= max_frequency_;
-  }
-
- private:
-  const Xapian::Database& db_;
-  std::set<std::string> excluded_;
-  Xapian::doccount max_frequency_;
-};
 
 // Counts of one column's values over the passages, but `except`, labelled.
 std::vector<FacetValue> Ranked(const std::map<std::string, uint64_t>& counts, const std::string& except) {
@@ -79,30 +55,23 @@ void Compute(const Searcher& searcher, Profile& p) {
     v.label = s ? s->DisplayName() : v.value;
   }
 
-  // Topics: Xapian's expansion over a sample of the passages, with the
-  // statistics of the whole index (over shards, Xapian gathers them from
-  // every shard through the remote backend, as it does for a search).
-  const Xapian::Database& db = searcher.database();
-  const std::string term = ProfileTerm(p.kind, p.id);
-  std::vector<Xapian::docid> passages;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) passages.push_back(*it);
-  if (passages.empty()) return;
-  Xapian::RSet rset;
-  const size_t step = std::max<size_t>(1, passages.size() / kTopicPassages);
-  for (size_t i = 0; i < passages.size(); i += step) rset.add_document(passages[i]);
+  // Topics: the words of a sample of the passages that they use more than
+  // the archive does (query/profile_topics.h), weighted with the whole
+  // index's statistics (over shards, gathered from every shard).
+  if (counts.passages == 0) return;
+  const std::vector<TopicPassage> sample =
+      searcher.TopicPassages(p.kind, p.id, TopicSampleBound(kTopicPassages, counts.passages));
   std::set<std::string> own;
   for (const auto& name : p.names) {
     for (const auto& w : names::NameWords(name)) own.insert(w);
     for (const auto& w : text::Split(text::AsciiLower(name), ' ')) own.emplace(w);
   }
-  const TopicDecider decider(db, std::move(own));
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(term));
-  // Exact term frequencies: over several databases (shards) Xapian would
-  // otherwise estimate them from the shard each passage is in, and the
-  // topics would not be one index's. One index is not affected.
-  const Xapian::ESet eset = enquire.get_eset(kProfileTopics, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
-  for (auto it = eset.begin(); it != eset.end(); ++it) p.topics.push_back({*it, it.get_weight()});
+  const std::vector<std::string> words = SampleWords(sample);
+  const Xapian::Database& db = searcher.database();
+  for (TopicWeight& t : RankTopics(sample, words, searcher.TermFreqs(words), db.get_doccount(),
+                                   db.get_total_length(), own, kProfileTopics)) {
+    p.topics.push_back({std::move(t.word), t.weight});
+  }
 }
 
 }  // namespace

@@ -55,9 +55,10 @@ Profile SpeakerProfile(const Searcher& searcher, std::string_view value);
 /// no country, or several.
 Profile CountryProfile(const Searcher& searcher, std::string_view value);
 
-/// Topics are read from at most this many of the passages (spread over all
-/// of them): enough to tell a delegation's themes, and a bound on the
-/// time, since each passage's term list is read.
+/// Topics are read from about this many of the passages (a uniform sample,
+/// TopicSampleBound; all of them when there are fewer): enough to tell a
+/// delegation's themes, and a bound on the time and on what shards send,
+/// since each sampled passage's term list is read.
 inline constexpr size_t kTopicPassages = 1000;
 /// The topics a profile lists, and the co-speakers and delegations.
 inline constexpr size_t kProfileTopics = 15;

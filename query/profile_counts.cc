@@ -85,36 +85,32 @@ auto& List(Counts& c, size_t i) {
 }  // namespace
 
 std::string ShardProfileToJson(const ShardProfile& p) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteShardOrigin(w, p);
-  Member(w, "passages", p.counts.passages);
-  Member(w, "documents", p.counts.documents);
-  w.Key("sessions");
-  w.StartArray();
-  for (const auto& [key, tally] : p.counts.sessions) {
+  return ShardAnswerJson(p, [&](JsonWriter& w) {
+    Member(w, "passages", p.counts.passages);
+    Member(w, "documents", p.counts.documents);
+    w.Key("sessions");
     w.StartArray();
-    for (int n : {key.first, key.second}) {
-      if (n < 0) {
-        w.Null();
-      } else {
-        w.Int(n);
+    for (const auto& [key, tally] : p.counts.sessions) {
+      w.StartArray();
+      for (int n : {key.first, key.second}) {
+        if (n < 0) {
+          w.Null();
+        } else {
+          w.Int(n);
+        }
       }
+      w.Uint64(tally.passages);
+      w.Uint64(tally.documents);
+      w.EndArray();
     }
-    w.Uint64(tally.passages);
-    w.Uint64(tally.documents);
     w.EndArray();
-  }
-  w.EndArray();
-  for (size_t i = 0; i < std::size(kLists); ++i) {
-    w.Key(kLists[i]);
-    w.StartArray();
-    for (const auto& [value, count] : List(p.counts, i)) WriteValueCount(w, value, count);
-    w.EndArray();
-  }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+    for (size_t i = 0; i < std::size(kLists); ++i) {
+      w.Key(kLists[i]);
+      w.StartArray();
+      for (const auto& [value, count] : List(p.counts, i)) WriteValueCount(w, value, count);
+      w.EndArray();
+    }
+  });
 }
 
 ShardProfile ParseShardProfile(std::string_view text) {

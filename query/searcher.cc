@@ -615,6 +615,20 @@ ProfileCounts Searcher::CountProfile(FacetField kind, const std::string& id) con
   return CountProfileOn(db_, term);
 }
 
+std::vector<TopicPassage> Searcher::TopicPassages(FacetField kind, const std::string& id, uint64_t bound) const {
+  const std::string term = ProfileTerm(kind, id);
+  if (sharded()) return counts_->TopicPassages(kind, id, bound);
+  return TopicPassagesOn(db_, term, bound);
+}
+
+std::vector<Xapian::doccount> Searcher::TermFreqs(const std::vector<std::string>& words) const {
+  if (sharded()) return counts_->TermFreqs(words);
+  std::vector<Xapian::doccount> freqs;
+  freqs.reserve(words.size());
+  for (const std::string& word : words) freqs.push_back(db_.get_termfreq(word));
+  return freqs;
+}
+
 SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
   const auto deadline = FacetDeadline(start);

@@ -152,6 +152,17 @@ class Searcher {
   /// std::invalid_argument for another kind, and as Count.
   ProfileCounts CountProfile(FacetField kind, const std::string& id) const;
 
+  /// The passages of that profile whose sample key is at most `bound`, with
+  /// their topic words, in no particular order (what a shard answers at
+  /// /v1/shard/topic_passages; over shards, every shard's). Throws as
+  /// CountProfile.
+  std::vector<TopicPassage> TopicPassages(FacetField kind, const std::string& id, uint64_t bound) const;
+
+  /// How many passages of the index have each of `words`, in order (what a
+  /// shard answers at /v1/shard/termfreqs; over shards, their sum). Throws
+  /// as Count.
+  std::vector<Xapian::doccount> TermFreqs(const std::vector<std::string>& words) const;
+
   /// Runs `request`, its speakers resolved (Resolve; the result's request
   /// holds the ids used). Throws UsageError naming "q" when the query string
   /// does not parse (in words of ours, never Xapian's), a `speaker:`/

@@ -7,9 +7,15 @@
 
 namespace cstd::query {
 
-void WriteShardOrigin(JsonWriter& w, const ShardOrigin& origin) {
+std::string ShardAnswerJson(const ShardOrigin& origin, const std::function<void(JsonWriter&)>& members) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
   json::Member(w, "shard", origin.shard);
   json::Member(w, "generation", origin.generation);
+  members(w);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
 void WriteValueCount(JsonWriter& w, std::string_view value, uint64_t count) {

@@ -1,5 +1,5 @@
 // What every answer a shard's searchd gives a searchd over shards starts
-// with (/v1/shard/counts, /v1/shard/spellings, /v1/shard/profile): which
+// with (/v1/shard/counts, spellings, profile, topic_passages, termfreqs): which
 // shard it is and which generation it read, so that the coordinator never
 // adds an answer of another shard or generation to its view
 // (searchd/shard_set.h). One place for the two members and their JSON,
@@ -11,6 +11,7 @@
 #include <rapidjson/fwd.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,8 +28,10 @@ struct ShardOrigin {
   std::string generation;
 };
 
-/// Writes the members "shard" and "generation" into an open object.
-void WriteShardOrigin(JsonWriter& w, const ShardOrigin& origin);
+/// The JSON of a /v1/shard/ answer, and a newline: an object of the
+/// members "shard" and "generation" of `origin`, then those `members`
+/// writes.
+std::string ShardAnswerJson(const ShardOrigin& origin, const std::function<void(JsonWriter&)>& members);
 
 /// Writes [VALUE, COUNT]: how every /v1/shard/ answer lists a value (a
 /// facet value, an action line, a word) with its count.

@@ -14,23 +14,19 @@ namespace cstd::query {
 using json::Member;
 
 std::string ShardCountsToJson(const ShardCounts& c) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteShardOrigin(w, c);
-  Member(w, "total", c.counts.total);
-  w.Key("facets");
-  w.StartObject();
-  for (const FacetResult& facet : c.counts.facets) {
-    const std::string_view name = FacetName(facet.field);
-    w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-    w.StartArray();
-    for (const FacetValue& v : facet.values) WriteValueCount(w, v.value, v.count);
-    w.EndArray();
-  }
-  w.EndObject();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  return ShardAnswerJson(c, [&](JsonWriter& w) {
+    Member(w, "total", c.counts.total);
+    w.Key("facets");
+    w.StartObject();
+    for (const FacetResult& facet : c.counts.facets) {
+      const std::string_view name = FacetName(facet.field);
+      w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+      w.StartArray();
+      for (const FacetValue& v : facet.values) WriteValueCount(w, v.value, v.count);
+      w.EndArray();
+    }
+    w.EndObject();
+  });
 }
 
 ShardCounts ParseShardCounts(std::string_view text) {

@@ -8,6 +8,8 @@
 #ifndef CSTD_QUERY_SHARD_COUNTS_H_
 #define CSTD_QUERY_SHARD_COUNTS_H_
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 
 #include "query/facets.h"
 #include "query/profile_counts.h"
+#include "query/profile_topics.h"
 #include "query/search_request.h"
 #include "query/shard_answer.h"
 
@@ -43,6 +46,15 @@ class CountSource {
   /// The figures of the profile of `id`, a speaker (kind kSpeaker) or a
   /// delegation (kCountry). Throws as Count.
   virtual ProfileCounts CountProfile(FacetField kind, const std::string& id) const = 0;
+
+  /// The passages of that profile whose sample key is at most `bound`,
+  /// with their topic words (query/profile_topics.h), from every shard, in
+  /// no particular order. Throws as Count.
+  virtual std::vector<TopicPassage> TopicPassages(FacetField kind, const std::string& id, uint64_t bound) const = 0;
+
+  /// How many passages have each of `words`, in order, summed over every
+  /// shard. Throws as Count.
+  virtual std::vector<Xapian::doccount> TermFreqs(const std::vector<std::string>& words) const = 0;
 };
 
 /// A shard's counts, and whose they are.

@@ -19,16 +19,12 @@ std::vector<SpellingWord> SpellingsOf(const Xapian::Database& db) {
 }
 
 std::string ShardSpellingsToJson(const ShardSpellings& s) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteShardOrigin(w, s);
-  w.Key("words");
-  w.StartArray();
-  for (const auto& [word, frequency] : s.words) WriteValueCount(w, word, frequency);
-  w.EndArray();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  return ShardAnswerJson(s, [&](JsonWriter& w) {
+    w.Key("words");
+    w.StartArray();
+    for (const auto& [word, frequency] : s.words) WriteValueCount(w, word, frequency);
+    w.EndArray();
+  });
 }
 
 ShardSpellings ParseShardSpellings(std::string_view text) {

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <charconv>
 #include <iterator>
 #include <functional>
 #include <optional>
@@ -134,11 +135,9 @@ Response get_shard_counts(const Request& request, const std::string&, const Para
   return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
 }
 
-// The figures of a speaker's or delegation's profile on this index alone,
-// every value uncut: what a searchd over shards adds up
-// (query/profile_counts.h).
-Response get_shard_profile(const Request& request, const std::string&, const Params& params,
-                           const Context& context) {
+// Whose profile a /v1/shard/ request asks about: `field` (speaker or
+// country) and `id`. Throws UsageError naming the parameter that is wrong.
+std::pair<query::FacetField, std::string> ProfileSubject(const Params& params) {
   const std::string* field_name = LastValue(params, "field");
   const auto field = field_name ? query::ParseFacetField(*field_name) : std::nullopt;
   if (!field || (*field != query::FacetField::kSpeaker && *field != query::FacetField::kCountry)) {
@@ -147,9 +146,48 @@ Response get_shard_profile(const Request& request, const std::string&, const Par
   const std::string* id_value = LastValue(params, "id");
   const std::string id = id_value ? *id_value : "";
   if (id.empty()) throw UsageError("id", "id is required: a speaker id or an ISO3 code");
+  return {*field, id};
+}
+
+// The figures of a speaker's or delegation's profile on this index alone,
+// every value uncut: what a searchd over shards adds up
+// (query/profile_counts.h).
+Response get_shard_profile(const Request& request, const std::string&, const Params& params,
+                           const Context& context) {
+  const auto [field, id] = ProfileSubject(params);
   const query::Searcher& searcher = OwnIndex(context, "profile counts");
-  const query::ShardProfile profile{OriginOf(searcher), searcher.CountProfile(*field, id)};
+  const query::ShardProfile profile{OriginOf(searcher), searcher.CountProfile(field, id)};
   return JsonResponse(http::status::ok, query::ShardProfileToJson(profile), request);
+}
+
+// The passages of a profile on this index alone whose sample key is at most
+// `upto`, with their topic words: what a searchd over shards weighs the
+// profile's topics from (query/profile_topics.h).
+Response get_shard_topic_passages(const Request& request, const std::string&, const Params& params,
+                                  const Context& context) {
+  const auto [field, id] = ProfileSubject(params);
+  const std::string* upto = LastValue(params, "upto");
+  uint64_t bound = 0;
+  const auto parsed = upto ? std::from_chars(upto->data(), upto->data() + upto->size(), bound) : std::from_chars_result{};
+  if (!upto || parsed.ec != std::errc() || parsed.ptr != upto->data() + upto->size()) {
+    throw UsageError("upto", "upto must be a sample key: a whole number from 0 to 18446744073709551615");
+  }
+  const query::Searcher& searcher = OwnIndex(context, "topic passages");
+  const query::ShardTopicPassages passages{OriginOf(searcher), searcher.TopicPassages(field, id, bound)};
+  return JsonResponse(http::status::ok, query::ShardTopicPassagesToJson(passages), request);
+}
+
+// How many passages of this index alone have each of `terms` (comma
+// separated), in order: what a searchd over shards sums.
+Response get_shard_termfreqs(const Request& request, const std::string&, const Params& params,
+                             const Context& context) {
+  const std::string* terms = LastValue(params, "terms");
+  if (!terms || terms->empty()) throw UsageError("terms", "terms is required: words separated by commas");
+  const query::Searcher& searcher = OwnIndex(context, "term frequencies");
+  std::vector<std::string> words;
+  for (std::string_view word : text::Split(*terms, ',')) words.emplace_back(word);
+  const query::ShardTermFreqs freqs{OriginOf(searcher), searcher.TermFreqs(words)};
+  return JsonResponse(http::status::ok, query::ShardTermFreqsToJson(freqs), request);
 }
 
 // This index's spelling table: what a searchd over shards sums to correct
@@ -365,6 +403,8 @@ const std::vector<Route>& Routes() {
       {http::verb::get, "/v1/shard/counts", get_shard_counts},
       {http::verb::get, "/v1/shard/spellings", get_shard_spellings},
       {http::verb::get, "/v1/shard/profile", get_shard_profile},
+      {http::verb::get, "/v1/shard/topic_passages", get_shard_topic_passages},
+      {http::verb::get, "/v1/shard/termfreqs", get_shard_termfreqs},
       {http::verb::get, "/metrics", get_metrics},
       // The search page, a client of the routes above; not in
       // docs/openapi.json, which describes the JSON API.

@@ -169,6 +169,46 @@ class ShardCounter : public query::CountSource {
     return sum;
   }
 
+  std::vector<query::TopicPassage> TopicPassages(query::FacetField kind, const std::string& id,
+                                                 uint64_t bound) const override {
+    const std::string target = "/v1/shard/topic_passages?field=" + std::string(query::FacetName(kind)) +
+                               "&id=" + query::UrlEncode(id) + "&upto=" + std::to_string(bound);
+    const auto parts = AllOrFirstFailure<std::vector<query::TopicPassage>>(shards_.size(), [&](size_t i) {
+      return AskShard(set_, shards_[i], generations_[i], target, query::ParseShardTopicPassages).passages;
+    });
+    std::vector<query::TopicPassage> all;
+    for (const auto& part : parts) all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }
+
+  std::vector<Xapian::doccount> TermFreqs(const std::vector<std::string>& words) const override {
+    // Words go in the request line: batches well within any header limit a
+    // shard's searchd is likely given (Beast's default is 8 KiB), commas
+    // percent-encoded included.
+    constexpr size_t kBatchBytes = 4 * 1024;
+    const std::vector<std::string> batches = query::TermFreqsBatches(words, kBatchBytes);
+    const auto parts = AllOrFirstFailure<std::vector<Xapian::doccount>>(shards_.size(), [&](size_t i) {
+      std::vector<Xapian::doccount> freqs;
+      for (const std::string& batch : batches) {
+        const auto part = AskShard(set_, shards_[i], generations_[i],
+                                   "/v1/shard/termfreqs?terms=" + query::UrlEncode(batch), query::ParseShardTermFreqs)
+                              .termfreqs;
+        freqs.insert(freqs.end(), part.begin(), part.end());
+      }
+      if (freqs.size() != words.size()) {
+        throw ShardUnavailableError(set_.Name(shards_[i]) + " is unavailable: it gave " +
+                                    std::to_string(freqs.size()) + " term frequencies for " +
+                                    std::to_string(words.size()) + " words");
+      }
+      return freqs;
+    });
+    std::vector<Xapian::doccount> sum(words.size(), 0);
+    for (const auto& part : parts) {
+      for (size_t w = 0; w < sum.size(); ++w) sum[w] += part[w];
+    }
+    return sum;
+  }
+
  private:
   const ShardSet& set_;
   std::vector<size_t> shards_;

@@ -413,6 +413,8 @@ TEST_F(OpenApiTest, DocumentIsWellFormed) {
                                             "/v1/shard/counts",
                                             "/v1/shard/spellings",
                                             "/v1/shard/profile",
+                                            "/v1/shard/topic_passages",
+                                            "/v1/shard/termfreqs",
                                             "/metrics"};
   std::set<std::string> paths;
   for (const auto& p : doc["paths"].GetObject()) paths.insert(p.name.GetString());
@@ -639,6 +641,28 @@ TEST_F(OpenApiTest, ShardProfileMatchesTheDocument) {
   CheckGet(path, "/v1/shard/profile?field=year&id=2020", 400);
   CheckGet(path, "/v1/shard/profile?field=country", 400);
   CheckTransportErrors(path, "/v1/shard/profile?field=country&id=IRN");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ShardTopicPassagesMatchTheDocument) {
+  const std::string path = "/v1/shard/topic_passages";
+  const HttpResponse r = CheckGet(path, "/v1/shard/topic_passages?field=country&id=IRN&upto=18446744073709551615", 200);
+  EXPECT_EQ(r.body.find("\"passages\":[]"), std::string::npos) << "no passages sampled: " << r.body.substr(0, 300);
+  CheckGet(path, "/v1/shard/topic_passages?field=country&id=IRN&upto=0", 200);
+  CheckGet(path, "/v1/shard/topic_passages?field=country&id=IRN&upto=-1", 400);
+  CheckGet(path, "/v1/shard/topic_passages?field=country&id=IRN&upto=18446744073709551616", 400);
+  CheckGet(path, "/v1/shard/topic_passages?field=country&id=IRN", 400);
+  CheckTransportErrors(path, "/v1/shard/topic_passages?field=country&id=IRN&upto=1000");
+  ExpectAllDeclaredStatusesSeen(path);
+}
+
+TEST_F(OpenApiTest, ShardTermFreqsMatchTheDocument) {
+  const std::string path = "/v1/shard/termfreqs";
+  const HttpResponse r = CheckGet(path, "/v1/shard/termfreqs?terms=governance,zzzznotaword,internet", 200);
+  EXPECT_NE(r.body.find(",0,"), std::string::npos) << "a word the index lacks counts 0: " << r.body;
+  EXPECT_EQ(r.body.find("[0,"), std::string::npos) << "governance is in the archive: " << r.body;
+  CheckGet(path, "/v1/shard/termfreqs", 400);
+  CheckTransportErrors(path, "/v1/shard/termfreqs?terms=governance");
   ExpectAllDeclaredStatusesSeen(path);
 }
 
