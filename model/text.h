@@ -8,9 +8,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace cstd::text {
+
+/// An rvalue std::string: what a function returning views into its
+/// argument must not take, for the views would dangle.
+template <typename S>
+concept TemporaryString = std::is_same_v<std::remove_cvref_t<S>, std::string> && !std::is_lvalue_reference_v<S>;
 
 /// Returns the byte offset of the first invalid UTF-8 sequence in `s`, or
 /// nullopt when `s` is valid UTF-8. Overlong forms, surrogates and code points
@@ -57,9 +63,19 @@ std::string CollapseSpace(std::string_view s);
 
 /// `s` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view s);
+/// Deleted: the view would outlive the temporary it looks into.
+template <typename S>
+  requires TemporaryString<S>
+std::string_view Trim(S&& s) = delete;
 
-/// Splits on `sep`, keeping empty fields.
+/// Splits on `sep`, keeping empty fields. The fields are views into `s`.
 std::vector<std::string_view> Split(std::string_view s, char sep);
+/// Deleted: the fields would be views into a temporary that dies at the
+/// end of the full expression (AddressSanitizer found one such use, a
+/// range-for over `Split(AsciiLower(name), ' ')`).
+template <typename S>
+  requires TemporaryString<S>
+std::vector<std::string_view> Split(S&& s, char sep) = delete;
 
 /// Whether byte `c` belongs to a word as Xapian's term generator splits
 /// text: an ASCII letter or digit, or any byte of a multi-byte UTF-8

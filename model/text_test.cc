@@ -126,6 +126,17 @@ TEST(SplitTest, KeepsEmptyFields) {
   EXPECT_EQ(Split("abc", ','), (std::vector<std::string_view>{"abc"}));
 }
 
+// The views Split and Trim return point into their argument: a temporary
+// string is refused at compile time, a named one or a literal is taken.
+template <typename S>
+concept Splittable = requires(S&& s) { Split(std::forward<S>(s), ','); };
+template <typename S>
+concept Trimmable = requires(S&& s) { Trim(std::forward<S>(s)); };
+static_assert(!Splittable<std::string>);
+static_assert(!Trimmable<std::string>);
+static_assert(Splittable<std::string&> && Splittable<const std::string&> && Splittable<const char*>);
+static_assert(Trimmable<std::string&> && Trimmable<std::string_view> && Trimmable<const char (&)[4]>);
+
 TEST(ParseIntTest, ParsesWholeDecimalIntegersOnly) {
   struct Case {
     const char* in;

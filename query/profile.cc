@@ -64,7 +64,8 @@ void Compute(const Searcher& searcher, Profile& p) {
   std::set<std::string> own;
   for (const auto& name : p.names) {
     for (const auto& w : names::NameWords(name)) own.insert(w);
-    for (const auto& w : text::Split(text::AsciiLower(name), ' ')) own.emplace(w);
+    const std::string lower = text::AsciiLower(name);
+    for (const auto& w : text::Split(lower, ' ')) own.emplace(w);
   }
   const std::vector<std::string> words = SampleWords(sample);
   const Xapian::Database& db = searcher.database();
