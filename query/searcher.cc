@@ -72,8 +72,14 @@ Xapian::Query AnyOfRanges(const Xapian::Database& db, std::string_view prefix, c
   }
   // No value of the index in range: the filter matches nothing. Not
   // Query::MatchNothing, which is the empty Query, and an empty filter is
-  // no filter at all.
-  if (terms.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+  // no filter at all. Nor Query::MatchAll AND_NOT itself: MatchAll is one
+  // static object whose reference count is not atomic (see BuildQuery);
+  // searchd threads copying it at once crashed the server in the soak. The
+  // empty term, made here, is this thread's own.
+  if (terms.empty()) {
+    const Xapian::Query all{std::string()};
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, all, all);
+  }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
