@@ -31,6 +31,15 @@ namespace cstd::query {
 
 namespace {
 
+// A query matching every document, made afresh for the caller. Not
+// Xapian::Query::MatchAll: that is one static object, and Query reference
+// counts are not atomic, so searchd threads copying it at once corrupt its
+// count and crash the server (seen twice: a segfault in Query::get_length
+// under concurrent empty-q requests, then one in tools/soak under year
+// ranges the index has no value in). The empty term matches every
+// document, and is the caller's own object.
+Xapian::Query MatchAllQuery() { return Xapian::Query(std::string()); }
+
 // OR of boolean terms for one filter field; empty query when no value.
 Xapian::Query AnyOf(std::string_view prefix, const std::vector<std::string>& values) {
   std::vector<Xapian::Query> terms;
@@ -72,14 +81,8 @@ Xapian::Query AnyOfRanges(const Xapian::Database& db, std::string_view prefix, c
   }
   // No value of the index in range: the filter matches nothing. Not
   // Query::MatchNothing, which is the empty Query, and an empty filter is
-  // no filter at all. Nor Query::MatchAll AND_NOT itself: MatchAll is one
-  // static object whose reference count is not atomic (see BuildQuery);
-  // searchd threads copying it at once crashed the server in the soak. The
-  // empty term, made here, is this thread's own.
-  if (terms.empty()) {
-    const Xapian::Query all{std::string()};
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, all, all);
-  }
+  // no filter at all.
+  if (terms.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, MatchAllQuery(), MatchAllQuery());
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -304,12 +307,7 @@ std::string Searcher::generation() const {
 
 Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* corrected) const {
   QueryParts parts;
-  // Not Xapian::Query::MatchAll: that is one static object, and Query
-  // reference counts are not atomic, so copying it from several searchd
-  // threads at once corrupted its count and crashed the server (seen as a
-  // segfault in Query::get_length under concurrent empty-q requests). The
-  // empty term matches every document, and is this thread's own object.
-  parts.text = Xapian::Query(std::string());
+  parts.text = MatchAllQuery();
   if (r.q.size() > limits_.max_query_bytes) {
     throw UsageError("q", "q is " + std::to_string(r.q.size()) +
                               " bytes, over max_query_bytes=" + std::to_string(limits_.max_query_bytes));

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 // and Query's reference counts are not atomic: searchd threads copying one
 // at once corrupt its count and crash the server (twice: empty-q searches,
 // then a year range the index has no value in, found by tools/soak). Code
-// makes its own match-all query, `Xapian::Query(std::string())`.
+// makes its own match-all query (query/searcher.cc, MatchAllQuery).
 constexpr const char* kSharedQueries[] = {"Query::MatchAll", "Query::MatchNothing"};
 
 // Lines of `text` (numbered from 1) that use a shared query in code, not

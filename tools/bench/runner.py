@@ -60,8 +60,8 @@ def cstd_build_command(index_dir, sources, metadata):
     return [os.path.join(BIN, "cstd-indexer"), "build", "--index", index_dir, "--metadata", metadata, *sources]
 
 
-def cstd_searchd_command(index_dir, port):
-    return [os.path.join(BIN, "cstd-searchd"), "--index", index_dir, "--listen", f"127.0.0.1:{port}", "--no-log",
+def cstd_searchd_command(index_dir, port, bin_dir=BIN):
+    return [os.path.join(bin_dir, "cstd-searchd"), "--index", index_dir, "--listen", f"127.0.0.1:{port}", "--no-log",
             "--facet-budget-ms", "600000"]
 
 
