@@ -532,15 +532,20 @@ SearchResult Searcher::Search(const SearchRequest& unresolved) const {
   return Run(request, BuildQuery(request), start);
 }
 
-SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text) const {
-  const auto start = std::chrono::steady_clock::now();
-  CheckPaging(unresolved);
-  SearchRequest request = Resolve(unresolved);
+Searcher::QueryParts Searcher::PartsFor(SearchRequest& request, const Xapian::Query& text) const {
   request.q.clear();  // the text is `text`; only the filters are built
   QueryParts parts = BuildQuery(request);
   parts.text = text;
   parts.rank = text;
   parts.from_q = false;
+  return parts;
+}
+
+SearchResult Searcher::SearchFor(const SearchRequest& unresolved, const Xapian::Query& text) const {
+  const auto start = std::chrono::steady_clock::now();
+  CheckPaging(unresolved);
+  SearchRequest request = Resolve(unresolved);
+  const QueryParts parts = PartsFor(request, text);
   return Run(request, parts, start);
 }
 
@@ -608,8 +613,19 @@ std::chrono::steady_clock::time_point Searcher::FacetDeadline(std::chrono::stead
 Counts Searcher::Count(const SearchRequest& unresolved) const {
   const auto start = std::chrono::steady_clock::now();
   const SearchRequest request = Resolve(unresolved);
-  if (sharded()) return counts_->Count(request);
+  if (sharded()) return counts_->Count(request, nullptr);
   return Tally(request, BuildQuery(request), FacetDeadline(start));
+}
+
+Counts Searcher::CountFor(const SearchRequest& unresolved, const Xapian::Query& text) const {
+  const auto start = std::chrono::steady_clock::now();
+  SearchRequest request = Resolve(unresolved);
+  const QueryParts parts = PartsFor(request, text);
+  if (sharded()) {
+    const std::string text_bytes = parts.text.serialise();
+    return counts_->Count(request, &text_bytes);
+  }
+  return Tally(request, parts, FacetDeadline(start));
 }
 
 ProfileCounts Searcher::CountProfile(FacetField kind, const std::string& id) const {
@@ -639,15 +655,16 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   SearchResult result;
   result.request = request;
 
-  // Over shards, the shards count (all at once, while Xapian ranks here).
-  // A query a program made (SearchFor) cannot be sent to them as q: its
-  // total is counted by Xapian over the shards, and facets cannot be.
+  // Over shards, the shards count (all at once, while Xapian ranks here):
+  // q as the request says it, or a query a program made (SearchFor) as
+  // that query, serialised here: the counting thread must not touch
+  // parts.text, whose reference counts the ranking below changes (they are
+  // not atomic).
   std::future<Counts> shard_counts;
-  if (sharded() && parts.from_q) {
-    shard_counts = std::async(std::launch::async, [&] { return counts_->Count(request); });
-  } else if (sharded() && (!request.facets.empty() || request.group_by_document)) {
-    throw UnsupportedError("facets and group=document of this search are not counted over shards; ask with facets= "
-                           "(none) and group=passage");
+  const std::string text_bytes = sharded() && !parts.from_q ? parts.text.serialise() : std::string();
+  if (sharded()) {
+    shard_counts = std::async(std::launch::async,
+                              [&] { return counts_->Count(request, parts.from_q ? nullptr : &text_bytes); });
   }
   const bool tallied = !sharded() && (!request.facets.empty() || request.group_by_document);
 
@@ -764,7 +781,7 @@ FacetResult Searcher::FacetValues(const SearchRequest& unresolved, FacetField fi
   SearchRequest alone = request;
   alone.facets = {field};
   alone.group_by_document = false;
-  Counts counts = sharded() ? counts_->Count(alone) : Tally(alone, parts, deadline);
+  Counts counts = sharded() ? counts_->Count(alone, nullptr) : Tally(alone, parts, deadline);
   FacetResult result{field, RankFacetValues(std::move(counts.facets.front().values), SIZE_MAX, {})};
   Label(result);
   // Any word of a label, anywhere: "palestine" finds State of Palestine,

@@ -126,9 +126,9 @@ class Searcher {
   /// `counts` (the same shards' own searchd) gives totals and facets, which
   /// Xapian's remote matcher cannot count (our tally is a MatchDecider,
   /// which it does not run). A search, its facets and FacetValues take
-  /// their counts from `counts`, and so do the profiles; a search for a
-  /// query a program made (SearchFor) cannot be counted there and throws
-  /// UnsupportedError. Documents are read from the shard ShardOf names; one
+  /// their counts from `counts`, and so do the profiles and the searches
+  /// for a query a program made (SearchFor, sent to the shards serialised).
+  /// Documents are read from the shard ShardOf names; one
   /// of a missing shard throws ShardUnavailableError naming the shard.
   /// Throws std::invalid_argument when `shards` has no database, a number
   /// for each or a parser table.
@@ -145,6 +145,11 @@ class Searcher {
   /// the total and every value of each requested facet, unlabelled and
   /// uncut; over shards, their sum (every shard asked). Throws as Search.
   Counts Count(const SearchRequest& request) const;
+
+  /// The counts of `request` with `text` in place of the query its q
+  /// parses to, as SearchFor counts them (what a shard answers at
+  /// /v1/shard/counts with kTextQueryParameter). Throws as SearchFor.
+  Counts CountFor(const SearchRequest& request, const Xapian::Query& text) const;
 
   /// The figures of the profile of `id`, a speaker (kind kSpeaker) or a
   /// delegation (kCountry), as ids the index holds (what a shard answers at
@@ -269,6 +274,9 @@ class Searcher {
   // `corrected`, when given, receives the parser's spelling correction of
   // the query ("" for none).
   QueryParts BuildQuery(const SearchRequest& request, std::string* corrected = nullptr) const;
+  // The parts of `request` (q cleared) with `text`, a program's query, in
+  // place of q's: what SearchFor and CountFor search and count.
+  QueryParts PartsFor(SearchRequest& request, const Xapian::Query& text) const;
   // A suggestion for `request`, whose query `parts` is: an honest
   // correction (query/suggestion.h) that finds more passages under the
   // same filters, or nullopt.

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "model/document_json.h"
+#include "model/errors.h"
 #include "query/search_fields.h"
 
 namespace cstd::query {
@@ -73,12 +74,48 @@ void AddCounts(Counts& sum, const Counts& part) {
   }
 }
 
-std::string ShardCountsQuery(const SearchRequest& request) {
+std::string ShardCountsQuery(const SearchRequest& request, const std::string* text) {
   std::string facets;
   for (FacetField f : request.facets) facets += (facets.empty() ? "" : ",") + std::string(FacetName(f));
   std::string out = FilterQueryString(request) + "&facets=" + facets;
   if (request.group_by_document) out += "&group=document";
+  if (text) {
+    // Hexadecimal: the serialised form is bytes (NUL among them), and hex
+    // needs no escaping in a URL.
+    static constexpr char kDigits[] = "0123456789abcdef";
+    out += "&" + std::string(kTextQueryParameter) + "=";
+    for (const unsigned char c : *text) {
+      out += kDigits[c >> 4];
+      out += kDigits[c & 0xf];
+    }
+  }
   return out;
+}
+
+Xapian::Query ParseTextQuery(std::string_view hex) {
+  const std::string parameter(kTextQueryParameter);
+  const auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    const int high = digit(hex[i]);
+    const int low = digit(hex[i + 1]);
+    if (high < 0 || low < 0) break;
+    bytes.push_back(static_cast<char>(high * 16 + low));
+  }
+  if (bytes.size() * 2 != hex.size()) {
+    throw UsageError(parameter, parameter + " must be a serialised Xapian query in hexadecimal digits");
+  }
+  try {
+    return Xapian::Query::unserialise(bytes);
+  } catch (const Xapian::Error& e) {
+    throw UsageError(parameter, parameter + " is not a serialised Xapian query: " + e.get_msg());
+  }
 }
 
 }  // namespace cstd::query

@@ -36,12 +36,17 @@ struct Counts {
 class CountSource {
  public:
   virtual ~CountSource() = default;
-  /// The counts of `request` (its speakers resolved to ids). Throws what
-  /// the source meets: ShardUnavailableError naming a shard that cannot
-  /// answer, Xapian::DatabaseModifiedError when a shard serves another
-  /// generation than the caller's view of it, UsageError for a request a
-  /// shard refuses.
-  virtual Counts Count(const SearchRequest& request) const = 0;
+  /// The counts of `request` (its speakers resolved to ids); with `text`
+  /// (Xapian::Query::serialise()), of that query in place of the request's
+  /// q (a query a program made: Searcher::SearchFor, the similar
+  /// statements), under the request's filters. Serialised, not a
+  /// Xapian::Query: a Query's reference counts are not atomic, so one that
+  /// the ranking thread holds must not be copied or read on the thread that
+  /// counts. Throws what the source meets: ShardUnavailableError naming a
+  /// shard that cannot answer, Xapian::DatabaseModifiedError when a shard
+  /// serves another generation than the caller's view of it, UsageError
+  /// for a request a shard refuses.
+  virtual Counts Count(const SearchRequest& request, const std::string* text) const = 0;
 
   /// The figures of the profile of `id`, a speaker (kind kSpeaker) or a
   /// delegation (kCountry). Throws as Count.
@@ -74,9 +79,23 @@ ShardCounts ParseShardCounts(std::string_view json);
 /// `sum` (facets matched by field, values by value).
 void AddCounts(Counts& sum, const Counts& part);
 
+/// The parameter of /v1/shard/counts that carries a query a program made
+/// (Xapian::Query::serialise(), in hexadecimal), counted in place of q.
+/// Why serialised: the similar statements' query is a weighted OR of stems
+/// with exclusions that no q of the query language spells, and a shard must
+/// count exactly the query the coordinator ranks.
+inline constexpr std::string_view kTextQueryParameter = "text_query";
+
 /// The query string of a /v1/shard/counts request for `request`: its
-/// filters and q (FilterQueryString), its facets and its grouping.
-std::string ShardCountsQuery(const SearchRequest& request);
+/// filters and q (FilterQueryString), its facets and its grouping; with
+/// `text` (a serialised query), that query as kTextQueryParameter.
+std::string ShardCountsQuery(const SearchRequest& request, const std::string* text = nullptr);
+
+/// The query a kTextQueryParameter value carries ("" is the empty query,
+/// which matches nothing, as Xapian serialises it). Throws UsageError
+/// naming the parameter for a value that is not hexadecimal or not a
+/// serialised query.
+Xapian::Query ParseTextQuery(std::string_view hex);
 
 }  // namespace cstd::query
 

@@ -1,12 +1,16 @@
 #include "query/shard_counts.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <map>
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "model/errors.h"
 
 namespace cstd::query {
 namespace {
@@ -100,6 +104,57 @@ TEST(ShardCountsTest, QueryNamesFacetsAndGrouping) {
   r.group_by_document = false;
   EXPECT_NE(ShardCountsQuery(r).find("&facets="), std::string::npos);
   EXPECT_EQ(ShardCountsQuery(r).find("group="), std::string::npos);
+}
+
+// A query a program made goes to a shard whole: the similar statements'
+// shapes (weighted OR, AND_NOT, a FILTER scaled to 0) come back as the
+// same query, whatever bytes the serialised form holds.
+TEST(ShardCountsTest, ATextQueryTravelsAsHexAndComesBackTheSame) {
+  std::vector<Xapian::Query> stems;
+  for (const char* t : {"Zclimat", "Zadapt", "Zfinanc", "Z\xc3\xa9t\xc3\xa9"}) {
+    stems.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), 0.37);
+  }
+  const Xapian::Query like(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end()),
+                           Xapian::Query("QKEN_77_2022-3"));
+  const Xapian::Query own("XDKEN_77_2022");
+  const Xapian::Query text(
+      Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, like, own),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, like, own), 0));
+  SearchRequest r;
+  r.countries = {"KEN"};
+  const std::string bytes = text.serialise();
+  const std::string target = ShardCountsQuery(r, &bytes);
+  const std::string key = std::string("&") + std::string(kTextQueryParameter) + "=";
+  const size_t at = target.find(key);
+  ASSERT_NE(at, std::string::npos) << target;
+  const std::string hex = target.substr(at + key.size());
+  EXPECT_EQ(hex.find_first_not_of("0123456789abcdef"), std::string::npos) << hex;
+  EXPECT_EQ(ParseTextQuery(hex).serialise(), text.serialise());
+  EXPECT_EQ(ParseTextQuery(hex).get_description(), text.get_description());
+  // Without one, no such parameter.
+  EXPECT_EQ(ShardCountsQuery(r).find(key), std::string::npos);
+}
+
+TEST(ShardCountsTest, ATextQueryThatIsNotOneIsRefusedNamingTheParameter) {
+  const std::string good = Xapian::Query("Zclimat").serialise();
+  std::string hex;
+  for (const unsigned char c : good) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    hex += kDigits[c >> 4];
+    hex += kDigits[c & 0xf];
+  }
+  EXPECT_EQ(ParseTextQuery(hex).get_description(), Xapian::Query("Zclimat").get_description());
+  // The empty query is the empty string.
+  EXPECT_TRUE(ParseTextQuery("").empty());
+  for (const std::string& bad : {std::string("zz"), hex.substr(1), hex + "0",
+                                hex.substr(0, hex.size() - 2)}) {
+    try {
+      ParseTextQuery(bad);
+      ADD_FAILURE() << "accepted '" << bad << "'";
+    } catch (const UsageError& e) {
+      EXPECT_EQ(e.parameter(), kTextQueryParameter) << bad;
+    }
+  }
 }
 
 }  // namespace

@@ -126,12 +126,18 @@ query::ShardOrigin OriginOf(const query::Searcher& searcher) {
 }
 
 // A search's counts on this index alone, every facet value uncut: what a
-// searchd over shards (--shards) adds up (query/shard_counts.h).
+// searchd over shards (--shards) adds up (query/shard_counts.h). With
+// text_query, a query the coordinator made (the similar statements') is
+// counted in place of q.
 Response get_shard_counts(const Request& request, const std::string&, const Params& params,
                           const Context& context) {
   const query::SearchRequest search = ParseSearchParams(params);
+  const std::string* text = LastValue(params, std::string(query::kTextQueryParameter));
+  const std::optional<Xapian::Query> text_query =
+      text ? std::optional<Xapian::Query>(query::ParseTextQuery(*text)) : std::nullopt;
   const query::Searcher& searcher = OwnIndex(context, "counts");
-  const query::ShardCounts counts{OriginOf(searcher), searcher.Count(search)};
+  const query::ShardCounts counts{OriginOf(searcher),
+                                  text_query ? searcher.CountFor(search, *text_query) : searcher.Count(search)};
   return JsonResponse(http::status::ok, query::ShardCountsToJson(counts), request);
 }
 

@@ -148,8 +148,8 @@ class ShardCounter : public query::CountSource {
   ShardCounter(const ShardSet& set, std::vector<size_t> shards, std::vector<std::string> generations)
       : set_(set), shards_(std::move(shards)), generations_(std::move(generations)) {}
 
-  query::Counts Count(const query::SearchRequest& request) const override {
-    const std::string target = "/v1/shard/counts?" + query::ShardCountsQuery(request);
+  query::Counts Count(const query::SearchRequest& request, const std::string* text) const override {
+    const std::string target = "/v1/shard/counts?" + query::ShardCountsQuery(request, text);
     const auto parts = AllOrFirstFailure<query::Counts>(
         shards_.size(), [&](size_t i) { return CountOn(set_, shards_[i], generations_[i], target); });
     query::Counts sum;

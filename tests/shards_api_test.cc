@@ -347,6 +347,40 @@ TEST_F(ShardsApiTest, ProfilesAsOneIndex) {
   EXPECT_EQ(status, 404);
 }
 
+// Similar statements: the coordinator ranks a query it made (the passage's
+// expand set) through Xapian, and each shard counts that same query, sent
+// serialised (/v1/shard/counts?text_query=): totals and facets, grouped or
+// not, must be the single index's, and so must the hits.
+TEST_F(ShardsApiTest, SimilarStatementsAsOneIndex) {
+  std::vector<std::string> passages;
+  for (const char* search : {"q=climate+change&per_page=2&facets=", "q=digital+divide&per_page=2&facets=",
+                             "q=data+governance&per_page=1&facets=", "q=nuclear&country=KAZ&per_page=1&facets="}) {
+    const auto found = Get(*single_, std::string("/v1/search?") + search);
+    for (const auto& hit : found["hits"].GetArray()) passages.push_back(hit["passage_id"].GetString());
+  }
+  ASSERT_GE(passages.size(), 5u);
+  size_t counted = 0;
+  for (const std::string& passage : passages) {
+    for (const char* extra : {"per_page=10&facets=country,speaker,year,action_line,type,body", "group=document&facets=country,year",
+                              "other_delegations=true&facets=country,session", "year=2019..2023&facets=year,action_line",
+                              "facets="}) {
+      const std::string target = "/v1/passages/" + passage + "/similar?" + extra;
+      int one_status = 0, sharded_status = 0;
+      const auto one = Get(*single_, target, &one_status);
+      const auto sharded = Get(*sharded_, target, &sharded_status);
+      ASSERT_EQ(one_status, 200) << target << ": " << Text(one);
+      ASSERT_EQ(sharded_status, 200) << target << ": " << Text(sharded);
+      EXPECT_EQ(one["total"].GetUint64(), sharded["total"].GetUint64()) << target;
+      EXPECT_EQ(Text(one["facets"]), Text(sharded["facets"])) << target;
+      EXPECT_EQ(Text(one["like_this"]), Text(sharded["like_this"])) << target;
+      ExpectSameHits(one["hits"], sharded["hits"], target);
+      if (one["total"].GetUint64() > 0 && one["facets"].MemberCount() > 0) ++counted;
+    }
+  }
+  // Counts were compared, not empty answers.
+  EXPECT_GE(counted, passages.size() * 3);
+}
+
 // Shards built to a layout (cstd-indexer build --shard-layout): the
 // Commission's documents on one shard, the General Assembly's 2020 debate on
 // another, the rest on a third. The coordinator answers as one index, as
