@@ -252,20 +252,19 @@ const StoredRecords& Searcher::RecordsOf(Xapian::docid did) const {
   return *shard_records_[(did - 1) % shards_.size()];
 }
 
-const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
-  if (shards_.empty()) return records_;
+size_t Searcher::ViewShardOf(const std::string& doc_id) const {
   if (!by_hash_) {
     // Built to a layout: the document's id does not say its shard; the
     // shard whose terms have it holds it (a lookup per shard).
     const std::string term = schema::Term(schema::kPrefixDocId, doc_id);
     for (size_t i = 0; i < shards_.size(); ++i) {
-      if (shards_[i]->term_exists(term)) return *shard_records_[i];
+      if (shards_[i]->term_exists(term)) return i;
     }
     if (!missing_shards_.empty()) {
       throw ShardUnavailableError("document " + doc_id + " is in none of the shards that answer, and " +
                                   missing_shards_.front().reason);
     }
-    return *shard_records_.front();  // in no shard: the first says it has no such document
+    return 0;  // in no shard: the first says it has no such document
   }
   const unsigned shard = ShardOf(doc_id, shard_count_);
   const auto at = std::find(shard_numbers_.begin(), shard_numbers_.end(), shard);
@@ -273,7 +272,17 @@ const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
     throw ShardUnavailableError("document " + doc_id + " lies in shard " +
                                 ShardSpec{shard, shard_count_}.ToString() + ", which does not answer");
   }
-  return *shard_records_[static_cast<size_t>(at - shard_numbers_.begin())];
+  return static_cast<size_t>(at - shard_numbers_.begin());
+}
+
+const StoredRecords& Searcher::RecordsOf(const std::string& doc_id) const {
+  if (shards_.empty()) return records_;
+  return *shard_records_[ViewShardOf(doc_id)];
+}
+
+unsigned Searcher::ShardNumberOf(const std::string& doc_id) const {
+  if (shards_.empty()) return 0;
+  return shard_numbers_[ViewShardOf(doc_id)];
 }
 
 Passage Searcher::PassageOf(Xapian::docid did, const Xapian::Document& doc) const {

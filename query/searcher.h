@@ -248,6 +248,11 @@ class Searcher {
   /// records; its next build adds them).
   IndexedFile FileOf(const std::string& doc_id) const;
 
+  /// Over shards, the number (1-based, as `--shard K/N` gave it) of the
+  /// shard that holds document `doc_id`, whose searchd serves its original
+  /// file; 0 for one index. Throws ShardUnavailableError as FileOf.
+  unsigned ShardNumberOf(const std::string& doc_id) const;
+
   size_t passage_count() const { return db_.get_doccount(); }
   /// Number of distinct documents.
   size_t document_count() const;
@@ -317,6 +322,9 @@ class Searcher {
   const StoredRecords& RecordsOf(Xapian::docid did) const;
   // The records of the index (of the shard) that holds document `doc_id`.
   const StoredRecords& RecordsOf(const std::string& doc_id) const;
+  // The place in shards_ of the shard that holds document `doc_id` (over
+  // shards only).
+  size_t ViewShardOf(const std::string& doc_id) const;
   // Search's work once the request is resolved and its query built.
   SearchResult Run(const SearchRequest& request, const QueryParts& parts,
                    std::chrono::steady_clock::time_point start) const;

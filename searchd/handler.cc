@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <charconv>
+#include <filesystem>
 #include <iterator>
 #include <functional>
 #include <optional>
@@ -234,8 +235,35 @@ constexpr std::string_view kOriginalPolicy = "sandbox; default-src 'none'; style
 // request (ReadOriginal). Browsers revalidate (no-cache) and get 304 while
 // the ETag -- the indexed bytes' hash -- holds: a copy they have is the
 // indexed original, whatever the disk holds now.
+// Over shards, the original of `file` as the searchd of the shard that
+// holds it serves it: the file is on that shard's machine, and its searchd
+// checks it against the index as ReadOriginal does here. Throws as
+// ReadOriginal (NotFoundError, ConflictError, from the shard's answer), and
+// ShardUnavailableError naming the shard when its searchd cannot answer.
+Original OriginalFromShard(const Request& request, const std::string& doc_id, const IndexedFile& file,
+                           const query::Searcher& searcher, const ShardSet& shards) {
+  const size_t k = searcher.ShardNumberOf(doc_id) - 1;
+  const Endpoint& at = shards.counting(k);
+  query::HttpResult got;
+  try {
+    got = query::HttpGet(at.host, at.port, std::string(request.target().substr(0, request.target().find('?'))));
+  } catch (const Error& e) {
+    throw ShardUnavailableError(shards.Name(k) + " is unavailable: " + e.what());
+  }
+  const std::string said = shards.Name(k) + " answered " + std::to_string(got.status) + ": " + got.body;
+  if (got.status == 404) throw NotFoundError(said);
+  if (got.status == 409) throw ConflictError(said);
+  if (got.status != 200) throw ShardUnavailableError(said);
+  Original original;
+  original.bytes = std::move(got.body);
+  original.file_name = std::filesystem::path(file.path).filename().string();
+  original.format = FormatOfPath(file.path).value_or(Format::kText);
+  return original;
+}
+
 Response get_original(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
-  const IndexedFile file = context.index.ForThisThread().FileOf(doc_id);
+  const query::Searcher& searcher = context.index.ForThisThread();
+  const IndexedFile file = searcher.FileOf(doc_id);
   const std::string etag = OriginalEtag(file.record);
   const bool unchanged = ClientHasCurrent(request, etag);
   Response response{unchanged ? http::status::not_modified : http::status::ok, request.version()};
@@ -244,7 +272,8 @@ Response get_original(const Request& request, const std::string& doc_id, const P
   response.set("X-Content-Type-Options", "nosniff");
   response.keep_alive(request.keep_alive());
   if (unchanged) return response;  // no body, no Content-Length
-  Original original = ReadOriginal(doc_id, file);
+  Original original = searcher.sharded() ? OriginalFromShard(request, doc_id, file, searcher, *context.index.shard_set())
+                                         : ReadOriginal(doc_id, file);
   const std::string_view content_type = ContentTypeOf(original.format);
   response.set(http::field::content_type, boost::beast::string_view(content_type.data(), content_type.size()));
   response.set(http::field::content_disposition, InlineDisposition(original.file_name));

@@ -67,6 +67,9 @@ class IndexPool {
   /// does not say which shards it leaves out must not leave any out.
   const query::Searcher& ForThisThread();
 
+  /// The shards served (null for one index).
+  const ShardSet* shard_set() const { return shards_.get(); }
+
   /// As ForThisThread, but over shards served partially (ShardService::
   /// kPartial) the Searcher may leave out shards that do not answer
   /// (Searcher::missing_shards): for an answer that names them. Throws as

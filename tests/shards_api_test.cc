@@ -347,6 +347,41 @@ TEST_F(ShardsApiTest, ProfilesAsOneIndex) {
   EXPECT_EQ(status, 404);
 }
 
+// A document's original file is on the machine of the shard that holds it:
+// the coordinator has its shard's searchd read it (and check it against the
+// index), and serves the same bytes, type and name as the single index.
+TEST_F(ShardsApiTest, OriginalsComeFromTheShardThatHoldsThem) {
+  // Requests of the original route a searchd has answered, from its metrics.
+  const auto originals_served = [](const ServerProcess& server) {
+    const query::HttpResult m = query::HttpGet(server.host(), server.port(), "/metrics");
+    std::istringstream lines(m.body);
+    uint64_t n = 0;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("cstd_http_requests_total{endpoint=\"/v1/documents/{doc_id}/original\"", 0) == 0) {
+        n += std::stoull(line.substr(line.rfind(' ') + 1));
+      }
+    }
+    return n;
+  };
+  for (const auto& counting : counting_->servers) {
+    const auto hits = Get(*counting, "/v1/search?q=&per_page=1&facets=");
+    ASSERT_EQ(hits["hits"].Size(), 1u);
+    const std::string target = std::string("/v1/documents/") + hits["hits"][0]["doc_id"].GetString() + "/original";
+    const uint64_t before = originals_served(*counting);
+    const query::HttpResult one = query::HttpGet(single_->host(), single_->port(), target);
+    const query::HttpResult sharded = query::HttpGet(sharded_->host(), sharded_->port(), target);
+    ASSERT_EQ(one.status, 200) << target << ": " << one.body;
+    ASSERT_EQ(sharded.status, 200) << target << ": " << sharded.body;
+    EXPECT_EQ(one.content_type, sharded.content_type) << target;
+    EXPECT_EQ(one.body, sharded.body) << target;
+    EXPECT_FALSE(one.body.empty()) << target;
+    EXPECT_EQ(originals_served(*counting), before + 1) << target << ": not asked of the shard that holds it";
+  }
+  int status = 0;
+  Get(*sharded_, "/v1/documents/no-such-document/original", &status);
+  EXPECT_EQ(status, 404);
+}
+
 // Similar statements: the coordinator ranks a query it made (the passage's
 // expand set) through Xapian, and each shard counts that same query, sent
 // serialised (/v1/shard/counts?text_query=): totals and facets, grouped or
