@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <charconv>
-#include <filesystem>
 #include <iterator>
 #include <functional>
 #include <optional>
@@ -231,10 +230,6 @@ Response get_document(const Request& request, const std::string& doc_id, const P
 // browser's PDF viewer does not run in a sandboxed document.
 constexpr std::string_view kOriginalPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-// The file a document was read from, checked against the index on every
-// request (ReadOriginal). Browsers revalidate (no-cache) and get 304 while
-// the ETag -- the indexed bytes' hash -- holds: a copy they have is the
-// indexed original, whatever the disk holds now.
 // Over shards, the original of `file` as the searchd of the shard that
 // holds it serves it: the file is on that shard's machine, and its searchd
 // checks it against the index as ReadOriginal does here. Throws as
@@ -254,13 +249,15 @@ Original OriginalFromShard(const Request& request, const std::string& doc_id, co
   if (got.status == 404) throw NotFoundError(said);
   if (got.status == 409) throw ConflictError(said);
   if (got.status != 200) throw ShardUnavailableError(said);
-  Original original;
+  Original original = DescribeOriginal(doc_id, file);
   original.bytes = std::move(got.body);
-  original.file_name = std::filesystem::path(file.path).filename().string();
-  original.format = FormatOfPath(file.path).value_or(Format::kText);
   return original;
 }
 
+// The file a document was read from, checked against the index on every
+// request (ReadOriginal). Browsers revalidate (no-cache) and get 304 while
+// the ETag -- the indexed bytes' hash -- holds: a copy they have is the
+// indexed original, whatever the disk holds now.
 Response get_original(const Request& request, const std::string& doc_id, const Params&, const Context& context) {
   const query::Searcher& searcher = context.index.ForThisThread();
   const IndexedFile file = searcher.FileOf(doc_id);

@@ -31,15 +31,25 @@ class FileDescriptor {
   int fd_;
 };
 
+// How messages about the original of `doc_id`, named `file_name`, name it.
+std::string WhichOriginal(const std::string& doc_id, const std::string& file_name) {
+  return "the original of document '" + doc_id + "' (" + file_name + ")";
+}
+
 }  // namespace
 
-Original ReadOriginal(const std::string& doc_id, const IndexedFile& file) {
+Original DescribeOriginal(const std::string& doc_id, const IndexedFile& file) {
   Original original;
   original.file_name = std::filesystem::path(file.path).filename().string();
-  const std::string which = "the original of document '" + doc_id + "' (" + original.file_name + ")";
   const auto format = FormatOfPath(file.path);
-  if (!format) throw NotFoundError(which + " is not in a format the indexer reads");
+  if (!format) throw NotFoundError(WhichOriginal(doc_id, original.file_name) + " is not in a format the indexer reads");
   original.format = *format;
+  return original;
+}
+
+Original ReadOriginal(const std::string& doc_id, const IndexedFile& file) {
+  Original original = DescribeOriginal(doc_id, file);
+  const std::string which = WhichOriginal(doc_id, original.file_name);
 
   const FileDescriptor fd(::open(file.path.c_str(), O_RDONLY | O_CLOEXEC));
   const auto unreadable = [&](int error) {

@@ -32,6 +32,12 @@ struct Original {
 /// answer shows a path on the server.
 Original ReadOriginal(const std::string& doc_id, const IndexedFile& file);
 
+/// What ReadOriginal knows of `file` before it reads it: its name and its
+/// format, `bytes` left empty (for a file another server reads: a shard's
+/// searchd). Throws NotFoundError, as ReadOriginal, when the file has no
+/// format the indexer reads.
+Original DescribeOriginal(const std::string& doc_id, const IndexedFile& file);
+
 /// The Content-Disposition that shows `file_name` in the browser and names
 /// it when saved: `inline; filename="NAME"`, NAME with every byte outside
 /// printable ASCII and every '"' and '\' turned into '_' (a header cannot
