@@ -254,8 +254,6 @@ void CheckSchemaVersion(const Xapian::Database& db, const std::string& where) {
   }
 }
 
-namespace {
-
 Xapian::Database OpenGeneration(const std::string& index_dir, const std::string& generation) {
   const std::string path = (fs::path(index_dir) / generation).string();
   try {
@@ -266,6 +264,8 @@ Xapian::Database OpenGeneration(const std::string& index_dir, const std::string&
     throw IndexError(path + ": cannot open index: " + e.get_msg());
   }
 }
+
+namespace {
 
 std::string LiveGeneration(const std::string& index_dir) {
   const auto generation = ReadCurrentGeneration(index_dir);

@@ -127,6 +127,12 @@ void WriteCurrentGeneration(const std::string& index_dir, const std::string& gen
 /// it, or when its schema version differs from schema::kVersion.
 Xapian::Database OpenIndex(const std::string& index_dir);
 
+/// Opens generation folder `generation` of `index_dir` (a name
+/// ReadCurrentGeneration gave, or LeasedIndex::generation) for reading and
+/// checks its schema version: a second handle on a generation already open,
+/// for another thread. Throws IndexError as OpenIndex.
+Xapian::Database OpenGeneration(const std::string& index_dir, const std::string& generation);
+
 /// OpenIndex() for a long-lived reader: takes a ReaderLease on the live
 /// generation first, then opens it, so no build deletes it while `lease`
 /// lives. `generation` is the folder opened.

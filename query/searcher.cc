@@ -1,11 +1,12 @@
 #include "query/searcher.h"
 
 #include <algorithm>
-
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include "model/action_lines.h"
 #include "model/countries.h"
@@ -206,8 +207,13 @@ std::vector<std::string_view> FilterFieldPrefixes() {
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, SearchLimits limits)
-    : db_(std::move(db)), records_(db_), parser_db_(db_), limits_(limits), stemmer_(CachingStem("english")) {}
+Searcher::Searcher(Xapian::Database db, SearchLimits limits, std::optional<Xapian::Database> counting)
+    : db_(std::move(db)), records_(db_), parser_db_(db_), limits_(limits), stemmer_(CachingStem("english")) {
+  // Counts on another revision would not be the ranked matches' counts.
+  if (counting && counting->get_uuid() == db_.get_uuid() && counting->get_revision() == db_.get_revision()) {
+    counting_db_ = std::move(counting);
+  }
+}
 
 namespace {
 
@@ -457,23 +463,24 @@ Xapian::doccount Searcher::CountMatches(const QueryParts& parts) const {
   return CountOf(Combine(parts, {}));
 }
 
-Xapian::MSet Searcher::MatchAll(const Xapian::Query& query, const Xapian::MatchDecider* decider) const {
-  Xapian::Enquire counting(db_);
+Xapian::MSet Searcher::MatchAll(const Xapian::Database& db, const Xapian::Query& query,
+                                const Xapian::MatchDecider* decider) {
+  Xapian::Enquire counting(db);
   counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
-  return counting.get_mset(0, 0, db_.get_doccount(), nullptr, decider);
+  return counting.get_mset(0, 0, db.get_doccount(), nullptr, decider);
 }
 
 Xapian::doccount Searcher::CountOf(const Xapian::Query& query) const {
   Xapian::doccount n = 0;
   // Over shards the posting lists are remote: Xapian's matcher counts there.
   if (!sharded() && WalkMatches(db_, query, [&n](Xapian::docid) { ++n; })) return n;
-  return MatchAll(query).get_matches_estimated();
+  return MatchAll(db_, query).get_matches_estimated();
 }
 
-void Searcher::TallyOf(const Xapian::Query& query, const FacetTally& tally) const {
-  if (WalkMatches(db_, query, [&tally](Xapian::docid did) { tally.Count(did); })) return;
-  MatchAll(query, &tally);
+void Searcher::TallyOf(const Xapian::Database& db, const Xapian::Query& query, const FacetTally& tally) {
+  if (WalkMatches(db, query, [&tally](Xapian::docid did) { tally.Count(did); })) return;
+  MatchAll(db, query, &tally);
 }
 
 std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const QueryParts& parts) const {
@@ -592,23 +599,33 @@ Xapian::MSet Searcher::RankParts(const QueryParts& parts, const SearchRequest& r
   }
 }
 
-Counts Searcher::Tally(const SearchRequest& request, const QueryParts& parts,
-                       std::chrono::steady_clock::time_point deadline) const {
+Searcher::TallyPlan Searcher::PlanTally(const SearchRequest& request, const QueryParts& parts) const {
   // The filter of a faceted field goes to the tally, which needs every
   // passage that fails only that filter (multi-select); other filters stay
   // in the query, where Xapian skips what they exclude.
   std::vector<FacetField> tallied_filters;
-  std::vector<ColumnFilter> filters;
+  TallyPlan plan;
   for (const auto& [field, filter] : parts.filters) {
     if (std::find(request.facets.begin(), request.facets.end(), field) != request.facets.end()) {
       tallied_filters.push_back(field);
-      filters.push_back(ColumnFilter::Make(Columns(), field, Selected(request, field), request.action_line_mode));
+      plan.filters.push_back(ColumnFilter::Make(Columns(), field, Selected(request, field), request.action_line_mode));
     }
   }
+  plan.query = Combine(parts, tallied_filters);
+  return plan;
+}
+
+Counts Searcher::Tally(const SearchRequest& request, const QueryParts& parts,
+                       std::chrono::steady_clock::time_point deadline) const {
+  return TallyOn(db_, request, PlanTally(request, parts), deadline);
+}
+
+Counts Searcher::TallyOn(const Xapian::Database& db, const SearchRequest& request, TallyPlan plan,
+                         std::chrono::steady_clock::time_point deadline) const {
   // Grouped by document, facets count documents as the total does.
-  FacetTally tally(Columns(), request.facets, std::move(filters), deadline, limits_.facet_budget_ms,
+  FacetTally tally(Columns(), request.facets, std::move(plan.filters), deadline, limits_.facet_budget_ms,
                    request.action_line_mode, request.group_by_document ? TallyUnit::kDocuments : TallyUnit::kPassages);
-  TallyOf(Combine(parts, tallied_filters), tally);
+  TallyOf(db, plan.query, tally);
   Counts counts;
   counts.total = request.group_by_document ? tally.documents() : tally.passages();
   for (FacetField f : request.facets) counts.facets.push_back({f, tally.Values(f)});
@@ -658,6 +675,31 @@ std::vector<Xapian::doccount> Searcher::TermFreqs(const std::vector<std::string>
   return freqs;
 }
 
+namespace {
+
+// Searches running in this process, to tell whether a core is free for a
+// counting thread: under load every core already runs a search, and a
+// second thread per search would only add switching.
+std::atomic<unsigned> g_searches_running{0};
+
+}  // namespace
+
+Searcher::InFlight::InFlight() { g_searches_running.fetch_add(1, std::memory_order_relaxed); }
+Searcher::InFlight::~InFlight() { g_searches_running.fetch_sub(1, std::memory_order_relaxed); }
+
+bool Searcher::CountsInParallel(const QueryParts& parts) const {
+  if (!counting_db_) return false;
+  static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (g_searches_running.load(std::memory_order_relaxed) >= cores) return false;
+  if (limits_.parallel_count_postings == 0) return true;
+  bool any_term = false;
+  for (auto t = parts.text.get_unique_terms_begin(); t != parts.text.get_unique_terms_end(); ++t) {
+    any_term = true;
+    if (db_.get_termfreq(*t) >= limits_.parallel_count_postings) return true;
+  }
+  return !any_term && db_.get_doccount() >= limits_.parallel_count_postings;
+}
+
 SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts,
                            std::chrono::steady_clock::time_point start) const {
   const auto deadline = FacetDeadline(start);
@@ -676,6 +718,20 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
                               [&] { return counts_->Count(request, parts.from_q ? nullptr : &text_bytes); });
   }
   const bool tallied = !sharded() && (!request.facets.empty() || request.group_by_document);
+  // One index, a large match and a core free: the counting thread counts
+  // while this one ranks, on its own handle and its own copy of the query
+  // (serialised here: a Query shared between threads is a race, above).
+  InFlight in_flight;
+  std::future<Counts> local_counts;
+  if (tallied && CountsInParallel(parts)) {
+    TallyPlan plan = PlanTally(request, parts);
+    Columns();  // loaded here, not raced for
+    ++counted_in_parallel_;
+    local_counts = std::async(std::launch::async, [this, &request, deadline, bytes = plan.query.serialise(),
+                                                   filters = std::move(plan.filters)]() mutable {
+      return TallyOn(*counting_db_, request, {Xapian::Query::unserialise(bytes), std::move(filters)}, deadline);
+    });
+  }
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for
   // one page and no exact count, so it may skip what cannot reach the page.
@@ -689,9 +745,14 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   // and 196M for one.)
   const Xapian::doccount offset = static_cast<Xapian::doccount>((request.page - 1) * request.per_page);
   const Xapian::MSet mset = RankParts(parts, request, offset, static_cast<Xapian::doccount>(request.per_page), 0);
+  // The hits' passages and snippets need no count: made while the counts
+  // are still coming.
+  result.hits = Hits(mset, request, parts);
 
   if (shard_counts.valid() || tallied) {
-    const Counts counts = shard_counts.valid() ? shard_counts.get() : Tally(request, parts, deadline);
+    const Counts counts = shard_counts.valid()   ? shard_counts.get()
+                          : local_counts.valid() ? local_counts.get()
+                                                 : Tally(request, parts, deadline);
     result.total = counts.total;
     for (FacetField f : request.facets) {
       std::vector<FacetValue> values;
@@ -716,7 +777,6 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   result.like_this = parts.like_this;
   result.missing_shards = missing_shards_;
 
-  result.hits = Hits(mset, request, parts);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -85,6 +85,14 @@ struct SearchLimits {
   /// a spreadsheet program opens 100,000 rows (Excel's limit is 1,048,576).
   /// Past it an export is refused, never cut short.
   size_t max_export = 100000;
+  /// A search of one index with facets counts them on a thread of its own,
+  /// while it ranks, when a core is free and one of its terms is in at
+  /// least this many passages (a query without terms always): starting a
+  /// thread costs about 50 us and counting a match about 60 ns (UNGDC, six
+  /// facets), so from some thousand matches on the thread pays; a term's
+  /// passages bound the query's matches from above. 0: always; more than
+  /// the index's passages: never (and for a query without terms).
+  Xapian::doccount parallel_count_postings = 5000;
 };
 
 /// Queries with fewer hits than this get a spelling suggestion when one
@@ -117,8 +125,16 @@ struct ShardDatabases {
 
 class Searcher {
  public:
-  /// Searches `db`, an open index (see OpenIndex()).
-  explicit Searcher(Xapian::Database db, SearchLimits limits = {});
+  /// Searches `db`, an open index (see OpenIndex()). With `counting`, a
+  /// second opening of the same index folder, a search counts its facets
+  /// on a thread of its own while this one ranks, when the query is large
+  /// enough to repay a thread and a core is free:
+  /// a Xapian::Database must not be shared between threads, so the counting
+  /// thread needs a handle of its own (SearchLimits::parallel_count_postings
+  /// says when). A `counting` at another revision than `db` (a commit came
+  /// between the two openings) is not used.
+  explicit Searcher(Xapian::Database db, SearchLimits limits = {},
+                    std::optional<Xapian::Database> counting = std::nullopt);
 
   /// Searches the shards of one index as one: `shards.databases` (see
   /// ShardDatabases). Xapian ranks over all of them with global statistics,
@@ -262,6 +278,10 @@ class Searcher {
 
   const Xapian::Database& database() const { return db_; }
 
+  /// Searches of this searcher whose facets were counted on the counting
+  /// thread (see the constructor), for tests and metrics.
+  uint64_t counted_in_parallel() const { return counted_in_parallel_; }
+
  private:
   // A request's query in parts: the parsed text (what matches), the query
   // that ranks (the text with exact forms and closeness weighted up,
@@ -288,16 +308,17 @@ class Searcher {
   std::optional<std::string> Suggest(const SearchRequest& request, const QueryParts& parts) const;
   // Passages `parts` matches under all its filters.
   Xapian::doccount CountMatches(const QueryParts& parts) const;
-  // Xapian's matcher over every match of `query`, with boolean weights (no
-  // ranking) and `decider` seeing each: counts for what WalkMatches cannot
-  // walk.
-  Xapian::MSet MatchAll(const Xapian::Query& query, const Xapian::MatchDecider* decider = nullptr) const;
+  // Xapian's matcher over every match of `query` in `db`, with boolean
+  // weights (no ranking) and `decider` seeing each: counts for what
+  // WalkMatches cannot walk.
+  static Xapian::MSet MatchAll(const Xapian::Database& db, const Xapian::Query& query,
+                               const Xapian::MatchDecider* decider = nullptr);
   // Passages `query` matches: walked (query/match_walk.h) when it can be,
   // else counted by Xapian's matcher with boolean weights.
   Xapian::doccount CountOf(const Xapian::Query& query) const;
-  // Gives every passage `query` matches to `tally`, walked or matched as
-  // CountOf counts.
-  void TallyOf(const Xapian::Query& query, const FacetTally& tally) const;
+  // Gives every passage `query` matches in `db` (db_ or counting_db_) to
+  // `tally`, walked or matched as CountOf counts.
+  static void TallyOf(const Xapian::Database& db, const Xapian::Query& query, const FacetTally& tally);
   // The text query (with `ranked`, the ranking query) filtered by every
   // field's filter except those of the fields in `except`.
   static Xapian::Query Combine(const QueryParts& parts, const std::vector<FacetField>& except, bool ranked = false);
@@ -318,6 +339,31 @@ class Searcher {
   // over the facet columns (this index's own, never a shard set's).
   Counts Tally(const SearchRequest& request, const QueryParts& parts,
                std::chrono::steady_clock::time_point deadline) const;
+  // What Tally counts, made from the parts where they live: the query
+  // (its filters on faceted fields left to the tally, which counts
+  // what fails only those) and those filters over the columns.
+  struct TallyPlan {
+    Xapian::Query query;
+    std::vector<ColumnFilter> filters;
+  };
+  TallyPlan PlanTally(const SearchRequest& request, const QueryParts& parts) const;
+  // Counts `plan` over `db` (db_, or counting_db_ from the counting
+  // thread): reads nothing of this searcher but the facet columns, which
+  // must be loaded (Columns()) before another thread calls it, and limits_.
+  Counts TallyOn(const Xapian::Database& db, const SearchRequest& request, TallyPlan plan,
+                 std::chrono::steady_clock::time_point deadline) const;
+  // Whether Run counts `parts` on the counting thread: a counting handle
+  // at db_'s revision, a query whose largest posting list reaches
+  // limits_.parallel_count_postings, and a core free.
+  bool CountsInParallel(const QueryParts& parts) const;
+  // Counts this search among those running while it lives (Run), so
+  // CountsInParallel sees whether a core is free.
+  struct InFlight {
+    InFlight();
+    ~InFlight();
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+  };
   // The records of the index (of the shard) holding `did` of database().
   const StoredRecords& RecordsOf(Xapian::docid did) const;
   // The records of the index (of the shard) that holds document `doc_id`.
@@ -337,6 +383,10 @@ class Searcher {
   static std::vector<std::string> Selected(const SearchRequest& request, FacetField field);
 
   Xapian::Database db_;
+  // A second opening of db_'s index at its revision, used only by the
+  // counting thread of Run; empty when none was given or its revision
+  // differs.
+  std::optional<Xapian::Database> counting_db_;
   StoredRecords records_;  // reads db_ (its first shard's records, when sharded)
   // Sharded: each shard's database and records, by shard number - 1, and
   // the source of counts. Empty and null for one index.
@@ -353,6 +403,7 @@ class Searcher {
   Xapian::Database parser_db_;
   SearchLimits limits_;
   Xapian::Stem stemmer_;  // CachingStem: one thread at a time, like db_
+  mutable uint64_t counted_in_parallel_ = 0;  // one thread at a time, like db_
   mutable std::once_flag columns_once_;
   mutable std::shared_ptr<const FacetColumns> columns_;
   mutable std::once_flag speakers_once_;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extract/extract.h"
@@ -641,6 +642,73 @@ TEST_F(SearcherTest, LimitsAreUsageErrorsNamingTheLimit) {
   SearchLimits wildcard;
   wildcard.max_wildcard_expansion = 1;
   EXPECT_NE(message(wildcard, "d*").find("max_wildcard_expansion=1"), std::string::npos);
+}
+
+// Everything a search answers that its counting could change: the total,
+// every facet's values and counts, and the hits in order.
+std::string Answer(const SearchResult& result) {
+  std::string out = "total " + std::to_string(result.total) + "\n";
+  for (const FacetResult& facet : result.facets) {
+    out += std::to_string(static_cast<int>(facet.field)) + ":";
+    for (const FacetValue& v : facet.values) out += " " + v.value + "=" + std::to_string(v.count);
+    out += "\n";
+  }
+  for (const Hit& hit : result.hits) out += hit.passage.passage_id + " ";
+  return out;
+}
+
+// Counting on a second thread (a counting handle, every query large
+// enough) answers what counting on the searching thread does, for every
+// shape of counting: walked posting lists and Xapian's matcher (a phrase),
+// filters kept in the query and filters left to the tally, passages and
+// documents, a query without terms.
+TEST_F(SearcherTest, CountingThreadAnswersAsTheSearchingThread) {
+  SearchLimits always;
+  always.parallel_count_postings = 0;
+  const Searcher one_thread(OpenIndex(*dir_), always);
+  const Searcher two_threads(OpenIndex(*dir_), always, OpenIndex(*dir_));
+  std::vector<SearchRequest> requests(7);
+  requests[1].q = "digital";
+  requests[2].q = "digital";
+  requests[2].countries = {"BRA"};
+  requests[3].q = "\"digital divide\"";
+  requests[4].q = "digital OR broadband";
+  requests[4].group_by_document = true;
+  requests[5].q = "digital";
+  requests[5].action_lines = {"C2"};
+  requests[5].action_line_mode = ActionLineMode::kExplicit;
+  requests[6].q = "artificial intelligence";
+  requests[6].years = {{2022, 2022}};
+  requests[6].facets = {FacetField::kCountry};  // the year filter stays in the query
+  for (size_t i = 0; i < requests.size(); ++i) {
+    EXPECT_EQ(Answer(two_threads.Search(requests[i])), Answer(one_thread.Search(requests[i]))) << "request " << i;
+  }
+  EXPECT_EQ(one_thread.counted_in_parallel(), 0u);
+  if (std::thread::hardware_concurrency() >= 2) {
+    EXPECT_EQ(two_threads.counted_in_parallel(), requests.size());
+  }
+}
+
+// A counting handle at another revision than the searcher's (a commit
+// came between the two openings) is not used: its counts would not be
+// those of the ranked matches.
+TEST_F(SearcherTest, CountingHandleOfAnotherRevisionIsNotUsed) {
+  test_support::TempDir temp("searcher-revision");
+  const std::string dir = temp.Path("index");
+  test_support::WriteDocuments(dir, {test_support::MakeDocument("a", "speech", 2020, {"Digital divide one."})});
+  Xapian::Database before = OpenIndex(dir);
+  {
+    Xapian::WritableDatabase db(fs::path(dir) / *ReadCurrentGeneration(dir), Xapian::DB_OPEN);
+    db.set_metadata("touched", "1");
+    db.commit();
+  }
+  SearchLimits always;
+  always.parallel_count_postings = 0;
+  const Searcher searcher(before, always, OpenIndex(dir));
+  SearchRequest r;
+  r.q = "digital";
+  EXPECT_EQ(searcher.Search(r).total, 1u);
+  EXPECT_EQ(searcher.counted_in_parallel(), 0u);
 }
 
 }  // namespace

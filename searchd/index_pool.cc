@@ -159,7 +159,9 @@ const query::Searcher& IndexPool::Current() {
   // a new Searcher (and its caches) is made only when the index changed.
   LeasedIndex latest = OpenIndexLeased(index_dir_);
   if (state.searcher && SameView(latest.db, state.searcher->database())) return *state.searcher;
-  state.searcher = std::make_unique<query::Searcher>(std::move(latest.db), limits_);
+  // A second handle for the searcher's counting thread (query/searcher.h).
+  Xapian::Database counting = OpenGeneration(index_dir_, latest.generation);
+  state.searcher = std::make_unique<query::Searcher>(std::move(latest.db), limits_, std::move(counting));
   state.lease = std::move(latest.lease);  // the previous generation's lease goes now
   state.generation = std::move(latest.generation);
   // Tell the other threads to look now rather than at their next interval:

@@ -117,6 +117,10 @@ int main(int argc, char** argv) {
   app.add_option("--facet-budget-ms", search_limits.facet_budget_ms, "Time one request may spend counting facets")
       ->check(CLI::Range(1.0, 600000.0))
       ->capture_default_str();
+  app.add_option("--parallel-count-postings", search_limits.parallel_count_postings,
+                 "Count a search's facets on a second thread while it ranks when a core is free and a term of it is "
+                 "in this many passages (0: always; more than the index holds: never)")
+      ->capture_default_str();
   app.add_option("--max-export", search_limits.max_export,
                  "Rows one /v1/export may write; a larger export is refused with 400, never cut short")
       ->check(CLI::Range(size_t{1}, size_t{100000000}))

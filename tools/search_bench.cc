@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
   int runs = 50;
   int warmup = 3;
   bool as_json = false;
+  bool one_thread = false;
   cstd::query::SearchLimits limits;
   app.add_option("--index", index, "Index folder")->required();
   app.add_option("--queries", queries, "Query set (class TAB parameters)")->capture_default_str();
@@ -86,11 +87,16 @@ int main(int argc, char** argv) {
   app.add_option("--facet-budget-ms", limits.facet_budget_ms, "As cstd-searchd --facet-budget-ms")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_flag("--one-thread", one_thread,
+               "Count facets on the searching thread always (no counting thread, as cstd-searchd under load)");
   app.add_flag("--json", as_json, "Print one JSON object (times of every run, hits, facet counts)");
   return cstd::RunProgram(app, argc, argv, [&]() {
     std::ifstream in(queries);
     if (!in) throw cstd::UsageError("--queries", queries + ": cannot read");
-    const cstd::query::Searcher searcher(cstd::OpenIndex(index), limits);
+    // As cstd-searchd opens it: a second handle for the counting thread.
+    std::optional<Xapian::Database> counting;
+    if (!one_thread) counting = cstd::OpenIndex(index);
+    const cstd::query::Searcher searcher(cstd::OpenIndex(index), limits, std::move(counting));
     std::map<std::string, std::vector<double>> by_class;
     rapidjson::StringBuffer buffer;
     cstd::JsonWriter w(buffer);
