@@ -13,6 +13,23 @@ LABELS = {"cstd": "cstd", "sqlite_fts5": "SQLite FTS5", "postgresql": "PostgreSQ
 OMEGA_CLASSES = ("term_rare", "term_frequent", "and", "phrase")
 GOALS = {"faceted_speedup": 3.0, "index_speedup_omega": 2.0}
 
+# Issue 17's targets for cstd alone: (key, what, bound, "max" when the
+# measure must stay at or under the bound, "min" when it must reach it).
+TARGETS = (
+    ("faceted_p50_ms", "faceted p50 in-process, ms", 2.0, "max"),
+    ("faceted_p99_ms", "faceted p99 in-process, ms", 10.0, "max"),
+    ("delegates_p50_ms", "delegate queries over HTTP (each once) p50, ms", 2.5, "max"),
+    ("delegates_p99_ms", "delegate queries over HTTP (each once) p99, ms", 12.0, "max"),
+    ("http_qps", "HTTP requests/s on the faceted mix at saturation", 2000.0, "min"),
+    ("half_rate_p99_ms", "HTTP p99 at half the saturation rate, ms", 25.0, "max"),
+    ("index_mb_s", "full build MB/s (extraction and catalogue included)", 3.0, "min"),
+    ("index_peak_rss_mb", "full build peak memory, MB", 2048.0, "max"),
+    ("incremental_seconds", "build with nothing changed, s", 1.0, "max"),
+    ("index_over_text", "index on disk / raw text", 2.0, "max"),
+    ("faceted_p99_growth", "faceted p99 at the largest growth scale / at ×1", 3.0, "max"),
+    ("term_rare_p50_over_fts5", "term_rare p50, cstd / SQLite FTS5", 1.0, "max"),
+)
+
 
 def percentile(values, p):
     """Nearest rank, as cstd-search-bench computes it."""
@@ -62,7 +79,15 @@ def _system_measures(system, scale, state, corpus_bytes):
             per_query[q["name"]] = {"class": q["class"], "hits": q["hits"], **(stats(q["times_ms"]) or {})}
         m["query"] = {c: stats(by_class[c]) for c in CLASSES if c in by_class}
         m["queries"] = per_query
+    incremental = state.get((scale, f"{system}.incremental"))
+    if incremental:
+        m["incremental"] = {"seconds": round(incremental["seconds"], 3), "summary": incremental.get("summary"),
+                            "peak_rss_mb": round(incremental["peak_rss_kb"] / 1024, 1)
+                            if incremental.get("peak_rss_kb") else None}
     http = state.get((scale, f"{system}.http"))
+    if http and http.get("delegates"):
+        d = http["delegates"]
+        m["delegates"] = {k: d[k] for k in ("queries", "seed", "failures", "p50_ms", "p99_ms", "max_ms")}
     if http:
         s, h = http["saturation"], http["half_rate"]
         m["http"] = {"qps": round(s["qps"], 1), "p50_ms": s["p50_ms"], "p99_ms": s["p99_ms"],
@@ -147,7 +172,44 @@ def build_results(state, queries, scales, machine, run):
                              if state.get((scale, "diagnose"))}}
     results["ratios"] = _ratios(systems)
     results["goals"] = _goals(systems)
+    results["targets"] = _targets(systems, corpus)
     return results
+
+
+def _targets(systems, corpus):
+    """Issue 17's targets, each with what this run measured (None when the
+    run did not measure it) and whether it is met."""
+    us = systems.get("cstd")
+    if not us:
+        return []
+    faceted = us.get("query", {}).get("faceted") or {}
+    http = us.get("http") or {}
+    growth = us.get("growth") or {}
+    largest = growth[max(growth, key=lambda k: int(k[1:]))] if growth else {}
+    grown = (largest.get("query") or {}).get("faceted") or {}
+    fts5_rare = ((systems.get("sqlite_fts5") or {}).get("query") or {}).get("term_rare") or {}
+    measured = {
+        "faceted_p50_ms": faceted.get("p50_ms"),
+        "faceted_p99_ms": faceted.get("p99_ms"),
+        "delegates_p50_ms": (us.get("delegates") or {}).get("p50_ms"),
+        "delegates_p99_ms": (us.get("delegates") or {}).get("p99_ms"),
+        "http_qps": http.get("qps"),
+        "half_rate_p99_ms": (http.get("half_rate") or {}).get("p99_ms"),
+        "index_mb_s": us.get("index_mb_s"),
+        "index_peak_rss_mb": us.get("index_peak_rss_mb"),
+        "incremental_seconds": (us.get("incremental") or {}).get("seconds"),
+        "index_over_text": _ratio(us.get("index_bytes"), (corpus.get("base") or {}).get("bytes")),
+        "faceted_p99_growth": _ratio(grown.get("p99_ms"), faceted.get("p99_ms")),
+        "term_rare_p50_over_fts5": _ratio(((us.get("query") or {}).get("term_rare") or {}).get("p50_ms"),
+                                          fts5_rare.get("p50_ms")),
+    }
+    out = []
+    for key, what, bound, sense in TARGETS:
+        v = measured[key]
+        met = None if v is None else (v <= bound if sense == "max" else v >= bound)
+        out.append({"key": key, "what": what, "target": bound, "sense": sense,
+                    "measured": None if v is None else round(v, 3), "met": met})
+    return out
 
 
 def _ratios(systems):
@@ -297,6 +359,17 @@ def write_report(results, queries, path):
                              "met" if g["met"] else "**not met**"])
         w(_table(["goal", "measured", ""], rows))
 
+    targets = results.get("targets", [])
+    if targets:
+        w("\n## Targets (issue 17)\n")
+        rows = []
+        for t in targets:
+            bound = ("≤ " if t["sense"] == "max" else "≥ ") + _f(t["target"])
+            verdict = "not measured" if t["met"] is None else ("met" if t["met"] else "**not met**")
+            rows.append([t["what"], bound, _f(t["measured"]), verdict])
+        w(_table(["target", "bound", "measured", ""], rows))
+        w("\nWhat bounds each target not met, with profiles and what was tried: `docs/bench/bounds.md`.\n")
+
     w("\n## Build\n")
     rows = []
     us = s.get("cstd", {})
@@ -382,6 +455,16 @@ def write_report(results, queries, path):
         w(_table(["connections", "requests/s", "p50 ms", "p99 ms", "max ms", "errors"], rows))
         if h.get("server_peak_rss_mb"):
             w(f"\ncstd-searchd peak RSS: {h['server_peak_rss_mb']} MB.\n")
+    if us.get("delegates"):
+        d = us["delegates"]
+        w(f"\nDelegate queries: {d['queries']} searches of a topic, one to three delegations and a period, with "
+          f"every facet (seed {d['seed']}, `delegate_queries` in tools/bench/runner.py), each sent once over one "
+          f"connection: p50 {_f(d['p50_ms'])} ms, p99 {_f(d['p99_ms'])} ms, max {_f(d['max_ms'])} ms, "
+          f"{d['failures']} failed.\n")
+    if us.get("incremental"):
+        inc = us["incremental"]
+        w(f"\nThe build run again with nothing changed: {_f(inc['seconds'])} s "
+          f"({inc.get('summary') or 'no summary'}).\n")
 
     scales = [k for k in results["corpus"] if k != "base"]
     for scale in scales:

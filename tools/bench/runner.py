@@ -9,6 +9,7 @@ Steps, per scale (`base` = the corpus, `xN` = it replicated N times):
   export              cstd-bench-export: the passages our extraction produces
   load_files          those passages as SQLite CSV and PostgreSQL COPY files
   cstd.build          cstd-indexer build, under /usr/bin/time -v
+  cstd.incremental    cstd-indexer build again, nothing changed
   sqlite_fts5.build   sqlite3 CLI: .import, FTS5 (porter) 'rebuild', optimize
   postgresql.build    a private cluster: COPY, tsvector, GIN, VACUUM ANALYZE
   omega.build         omindex over the raw files
@@ -18,7 +19,8 @@ Steps, per scale (`base` = the corpus, `xN` = it replicated N times):
                       omega's term/AND/phrase queries through Xapian's
                       bindings (hit counts also from quest itself)
   cstd.http           cstd-searchd + wrk at several connection counts and at
-                      half the saturation rate
+                      half the saturation rate; then 113 delegate-style
+                      queries (a topic, delegations, a period), each once
   diagnose            (base only) for each query whose hit counts differ,
                       which passages one system matches and another does not
 then the report: OUT/results.json, OUT/report.md and OUT/latency.png.
@@ -297,6 +299,18 @@ class Bench:
         return {"seconds": seconds, "peak_rss_kb": peak, "index_bytes": tree_bytes(index),
                 "summary": summary[-1] if summary else None, "passages": int(m.group(1)) if m else None}
 
+    def do_cstd_incremental(self, scale):
+        """The build run again with nothing changed: what an operator's
+        scheduled run costs on a day without new documents."""
+        corpus = self.step(scale, "corpus", self.do_corpus)
+        self.step(scale, "cstd.build", self.do_cstd_build)
+        with open(self.folder(scale, "cstd-incremental.log"), "w") as err:
+            seconds, peak = timed(cstd_build_command(self.cstd_index(scale), [corpus["root"]], self.speakers),
+                                  self.folder(scale, "cstd-incremental.time"), stderr=err, cwd=ROOT)
+        with open(self.folder(scale, "cstd-incremental.log"), encoding="utf-8", errors="replace") as f:
+            summary = [l.strip() for l in f if " generation " in l]
+        return {"seconds": seconds, "peak_rss_kb": peak, "summary": summary[-1] if summary else None}
+
     def cstd_round(self, scale, runs):
         """One round of cstd-search-bench over the query set: [{name, hits, times_ms, facets}]."""
         qfile = self.folder(scale, "cstd-queries.tsv")
@@ -364,6 +378,7 @@ class Bench:
             delay = max(0.0, 1000.0 * c / target - latency)
             half = wrk(c, self.args.wrk_seconds, delay)
             half["target_qps"] = target
+            delegates = self.delegate_run(port, scale)
             peak = peers.peak_rss_kb(server.pid)
         finally:
             server.terminate()
@@ -373,7 +388,32 @@ class Bench:
                 server.kill()
                 server.wait()
         return {"workload": "the faceted queries of the query set, in turn", "runs": runs, "saturation": best,
-                "half_rate": half, "server_peak_rss_kb": peak, "threads": os.cpu_count()}
+                "half_rate": half, "delegates": delegates, "server_peak_rss_kb": peak, "threads": os.cpu_count()}
+
+    def delegate_run(self, port, scale):
+        """DELEGATE_QUERIES queries a delegate would ask (delegate_queries),
+        each sent once, one after another, over one keep-alive connection:
+        latency as a user meets it, no query repeated (so nothing is warm
+        from a previous run of itself). Times are the client's, from
+        sending the request to reading the whole answer."""
+        import http.client
+        corpus = self.step(scale, "corpus", self.do_corpus)
+        countries = sorted({name.split("_")[0] for _, _, files in os.walk(corpus["root"]) for name in files
+                            if name.endswith(".txt") and "_" in name})
+        queries = delegate_queries(DELEGATE_QUERIES, DELEGATE_SEED, countries)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        times, failures = [], 0
+        for path in queries:
+            start = time.perf_counter()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            times.append((time.perf_counter() - start) * 1000)
+            failures += response.status != 200
+        conn.close()
+        return {"queries": len(queries), "seed": DELEGATE_SEED, "failures": failures,
+                "p50_ms": report.percentile(times, 0.5), "p99_ms": report.percentile(times, 0.99),
+                "max_ms": max(times), "times_ms": [round(t, 3) for t in times], "paths": queries}
 
     # ---- SQLite
 
@@ -534,6 +574,7 @@ class Bench:
 
     def run(self):
         steps = [("corpus", self.do_corpus), ("export", self.do_export), ("cstd.build", self.do_cstd_build),
+                 ("cstd.incremental", self.do_cstd_incremental),
                  ("sqlite_fts5.build", self.do_sqlite_build), ("postgresql.build", self.do_pg_build),
                  ("omega.build", self.do_omega_build), ("query", self.do_query), ("cstd.http", self.do_cstd_http),
                  ("diagnose", self.do_diagnose)]
@@ -552,6 +593,48 @@ class Bench:
         finally:
             self.stop_clusters()
         return state
+
+
+# The delegate-style HTTP workload: as many queries as the run that set
+# issue 17's targets used, drawn with a fixed seed so runs compare.
+DELEGATE_QUERIES = 113
+DELEGATE_SEED = 17
+
+# What delegates look up in the General Debate: subjects as they type them
+# (words, and a few quoted phrases).
+DELEGATE_TOPICS = (
+    "climate change", "data governance", "digital divide", "artificial intelligence", "nuclear disarmament",
+    "terrorism", "human rights", "sustainable development", "poverty eradication", "refugees", "food security",
+    "gender equality", "Security Council reform", "peacekeeping", "debt relief", "small island developing States",
+    "cybersecurity", "internet governance", "migration", "pandemic", "health", "education", "oceans", "trade",
+    "decolonization", "financing for development", "technology transfer", "water", "renewable energy",
+    "biodiversity", "drug trafficking", "arms trade", "sanctions", "multilateralism", "youth", "women",
+    "vaccines", '"sea level rise"', '"weapons of mass destruction"', '"official development assistance"',
+    '"Millennium Development Goals"', '"landlocked developing countries"')
+
+
+def delegate_queries(n, seed, countries):
+    """n /v1/search paths, seeded: a topic, one to three delegations, and
+    a period (since a year, a decade, or one year), with every facet --
+    "what did Brazil say about data governance since 2020?"."""
+    import random
+    import urllib.parse
+    rng = random.Random(seed)
+    paths = []
+    for _ in range(n):
+        params = [("q", rng.choice(DELEGATE_TOPICS)),
+                  ("country", ",".join(rng.sample(countries, rng.choice((1, 1, 1, 2, 3)))))]
+        shape = rng.random()
+        if shape < 0.5:
+            params.append(("year", f"{rng.randint(1970, 2021)}..2023"))
+        elif shape < 0.8:
+            decade = rng.randrange(1950, 2020, 10)
+            params.append(("year", f"{decade}..{decade + 9}"))
+        else:
+            params.append(("year", str(rng.randint(1960, 2023))))
+        params.append(("per_page", "10"))
+        paths.append("/v1/search?" + urllib.parse.urlencode(params))
+    return paths
 
 
 WRK_LUA = """\
