@@ -223,6 +223,11 @@ class Bench:
         self.done.add((scale, name))
         return value
 
+    def skipped(self, scale):
+        """The systems left out at `scale` (--skip, and --skip-growth beyond
+        the base scale)."""
+        return self.args.skip + (self.args.skip_growth if scale != "base" else [])
+
     def folder(self, scale, *parts):
         path = os.path.join(self.work, scale, *parts)
         os.makedirs(os.path.dirname(path) if parts else path, exist_ok=True)
@@ -480,7 +485,7 @@ class Bench:
         runs are split into --rounds rounds; each round runs every system in
         turn (the order rotating), so that a burst of load on the shared
         machine falls on all systems alike rather than on one."""
-        has = {x: self.load_state(scale, f"{x}.build") is not None and x not in self.args.skip for x in SYSTEMS}
+        has = {x: self.load_state(scale, f"{x}.build") is not None and x not in self.skipped(scale) for x in SYSTEMS}
         drivers, closers, extras = {}, [], {}
         warmup = self.args.warmup
         if has["cstd"]:
@@ -582,7 +587,7 @@ class Bench:
         try:
             for scale in self.scales:
                 for name, fn in steps:
-                    if name.split(".")[0] in self.args.skip or (name == "diagnose" and scale != "base"):
+                    if name.split(".")[0] in self.skipped(scale) or (name == "diagnose" and scale != "base"):
                         continue
                     state[(scale, name)] = self.step(scale, name, fn)
                 state[(scale, "load_files")] = self.load_state(scale, "load_files")
@@ -681,6 +686,8 @@ def main():
                    "cstd,postgresql.query); the others are taken from OUT/state when there")
     p.add_argument("--redo", default="", help="run these steps again even if OUT/state has them")
     p.add_argument("--skip", default="", help="systems to leave out entirely (e.g. postgresql)")
+    p.add_argument("--skip-growth", default="", help="systems to leave out of the growth scales only (e.g. omega: "
+                   "omindex over the x5 corpus takes about 20 minutes)")
     p.add_argument("--port", type=int, default=18190, help="first port to try for cstd-searchd")
     p.add_argument("--pg-port", type=int, default=55433, help="first port to try for PostgreSQL")
     p.add_argument("--publish", metavar="DIR", help="also copy report.md, results.json and latency.png into DIR "
@@ -698,9 +705,11 @@ def main():
     args.only = [s for s in args.only.split(",") if s]
     args.redo = [s for s in args.redo.split(",") if s]
     args.skip = [s for s in args.skip.split(",") if s]
-    for s in args.skip:
-        if s not in SYSTEMS:
-            p.error(f"--skip {s}: not one of {', '.join(SYSTEMS)}")
+    args.skip_growth = [s for s in args.skip_growth.split(",") if s]
+    for option, values in (("--skip", args.skip), ("--skip-growth", args.skip_growth)):
+        for s in values:
+            if s not in SYSTEMS:
+                p.error(f"{option} {s}: not one of {', '.join(SYSTEMS)}")
     args.queries = os.path.abspath(args.queries)
 
     started = time.time()
