@@ -133,6 +133,8 @@ QueryShape ReadQueryShape(std::string_view q, const std::vector<std::string_view
       if (!bracketed && field.empty() && !token.ends_with('*')) shape.plain_words.push_back(Unquoted(token));
     }
   }
+  const auto quoted = [](std::string_view token) { return QuoteAt(token, 0) && EndOfQuote(token, 0) == token.size(); };
+  shape.one_phrase = shape.positive.size() == 1 && !shape.has_operators && quoted(shape.positive.front());
   return shape;
 }
 

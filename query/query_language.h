@@ -29,6 +29,9 @@ struct QueryShape {
   std::vector<std::string> plain_words;
   /// Whether the query uses AND, OR, XOR, NEAR, ADJ or brackets.
   bool has_operators = false;
+  /// The query's one positive item is a quoted phrase (`"human rights"`,
+  /// with fields or negated items beside it or not), without operators.
+  bool one_phrase = false;
 
   /// Nothing matches positively but something is excluded ("-climate",
   /// "NOT climate", "-climate country:BRA"): everything (under the

@@ -12,6 +12,23 @@ using Items = std::vector<std::string>;
 
 const std::vector<std::string_view> kFields = {"country", "speaker", "session", "year", "action", "type"};
 
+TEST(QueryShapeTest, OnePhraseIsAQuotedPhraseAlone) {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"\"human rights\"", true},
+      {"\u201chuman rights\u201d", true},                   // curly quotes
+      {"\"human rights\" country:FRA", true},             // a filter beside it
+      {"\"human rights\" -women", true},                  // an excluded item beside it
+      {"  \"human rights", true},                          // unclosed: runs to the end
+      {"human rights", false},                             // words
+      {"\"human rights\" women", false},                  // a second item
+      {"\"human rights\" OR \"civil rights\"", false},     // operators
+      {"(\"human rights\")", false},                      // brackets
+      {"title:\"human rights\"", false},                  // a field
+      {"", false},
+  };
+  for (const auto& [q, one] : cases) EXPECT_EQ(ReadQueryShape(q, kFields).one_phrase, one) << q;
+}
+
 TEST(QueryShapeTest, ReadsEachCornerOfTheLanguage) {
   struct Case {
     std::string q;

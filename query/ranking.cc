@@ -53,4 +53,15 @@ Xapian::Query ExactFormsFirst(const Xapian::Query& matching, const std::vector<s
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
 }
 
+bool ExactFormsKeepOrder(bool one_phrase, const std::vector<std::string>& plain_words,
+                         const std::function<bool(const std::string&)>& delegation_name,
+                         const std::function<bool(const std::string&)>& name_word) {
+  if (!one_phrase) return false;
+  const std::vector<std::string> terms = UnstemmedTerms(plain_words);
+  if (terms.empty()) return false;
+  return std::none_of(terms.begin(), terms.end(), [&](const std::string& t) {
+    return (delegation_name && delegation_name(t)) || (name_word && name_word(t));
+  });
+}
+
 }  // namespace cstd::query

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,71 @@ TEST_F(ExactFormsFirstTest, ADelegationsNameCountsInItsNameFieldAndNotInTheClose
 TEST_F(ExactFormsFirstTest, NoPlainWordsLeaveTheQueryAsItIs) {
   const Xapian::Query q("Zgovern");
   EXPECT_EQ(ExactFormsFirst(q, {}).get_description(), q.get_description());
+}
+
+// The class: a quoted phrase over passages of any length, with the
+// phrase's words any number of times, together and apart, and other words
+// between (seeded). Ranked by the phrase alone, the matches come in the
+// order the boost gives them: what lets a search skip it
+// (ExactFormsKeepOrder).
+TEST(ExactFormsKeepOrderTest, APhraseRanksAsItsBoostRanksIt) {
+  test_support::TempDir temp("ranking-phrase");
+  std::mt19937 rng(20261203);
+  const std::vector<std::string> filler = {"the",   "council",    "rights",     "human", "of",  "development",
+                                           "peace", "developing", "sustainable", "goals", "and", "women"};
+  std::vector<std::pair<std::string, int>> texts;
+  for (int passage = 0; passage < 60; ++passage) {
+    std::string text;
+    const int words = 5 + static_cast<int>(rng() % 80);
+    for (int w = 0; w < words; ++w) {
+      const unsigned pick = rng() % 10;
+      if (pick == 0) {
+        text += "human rights ";
+      } else if (pick == 1) {
+        text += "sustainable development goals ";
+      } else {
+        text += filler[rng() % filler.size()] + " ";
+      }
+    }
+    texts.emplace_back(text + "end.", 1);
+  }
+  test_support::WriteDocuments(temp.Path("index"), {test_support::RepeatedParagraphs("g", texts)});
+  const Xapian::Database db = OpenIndex(temp.Path("index"));
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  const auto ranked = [&](const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::vector<Xapian::docid> ids;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(*it);
+    return ids;
+  };
+  for (const std::string& phrase : {std::string("human rights"), std::string("sustainable development goals")}) {
+    const Xapian::Query matching = parser.parse_query("\"" + phrase + "\"");
+    ASSERT_TRUE(ExactFormsKeepOrder(true, {phrase}, nullptr, nullptr));
+    const auto plain = ranked(matching);
+    EXPECT_GT(plain.size(), 10u) << phrase;
+    EXPECT_EQ(ranked(ExactFormsFirst(matching, {phrase})), plain) << phrase;
+  }
+  // Unquoted, the words match by their stems ("developing" too) and the
+  // boost ranks the exact forms close together first: another order, which
+  // the comparison above would have seen.
+  const Xapian::Query words = parser.parse_query("sustainable development");
+  EXPECT_NE(ranked(ExactFormsFirst(words, {"sustainable", "development"})), ranked(words));
+}
+
+TEST(ExactFormsKeepOrderTest, OnlyForOnePhraseOfWordsThatNameNoOne) {
+  const auto brazil = [](const std::string& w) { return w == "brazil"; };
+  const auto souter = [](const std::string& w) { return w == "souter"; };
+  EXPECT_TRUE(ExactFormsKeepOrder(true, {"human rights"}, brazil, souter));
+  EXPECT_FALSE(ExactFormsKeepOrder(false, {"human rights"}, brazil, souter));  // not one quoted phrase
+  EXPECT_FALSE(ExactFormsKeepOrder(true, {"Brazil data"}, brazil, souter));    // names a delegation
+  EXPECT_FALSE(ExactFormsKeepOrder(true, {"David Souter"}, brazil, souter));   // a speaker's name
+  EXPECT_FALSE(ExactFormsKeepOrder(true, {}, brazil, souter));
 }
 
 }  // namespace

@@ -420,7 +420,16 @@ Searcher::QueryParts Searcher::BuildQuery(const SearchRequest& r, std::string* c
       like_this();  // few words, but acronyms that expand to many
     } else {
       const auto delegation = [](const std::string& word) { return Countries::Builtin().FindByName(word) != nullptr; };
-      parts.rank = ExactFormsFirst(parts.text, shape.plain_words, delegation, schema::kPrefixDelegationName);
+      // Who speaks, as the parser searches it: the words of speakers' and
+      // delegations' names (over shards, each shard is asked: the ranking
+      // must be one index's, scores included).
+      const auto name_word = [this](const std::string& word) {
+        return db_.term_exists(std::string(schema::kPrefixSpeakerName) + word) ||
+               db_.term_exists(std::string(schema::kPrefixDelegationName) + word);
+      };
+      parts.rank = ExactFormsKeepOrder(shape.one_phrase, shape.plain_words, delegation, name_word)
+                       ? parts.text
+                       : ExactFormsFirst(parts.text, shape.plain_words, delegation, schema::kPrefixDelegationName);
       if (corrected) *corrected = parser.get_corrected_query_string();
     }
   }
