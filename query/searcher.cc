@@ -6,6 +6,7 @@
 #include <future>
 #include <memory>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "model/action_lines.h"
@@ -735,11 +736,16 @@ SearchResult Searcher::Run(const SearchRequest& request, const QueryParts& parts
   if (tallied && CountsInParallel(parts)) {
     TallyPlan plan = PlanTally(request, parts);
     Columns();  // loaded here, not raced for
-    ++counted_in_parallel_;
-    local_counts = std::async(std::launch::async, [this, &request, deadline, bytes = plan.query.serialise(),
-                                                   filters = std::move(plan.filters)]() mutable {
-      return TallyOn(*counting_db_, request, {Xapian::Query::unserialise(bytes), std::move(filters)}, deadline);
-    });
+    try {
+      local_counts = std::async(std::launch::async, [this, &request, deadline, bytes = plan.query.serialise(),
+                                                     filters = std::move(plan.filters)]() mutable {
+        return TallyOn(*counting_db_, request, {Xapian::Query::unserialise(bytes), std::move(filters)}, deadline);
+      });
+      ++counted_in_parallel_;
+    } catch (const std::system_error&) {
+      // No thread to be had (a process or memory limit): counted below, on
+      // this one, as under load.
+    }
   }
 
   // Two walks of the matches. The first ranks: Xapian's matcher asked for

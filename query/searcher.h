@@ -61,8 +61,9 @@ struct SearchResult {
   std::vector<MissingShard> missing_shards;
 };
 
-/// Limits that keep one query from hurting everyone. Each is a searchd flag;
-/// a request past one gets a 400 that names the limit.
+/// Limits that keep one query from hurting everyone, and when a search may
+/// take a second core. Each is a searchd flag; a request past a limit gets
+/// a 400 that names it.
 struct SearchLimits {
   /// Longer queries are pasted documents, not searches. A paragraph a
   /// delegate pastes to find statements like it is a few hundred words;
