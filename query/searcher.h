@@ -280,7 +280,7 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
 
   /// Searches of this searcher whose facets were counted on the counting
-  /// thread (see the constructor), for tests and metrics.
+  /// thread (see the constructor), for tests.
   uint64_t counted_in_parallel() const { return counted_in_parallel_; }
 
  private:

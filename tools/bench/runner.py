@@ -287,34 +287,37 @@ class Bench:
     def cstd_index(self, scale):
         return self.folder(scale, "cstd-index")
 
-    def do_cstd_build(self, scale):
+    def timed_cstd_build(self, scale, name, summary_starts):
+        """cstd-indexer build of the scale's corpus into its index, under
+        /usr/bin/time, its log in OUT/work/SCALE/NAME.log: (seconds, peak
+        RSS kB, the log's last line starting with `summary_starts`, a prefix
+        or a tuple of them, or None)."""
         corpus = self.step(scale, "corpus", self.do_corpus)
+        with open(self.folder(scale, f"{name}.log"), "w") as err:
+            seconds, peak = timed(cstd_build_command(self.cstd_index(scale), [corpus["root"]], self.speakers),
+                                  self.folder(scale, f"{name}.time"), stderr=err, cwd=ROOT)
+        with open(self.folder(scale, f"{name}.log"), encoding="utf-8", errors="replace") as f:
+            summary = [l.strip() for l in f if l.startswith(summary_starts)]
+        return seconds, peak, summary[-1] if summary else None
+
+    def do_cstd_build(self, scale):
         index = self.cstd_index(scale)
         if os.path.exists(index):
             shutil.rmtree(index)
-        with open(self.folder(scale, "cstd-build.log"), "w") as err:
-            seconds, peak = timed(cstd_build_command(index, [corpus["root"]], self.speakers),
-                                  self.folder(scale, "cstd-build.time"), stderr=err, cwd=ROOT)
-        with open(self.folder(scale, "cstd-build.log"), encoding="utf-8", errors="replace") as f:
-            summary = [l.strip() for l in f if l.startswith("indexed ")]
-        m = re.search(r"\((\d+) passages", summary[-1]) if summary else None
+        seconds, peak, summary = self.timed_cstd_build(scale, "cstd-build", "indexed ")
+        m = re.search(r"\((\d+) passages", summary) if summary else None
         export = self.load_state(scale, "export")
         if m and export and int(m.group(1)) != export["passages"]:
             log(f"[{scale}] warning: cstd indexed {m.group(1)} passages, cstd-bench-export wrote {export['passages']}")
         return {"seconds": seconds, "peak_rss_kb": peak, "index_bytes": tree_bytes(index),
-                "summary": summary[-1] if summary else None, "passages": int(m.group(1)) if m else None}
+                "summary": summary, "passages": int(m.group(1)) if m else None}
 
     def do_cstd_incremental(self, scale):
         """The build run again with nothing changed: what an operator's
         scheduled run costs on a day without new documents."""
-        corpus = self.step(scale, "corpus", self.do_corpus)
         self.step(scale, "cstd.build", self.do_cstd_build)
-        with open(self.folder(scale, "cstd-incremental.log"), "w") as err:
-            seconds, peak = timed(cstd_build_command(self.cstd_index(scale), [corpus["root"]], self.speakers),
-                                  self.folder(scale, "cstd-incremental.time"), stderr=err, cwd=ROOT)
-        with open(self.folder(scale, "cstd-incremental.log"), encoding="utf-8", errors="replace") as f:
-            summary = [l.strip() for l in f if " generation " in l]
-        return {"seconds": seconds, "peak_rss_kb": peak, "summary": summary[-1] if summary else None}
+        seconds, peak, summary = self.timed_cstd_build(scale, "cstd-incremental", ("updated generation ", "new generation "))
+        return {"seconds": seconds, "peak_rss_kb": peak, "summary": summary}
 
     def cstd_round(self, scale, runs):
         """One round of cstd-search-bench over the query set: [{name, hits, times_ms, facets}]."""
@@ -416,9 +419,8 @@ class Bench:
             times.append((time.perf_counter() - start) * 1000)
             failures += response.status != 200
         conn.close()
-        return {"queries": len(queries), "seed": DELEGATE_SEED, "failures": failures,
-                "p50_ms": report.percentile(times, 0.5), "p99_ms": report.percentile(times, 0.99),
-                "max_ms": max(times), "times_ms": [round(t, 3) for t in times], "paths": queries}
+        return {"queries": len(queries), "seed": DELEGATE_SEED, "failures": failures, **report.stats(times),
+                "times_ms": [round(t, 3) for t in times], "paths": queries}
 
     # ---- SQLite
 
