@@ -4,8 +4,11 @@
 // text; the tags extraction gives are compared with the judgement:
 //   explicit  the lines the text names (Paragraph::action_lines) against
 //             the judged "explicit";
-//   inferred  every line tagged, named or inferred, against the judged
-//             "about" (what the passage is about).
+//   inferred  the lines inferred (Paragraph::action_lines_inferred)
+//             against the judged "about" (what the passage is about), on
+//             the lines the passage does not name;
+//   either    every line tagged, named or inferred, against "about": what
+//             the facet's default mode gives a delegate.
 // Precision and recall per line and overall (micro-averaged), for all
 // passages or for the odd or even half of the set (--half), so that rules
 // can be written looking at one half and reported on the other.
@@ -127,9 +130,10 @@ int main(int argc, char** argv) {
     }
     if (ungdc.empty()) throw cstd::UsageError("--ungdc", "--ungdc is needed to score the judged set (or give --count)");
     std::ifstream in(judged);
+    if (!in) throw cstd::UsageError("--judged", judged + ": cannot be read (run from the checkout's top folder, or give --judged)");
     std::map<std::string, cstd::ExtractedDocument> documents;  // by source
-    std::map<std::string, Counts> explicit_lines, inferred_lines;
-    Counts explicit_all, inferred_all;
+    std::map<std::string, Counts> explicit_lines, inferred_lines, either_lines;
+    Counts explicit_all, inferred_all, either_all;
     size_t passages = 0, missing = 0, index = 0;
     for (std::string line; std::getline(in, line); ++index) {
       if (line.empty()) continue;
@@ -157,12 +161,18 @@ int main(int argc, char** argv) {
         continue;
       }
       ++passages;
-      std::set<std::string> named(found->action_lines.begin(), found->action_lines.end());
+      std::set<std::string> named(found->action_lines.begin(), found->action_lines.end()), inferred_codes;
+      for (const auto& inferred : found->action_lines_inferred) inferred_codes.insert(inferred.code);
       std::set<std::string> tagged = named;
-      for (const auto& inferred : found->action_lines_inferred) tagged.insert(inferred.code);
+      tagged.insert(inferred_codes.begin(), inferred_codes.end());
       const std::set<std::string> want_explicit = Codes(j["explicit"]), want_about = Codes(j["about"]);
+      std::set<std::string> want_inferred;  // what the passage is about, of the lines it does not name
+      for (const auto& c : want_about) {
+        if (!named.count(c)) want_inferred.insert(c);
+      }
       Tally(named, want_explicit, explicit_lines, explicit_all);
-      Tally(tagged, want_about, inferred_lines, inferred_all);
+      Tally(inferred_codes, want_inferred, inferred_lines, inferred_all);
+      Tally(tagged, want_about, either_lines, either_all);
       if (show && (tagged != want_about || named != want_explicit)) {
         std::cout << j["id"].GetString() << ": tagged";
         for (const auto& c : tagged) std::cout << " " << c << (named.count(c) ? "!" : "");
@@ -178,11 +188,13 @@ int main(int argc, char** argv) {
       }
     }
     std::cout << "action lines, " << half << " half: " << passages << " passages (" << missing << " not found)\n";
-    std::cout << Row("explicit  all", explicit_all) << "\n" << Row("inferred  all", inferred_all) << "\n";
+    std::cout << Row("explicit  all", explicit_all) << "\n"
+              << Row("inferred  all", inferred_all) << "\n"
+              << Row("either    all", either_all) << "\n";
     for (int n = 1; n <= 11; ++n) {
       const std::string code = "C" + std::to_string(n);
       std::cout << Row("  " + code + (n < 10 ? " " : "") + "  explicit", explicit_lines[code]) << "   |"
-                << Row(" inferred", inferred_lines[code]) << "\n";
+                << Row(" inferred", inferred_lines[code]) << "   |" << Row(" either", either_lines[code]) << "\n";
     }
     return missing == 0 ? cstd::kExitOk : cstd::kExitFailure;
   });
