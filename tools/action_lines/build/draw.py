@@ -1,0 +1,54 @@
+"""What the draw scripts of the judged sets share: the keyword expression of
+ICT-related paragraphs (set 1's), `cstd-indexer inspect` read for its
+document id and paragraph texts only, and the passages earlier sets hold."""
+import json, os, re, subprocess, sys
+
+# Case-insensitive, at the start of a word; "ict", "data" and "media" must
+# be whole words so that "conflict", "immediately" and "intermediate" do
+# not match.
+KW_RE = re.compile(r"\b(?:icts?\b|data\b|media\b|digital|internet|information and communication"
+                   r"|cyber|technolog|online|broadband|connectivity|artificial intelligence"
+                   r"|e-government|telecommunication)", re.IGNORECASE)
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+
+def inspect(indexer, path):
+    """(document id, [paragraph text]) of one file, or None (reported) when inspect fails."""
+    r = subprocess.run([indexer, "inspect", path], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(f"inspect failed: {path}: {r.stderr[:300]}\n")
+        return None
+    d = json.loads(r.stdout)
+    return d["document"]["id"], [p["text"] for p in d["paragraphs"]]
+
+
+def passages(indexer, files, root, prefix, keep=lambda text: True):
+    """Every paragraph of `files` that `keep` accepts, as a judged set's record."""
+    out = []
+    for f in files:
+        res = inspect(indexer, f)
+        if res is None:
+            continue
+        doc_id, texts = res
+        for i, t in enumerate(texts, 1):
+            if keep(t):
+                out.append({"id": f"{doc_id}-{i}", "source": prefix + os.path.relpath(f, root), "position": i, "text": t})
+    return out
+
+
+def judged_before(*names):
+    """(source, text) of every passage of the judged sets named."""
+    seen = set()
+    for name in names:
+        for line in open(os.path.join(REPO, "tools/action_lines", name)):
+            r = json.loads(line)
+            seen.add((r["source"], r["text"]))
+    return seen
+
+
+def write_sample(out_dir, name, sample):
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, name), "w") as fh:
+        for r in sample:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
