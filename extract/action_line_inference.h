@@ -5,7 +5,8 @@
 // read. No weights learnt from data, nothing that cannot be explained: a
 // line is inferred when the passage, speaking of ICTs, holds one of the
 // line's strong terms (not merely as an item of a list of subjects, where it
-// needs a weak term beside it) or two of its weak ones.
+// needs a weak term beside it), two of its weak ones, or a sector of C7
+// with a word of ICTs before it ("online medical services").
 
 #ifndef CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
 #define CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
@@ -22,7 +23,9 @@ namespace cstd::extract {
 /// lexicon's terms found, in the order they first occur). Terms match whole
 /// words, without regard to case, to hyphens ("E-Government", "e
 /// government") or to a noun's number ("cyberattack", "cyberattacks": one
-/// term, one piece of evidence), and the words of links (URLs) are skipped.
+/// term, one piece of evidence) or to a one-word term written as two
+/// ("cyber space", "cyber- security"), and the words of links (URLs) are
+/// skipped.
 /// A passage that does not speak of ICTs is about no line but Media (C9); a
 /// weak term counts only in a sentence that speaks of ICTs or the one after
 /// it. `context_speaks_of_icts`: the passage stands under a heading that

@@ -31,9 +31,11 @@ ActionLineLexicon::ActionLineLexicon(std::string_view table_name, std::string_vi
       w = TermWeight::kStrong;
     } else if (row[weight] == "topical") {
       w = TermWeight::kTopical;
+    } else if (row[weight] == "applied") {
+      w = TermWeight::kApplied;
     } else if (row[weight] != "weak") {
       throw DataError(table.name + ": weight '" + row[weight] + "' of '" + row[term] +
-                      "' is not strong, topical or weak");
+                      "' is not strong, topical, weak or applied");
     }
     const std::string lower = text::AsciiLower(text::Trim(row[term]));
     if (lower.empty()) throw DataError(table.name + ": an empty term for " + row[code]);

@@ -22,6 +22,7 @@ enum class TermWeight {
   kWeak,     // "weak": needs another weak term of the line
   kTopical,  // "topical": alone in a sentence on ICTs, as a subject
   kStrong,   // "strong": alone in a passage on ICTs, as a subject
+  kApplied,  // "applied": a sector with a word of ICTs before it ("online medical services")
 };
 
 struct LexiconTerm {
@@ -41,7 +42,8 @@ class ActionLineLexicon {
 
   /// Builds the lexicon from TSV content (header: code term weight source);
   /// throws DataError naming the table for an unknown code (not C1..C11), a
-  /// weight other than "strong", "topical" or "weak", or an empty term.
+  /// weight other than "strong", "topical", "weak" or "applied", or an
+  /// empty term.
   ActionLineLexicon(std::string_view table_name, std::string_view tsv);
 
   const std::vector<LexiconTerm>& terms() const { return terms_; }
