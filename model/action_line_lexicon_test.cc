@@ -9,13 +9,14 @@
 namespace cstd {
 namespace {
 
-TEST(ActionLineLexiconTest, ReadsTheThreeWeights) {
+TEST(ActionLineLexiconTest, ReadsTheFourWeights) {
   const ActionLineLexicon lexicon("test.tsv",
                                   "code\tterm\tweight\tsource\n"
                                   "C5\tCybersecurity\tstrong\tGeneva Plan of Action, C5 (para 12)\n"
                                   "C11\tinternational cooperation\ttopical\tGeneva Plan of Action, C11 (paras 26-28)\n"
-                                  "C5\tprivacy\tweak\tGeneva Plan of Action, C5 (para 12)\n");
-  ASSERT_EQ(lexicon.terms().size(), 3u);
+                                  "C5\tprivacy\tweak\tGeneva Plan of Action, C5 (para 12)\n"
+                                  "C7\tmedical\tapplied\tGeneva Plan of Action, C7 (para 18)\n");
+  ASSERT_EQ(lexicon.terms().size(), 4u);
   EXPECT_EQ(lexicon.terms()[0].term, "cybersecurity") << "terms are lower case";
   EXPECT_EQ(lexicon.terms()[0].weight, TermWeight::kStrong);
   EXPECT_TRUE(lexicon.terms()[0].strong());
@@ -23,6 +24,8 @@ TEST(ActionLineLexiconTest, ReadsTheThreeWeights) {
   EXPECT_FALSE(lexicon.terms()[1].strong());
   EXPECT_EQ(lexicon.terms()[2].weight, TermWeight::kWeak);
   EXPECT_EQ(lexicon.terms()[2].source, "Geneva Plan of Action, C5 (para 12)");
+  EXPECT_EQ(lexicon.terms()[3].weight, TermWeight::kApplied);
+  EXPECT_FALSE(lexicon.terms()[3].strong()) << "a sector alone is no subject";
 }
 
 TEST(ActionLineLexiconTest, MalformedRowsThrowDataErrorNamingTheTable) {
@@ -43,12 +46,12 @@ TEST(ActionLineLexiconTest, MalformedRowsThrowDataErrorNamingTheTable) {
 }
 
 TEST(ActionLineLexiconTest, BuiltinHasEveryWeightAndSource) {
-  bool seen[3] = {false, false, false};
+  bool seen[4] = {false, false, false, false};
   for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
     seen[static_cast<int>(t.weight)] = true;
     EXPECT_FALSE(t.source.empty()) << t.term;
   }
-  EXPECT_TRUE(seen[0] && seen[1] && seen[2]);
+  EXPECT_TRUE(seen[0] && seen[1] && seen[2] && seen[3]);
 }
 
 }  // namespace
