@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "model/action_line_lexicon.h"
+#include "model/text.h"
 
 namespace cstd::extract {
 
@@ -22,6 +23,7 @@ struct Token {
   std::string raw;  // the word before FoldPlural: halves of a compound are joined unfolded
   bool after_separator = false;
   size_t sentence = 0;
+  size_t begin = 0, end = 0;  // where the word stands in the text, for evidence quoted from it
 };
 
 // A noun's plural and its singular are one word ("hacker" and "hackers",
@@ -70,15 +72,17 @@ bool StartsUrl(std::string_view s, size_t i) {
 std::vector<Token> Tokens(std::string_view s) {
   std::vector<Token> out;
   std::string current;
+  size_t current_begin = 0;
   bool separator = false;
   size_t sentence = 0;
+  size_t i = 0;
   const auto flush = [&] {
     if (current.empty()) return;
-    out.push_back({FoldPlural(current), current, separator, sentence});
+    out.push_back({FoldPlural(current), current, separator, sentence, current_begin, i});
     current.clear();
     separator = false;
   };
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (i = 0; i < s.size(); ++i) {
     const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
     if (current.empty() && StartsUrl(s, i)) {
@@ -95,6 +99,7 @@ std::vector<Token> Tokens(std::string_view s) {
       if (dash) i += 2;
       continue;
     }
+    if (current.empty()) current_begin = i;
     if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
       current.push_back(c);
     } else if (u >= 'A' && u <= 'Z') {
@@ -167,7 +172,7 @@ std::vector<bool> IctTokens(const std::vector<Token>& tokens) {
                (word_is(i, "information") && word_is(i + 1, "society")) ||
                (word_is(i, "social") && (word_is(i + 1, "media") || word_is(i + 1, "network"))) ||
                (word_is(i, "industry") && word_is(i + 1, "4"))) {
-      length = 2;
+      length = word_is(i, "industry") && word_is(i + 2, "0") ? 3 : 2;  // "industry 4.0" is three words
     } else if (word_is(i, "fourth") && word_is(i + 1, "industrial") && word_is(i + 2, "revolution")) {
       length = 3;
     } else if (word_is(i, "information") && word_is(i + 1, "and") && word_is(i + 2, "communication") && technology_at(i + 3)) {
@@ -287,6 +292,18 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return before && after;
 }
 
+// Verbs of putting something to use, as the passage's words are folded
+// ("uses" -> "use"), with their nouns: a sector followed by one of them
+// and a word of ICTs applies ICTs ("hospitals deploying telemedicine").
+bool IsUseVerb(const std::string& w) {
+  static const std::unordered_set<std::string> kVerbs = {
+      "use", "using", "used", "adopt", "adopting", "adopted", "adoption", "deploy", "deploying", "deployed",
+      "deployment", "utilize", "utilizing", "utilized", "utilise", "utilising", "utilised", "apply", "applying",
+      "embrace", "embracing", "embraced", "leverage", "leveraging", "harness", "harnessing", "integrate",
+      "integrating", "introduce", "introducing", "rely", "relying", "access", "accessing"};
+  return kVerbs.count(w) > 0;
+}
+
 // Weak terms of one line that are distinct subjects: a term whose words
 // stand inside another's is the same subject said twice ("international
 // cooperation" ... "their cooperation"; "connectivity" and "digital
@@ -320,13 +337,13 @@ bool SpeaksOfIcts(std::string_view text) {
   return std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 }
 
-std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts) {
+std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageContext context) {
   const std::vector<Token> tokens = Tokens(text);
   std::vector<bool> ict_sentence = IctSentences(tokens);
   const std::vector<bool> ict_token = IctTokens(tokens);
   // Under a heading on ICTs every sentence is on them: "finance for
   // infrastructure" in a report's section on the Summit's outcomes.
-  if (context_speaks_of_icts) ict_sentence.assign(ict_sentence.size(), true);
+  if (context.under_ict_heading) ict_sentence.assign(ict_sentence.size(), true);
   const bool ict = std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
 
   struct Found {
@@ -390,8 +407,28 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, bool con
           break;
         }
       }
-      if (from == i) continue;
-      for (size_t k = from; k < covered_until; ++k) applied_words += (applied_words.empty() ? "" : " ") + tokens[k].raw;
+      // Or after it, when a verb of use joins them ("firms adopting industry
+      // 4.0 technologies", "farmers use mobile phones"): the sector is the
+      // one that applies them.
+      size_t to = covered_until;
+      for (size_t k = covered_until; from == i && k < covered_until + kAppliedWords + 1 && k < tokens.size(); ++k) {
+        if (tokens[k].sentence != tokens[i].sentence || tokens[k].after_separator) break;
+        if (IsUseVerb(tokens[k].word)) {
+          for (size_t m = k + 1; m < k + 1 + kAppliedWords && m < tokens.size(); ++m) {
+            if (tokens[m].sentence != tokens[i].sentence || tokens[m].after_separator) break;
+            if (ict_token[m]) {
+              to = m + 1;
+              break;
+            }
+          }
+          break;
+        }
+      }
+      if (from == i && to == covered_until) continue;
+      if (to != covered_until) {  // all of "industry 4.0"
+        while (to < tokens.size() && ict_token[to] && tokens[to].sentence == tokens[i].sentence) ++to;
+      }
+      applied_words = text::AsciiLower(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
     }
     if (NeedsIctContext(entry)) {
       // A strong term names an ICT subject in a passage that speaks of
@@ -434,11 +471,13 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, bool con
   }
   // A list whose items are themselves ICT subjects (a programme's themes:
   // "Cybersecurity, Cybercrime & Online Safety; Data Governance; Digital
-  // Divides & Inclusion") is about each of them; a list of disparate ills
-  // with one ICT item in it is not.
+  // Divides & Inclusion", or any list of a WSIS document) is about each of
+  // them; a list of disparate ills with one ICT item in it is not.
   for (auto& [number, found] : by_line) {
     for (size_t at : found.listed_at) {
-      if (terms_in_sentence[tokens[at].sentence] >= kTopicListTerms) found.strong_outside_list = true;
+      if (context.wsis_document || terms_in_sentence[tokens[at].sentence] >= kTopicListTerms) {
+        found.strong_outside_list = true;
+      }
     }
   }
   std::vector<InferredActionLine> out;

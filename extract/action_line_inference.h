@@ -19,23 +19,35 @@
 
 namespace cstd::extract {
 
+/// Where a passage stands, as far as its lines are concerned.
+struct PassageContext {
+  /// The passage stands under a heading that speaks of ICTs (SpeaksOfIcts:
+  /// "Progress made in the implementation of the outcomes of the World
+  /// Summit on the Information Society"), so every sentence of it is on
+  /// ICTs; the class of variation is a report's section on the Summit, whose
+  /// passages say "infrastructure", "services", "cooperation" without
+  /// repeating the words of ICTs.
+  bool under_ict_heading = false;
+  /// The passage is in a document of the Commission or about the Summit
+  /// (the context in which a bare code names a line, FindActionLines): its
+  /// lists are lists of the Summit's subjects ("the development of
+  /// regulatory frameworks to address challenges of data governance and
+  /// privacy, AI ethics, ..."), so a strong term listed in one is a subject,
+  /// not a passing mention as in a speech's list of the world's ills.
+  bool wsis_document = false;
+};
+
 /// The lines `text` is about, in numeric order, each with its evidence (the
 /// lexicon's terms found, in the order they first occur). Terms match whole
 /// words, without regard to case, to hyphens ("E-Government", "e
 /// government") or to a noun's number ("cyberattack", "cyberattacks": one
 /// term, one piece of evidence) or to a one-word term written as two
 /// ("cyber space", "cyber- security"), and the words of links (URLs) are
-/// skipped.
-/// A passage that does not speak of ICTs is about no line but Media (C9); a
-/// weak term counts only in a sentence that speaks of ICTs or the one after
-/// it. `context_speaks_of_icts`: the passage stands under a heading that
-/// speaks of ICTs (SpeaksOfIcts: "Progress made in the implementation of
-/// the outcomes of the World Summit on the Information Society"), so every
-/// sentence of it is on ICTs; the class of
-/// variation is a report's section on the Summit, whose passages say
-/// "infrastructure", "services", "cooperation" without repeating the words
-/// of ICTs. Linear in the text's length.
-std::vector<InferredActionLine> InferActionLines(std::string_view text, bool context_speaks_of_icts = false);
+/// skipped. A passage that does not speak of ICTs is about no line but
+/// Media (C9, on the media's freedom); a weak term counts only in a
+/// sentence that speaks of ICTs or the one after it. Linear in the text's
+/// length.
+std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageContext context = {});
 
 /// True when `text` (a heading, a title, a passage) holds a word that
 /// speaks of ICTs: "ICTs", "digital", "Internet", "information society",

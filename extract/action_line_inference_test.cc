@@ -194,6 +194,17 @@ TEST(InferActionLinesTest, GeneratedOtherNumberOfEachTerm) {
   EXPECT_GT(tried, 200) << "the generator must reach most terms";
 }
 
+TEST(InferActionLinesTest, AListInAWsisDocumentIsOfItsSubjects) {
+  const std::string listed = "Contributions named transnational crime, cybersecurity, climate change and pandemics online.";
+  EXPECT_TRUE(InferActionLines(listed).empty()) << "in a speech: the world's ills";
+  const auto in_wsis = InferActionLines(listed, {.wsis_document = true});
+  ASSERT_EQ(in_wsis.size(), 1u);
+  EXPECT_EQ(in_wsis.front().code, "C5");
+  EXPECT_TRUE(InferActionLines("Contributions named transnational crime, privacy and pandemics online.", {.wsis_document = true})
+                  .empty())
+      << "a weak term listed is still one weak term";
+}
+
 TEST(InferActionLinesTest, AnExampleAfterSuchAsIsNamedInPassing) {
   EXPECT_TRUE(Inferred("Contributions focused on infrastructure and digital priorities such as cybersecurity.").empty());
   EXPECT_EQ(Inferred("Threats online, such as cybercrime and privacy breaches, grow.").size(), 1u)
@@ -277,8 +288,8 @@ TEST(InferActionLinesTest, GeneratedContextOfAHeadingOnIcts) {
     const std::string ka = " " + TermKey(a.term) + " ", kb = " " + TermKey(b.term) + " ";
     if (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos) continue;
     const std::string passage = "Delegates spoke at length of " + a.term + ". Others stressed " + b.term + " too.";
-    EXPECT_TRUE(InferActionLines(passage, false).empty()) << passage;
-    const auto found = InferActionLines(passage, true);
+    EXPECT_TRUE(InferActionLines(passage).empty()) << passage;
+    const auto found = InferActionLines(passage, {.under_ict_heading = true});
     EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const InferredActionLine& l) { return l.code == a.code; }))
         << passage;
     ++checked;
@@ -411,8 +422,9 @@ TEST(InferActionLinesTest, GeneratedNestedWeakTermsAreOneSubject) {
 
 // Generated: a sector of C7 ("medical", "court", "farmers") is an
 // application of ICTs when a word of ICTs stands before it in its clause,
-// with those words as the evidence; not when the word of ICTs comes after
-// it, stands across a comma, or is absent.
+// or after it joined by a verb of use ("farmers are adopting digital
+// tools"), with those words as the evidence; not when the word of ICTs
+// comes after it otherwise, stands across a comma, or is absent.
 TEST(InferActionLinesTest, GeneratedSectorsWithAWordOfIcts) {
   std::vector<const LexiconTerm*> sectors;
   for (const LexiconTerm& t : ActionLineLexicon::Builtin().terms()) {
@@ -426,15 +438,9 @@ TEST(InferActionLinesTest, GeneratedSectorsWithAWordOfIcts) {
     const std::string ict = ict_words[rng() % ict_words.size()];
     const std::string applied = "We have built " + ict + " " + sector.term + " systems for all.";
     // The evidence is the passage's words from the one of ICTs to the
-    // sector, lower case, one space apart ("ai based medical").
+    // sector, in lower case ("ai-based medical").
     std::string words;
-    for (const char c : ict + " " + sector.term) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      } else if (!words.empty() && words.back() != ' ') {
-        words += ' ';
-      }
-    }
+    for (const char c : ict + " " + sector.term) words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto found = InferActionLines(applied);
     // A term of the table may start with the word of ICTs ("digital
     // education" of C4, "digital governance" of C6): then it names them.
@@ -447,6 +453,17 @@ TEST(InferActionLinesTest, GeneratedSectorsWithAWordOfIcts) {
     const auto it = std::find_if(found.begin(), found.end(), [&](const InferredActionLine& l) { return l.code == sector.code; });
     ASSERT_NE(it, found.end()) << applied;
     EXPECT_NE(std::find(it->evidence.begin(), it->evidence.end(), words), it->evidence.end()) << applied;
+    // After the sector, joined by a verb of use. (The evidence ends with
+    // the word of ICTs: "ai", not "ai-based".)
+    const std::string used_ict = ict == "AI-based" ? "AI" : ict;
+    const std::string used = "Our " + sector.term + " are adopting " + used_ict + " tools.";
+    const auto found_used = InferActionLines(used);
+    std::string used_words;
+    for (const char c : sector.term + " are adopting " + used_ict) used_words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto it_used =
+        std::find_if(found_used.begin(), found_used.end(), [&](const InferredActionLine& l) { return l.code == sector.code; });
+    ASSERT_NE(it_used, found_used.end()) << used;
+    EXPECT_NE(std::find(it_used->evidence.begin(), it_used->evidence.end(), used_words), it_used->evidence.end()) << used;
     for (const std::string& apart : {"We have built " + sector.term + " systems with " + ict + " tools.",
                                      "With " + ict + " tools, " + sector.term + " systems grew.",
                                      "We have built " + sector.term + " systems for all."}) {
