@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,10 +15,10 @@ namespace cstd::extract {
 namespace {
 
 // A lower-case word of letters and digits (a plural folded to its
-// singular, FoldPlural), what stood before it (a list
-// separator: a comma, a semicolon, a colon, or not) and the sentence it is
-// in. Hyphens, apostrophes and other punctuation separate words
-// ("e-government" -> "e", "government").
+// singular, FoldPlural), what stood before it (a list separator: a comma,
+// a semicolon, a colon, a dash, or not), the sentence it is in and where it
+// stands in the text. Hyphens, apostrophes and other punctuation separate
+// words ("e-government" -> "e", "government").
 struct Token {
   std::string word;
   std::string raw;  // the word before FoldPlural: halves of a compound are joined unfolded
@@ -92,7 +93,8 @@ std::vector<Token> Tokens(std::string_view s) {
     // A dash (em, en, or a hyphen between spaces) opens or closes a list
     // or an aside like a comma: "four directions — cybersecurity, climate,
     // security".
-    const bool dash = s.compare(i, 3, "\xE2\x80\x94") == 0 || s.compare(i, 3, "\xE2\x80\x93") == 0;
+    const bool dash = s.compare(i, 3, "\xE2\x80\x94") == 0 || s.compare(i, 3, "\xE2\x80\x93") == 0 ||
+                      s.compare(i, 3, "\xE2\x80\x95") == 0;  // em, en, horizontal bar
     if (dash || (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && s[i + 1] == ' ')) {
       flush();
       separator = true;
@@ -186,9 +188,8 @@ std::vector<bool> IctTokens(const std::vector<Token>& tokens) {
 }
 
 // The sentences that speak of ICTs: those with a word of IctTokens.
-std::vector<bool> IctSentences(const std::vector<Token>& tokens) {
+std::vector<bool> IctSentences(const std::vector<Token>& tokens, const std::vector<bool>& ict_token) {
   std::vector<bool> ict(tokens.empty() ? 0 : tokens.back().sentence + 1, false);
-  const std::vector<bool> ict_token = IctTokens(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (ict_token[i]) ict[tokens[i].sentence] = true;
   }
@@ -251,13 +252,16 @@ inline constexpr size_t kListItemSlack = 2;
 // protection and privacy"), not the far end of a long list.
 inline constexpr size_t kBesideWords = 8;
 
-// Words within which a word of ICTs applies a sector to them: "online
-// medical services", "digitizing court processes", "industry 4.0
-// technologies in manufacturing", "AI in teaching" (the class: C7's
-// e-government, e-business, e-learning, e-health, e-employment,
-// e-environment, e-agriculture and e-science said in words, not with the
-// "e-"). Three words, so that a clause with both ("digital divide ... in
-// education") is not one application.
+// How near a word of ICTs must stand to a sector to apply ICTs to it: a
+// word of ICTs at most this many words before it ("online medical
+// services", "digitizing court processes", "online services for
+// farmers"), or a verb of use at most this many words after it and a word
+// of ICTs at most this many after the verb ("firms are adopting industry
+// 4.0"). The class: C7's e-government, e-business, e-learning, e-health,
+// e-employment, e-environment, e-agriculture and e-science said in words,
+// not with the "e-". Three words, so that a clause that only has both
+// ("new technologies will change how we work and what we teach") is not
+// one application.
 inline constexpr size_t kAppliedWords = 3;
 
 // Lexicon terms in one sentence that make a list in it a list of ICT
@@ -292,16 +296,88 @@ bool IsListItem(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return before && after;
 }
 
+// True when tokens a <= b stand in one clause: one sentence, and no list
+// separator before any token after a.
+bool SameClause(const std::vector<Token>& tokens, size_t a, size_t b) {
+  if (tokens[a].sentence != tokens[b].sentence) return false;
+  for (size_t k = a + 1; k <= b; ++k) {
+    if (tokens[k].after_separator) return false;
+  }
+  return true;
+}
+
 // Verbs of putting something to use, as the passage's words are folded
 // ("uses" -> "use"), with their nouns: a sector followed by one of them
 // and a word of ICTs applies ICTs ("hospitals deploying telemedicine").
 bool IsUseVerb(const std::string& w) {
   static const std::unordered_set<std::string> kVerbs = {
-      "use", "using", "used", "adopt", "adopting", "adopted", "adoption", "deploy", "deploying", "deployed",
-      "deployment", "utilize", "utilizing", "utilized", "utilise", "utilising", "utilised", "apply", "applying",
-      "embrace", "embracing", "embraced", "leverage", "leveraging", "harness", "harnessing", "integrate",
-      "integrating", "introduce", "introducing", "rely", "relying", "access", "accessing"};
+      "use",        "using",     "used",      "adopt",     "adopting",  "adopted",    "adoption",  "deploy",
+      "deploying",  "deployed",  "deployment", "utilize",  "utilizing", "utilized",   "utilise",   "utilising",
+      "utilised",   "apply",     "applying",  "applied",   "embrace",   "embracing",  "embraced",  "leverage",
+      "leveraging", "leveraged", "harness",   "harnessing", "harnessed", "integrate", "integrating",
+      "integrated", "introduce", "introducing", "introduced", "employ",  "employing",  "employed",  "rely",
+      "relying",    "relied"};
   return kVerbs.count(w) > 0;
+}
+
+// A word of ICTs that can apply them to a sector: not "data" or "web",
+// which speak of ICTs in a sentence but name no technology put to use ("a
+// web of health, economic and social issues", "data on lost jobs").
+bool AppliesIcts(const std::vector<Token>& tokens, const std::vector<bool>& ict_token, size_t k) {
+  return ict_token[k] && tokens[k].word != "data" && tokens[k].word != "web";
+}
+
+// The words [from, to) that apply ICTs to the sector at tokens [begin,
+// end) (kAppliedWords), or nothing. A word of ICTs that is part of another
+// line's term is that line's ("the digital divide in education" is C2's,
+// "digital literacy of farmers" C4's): `term_line[k]` is the line of the
+// term that covers token k, 0 for none. Backward the search stops at "and"
+// and "or" ("telecommunications and medical services" are two subjects).
+// A phrase of ICTs is taken whole ("artificial intelligence in
+// education", not "intelligence in education").
+std::optional<std::pair<size_t, size_t>> AppliedSpan(const std::vector<Token>& tokens, const std::vector<bool>& ict_token,
+                                                     const std::vector<int>& term_line, int line, size_t begin,
+                                                     size_t end) {
+  const auto usable = [&](size_t k) {
+    return AppliesIcts(tokens, ict_token, k) && (term_line[k] == 0 || term_line[k] == line);
+  };
+  for (size_t back = 1; back <= kAppliedWords && back <= begin; ++back) {
+    const size_t k = begin - back;
+    if (!SameClause(tokens, k, begin) || tokens[k].word == "and" || tokens[k].word == "or") break;
+    if (usable(k)) {
+      size_t from = k;
+      while (from > 0 && ict_token[from - 1] && SameClause(tokens, from - 1, from)) --from;
+      return std::make_pair(from, end);
+    }
+  }
+  for (size_t verb = end; verb < end + kAppliedWords && verb < tokens.size() && SameClause(tokens, begin, verb); ++verb) {
+    if (!IsUseVerb(tokens[verb].word)) continue;
+    for (size_t k = verb + 1; k <= verb + kAppliedWords && k < tokens.size() && SameClause(tokens, verb, k); ++k) {
+      if (usable(k)) {
+        size_t to = k + 1;
+        while (to < tokens.size() && ict_token[to] && SameClause(tokens, to - 1, to)) ++to;
+        return std::make_pair(begin, to);
+      }
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
+// Tokens [from, to) as a delegate reads them: each word as the text writes
+// it, lower case, one space apart, but for a single hyphen or full stop
+// within a word ("ai-based", "industry 4.0"); what else stood between (a
+// link, quotation marks, a line break) is left out.
+std::string Quote(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (k > from) {
+      const std::string_view gap = text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+      out += gap == "-" || gap == "." ? std::string(gap) : " ";
+    }
+    out += text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  }
+  return text::AsciiLower(out);
 }
 
 // Weak terms of one line that are distinct subjects: a term whose words
@@ -333,14 +409,15 @@ std::string TermKey(std::string_view term) {
 }
 
 bool SpeaksOfIcts(std::string_view text) {
-  const std::vector<bool> ict_sentence = IctSentences(Tokens(text));
-  return std::find(ict_sentence.begin(), ict_sentence.end(), true) != ict_sentence.end();
+  const std::vector<Token> tokens = Tokens(text);
+  const std::vector<bool> ict_token = IctTokens(tokens);
+  return std::find(ict_token.begin(), ict_token.end(), true) != ict_token.end();
 }
 
 std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageContext context) {
   const std::vector<Token> tokens = Tokens(text);
-  std::vector<bool> ict_sentence = IctSentences(tokens);
   const std::vector<bool> ict_token = IctTokens(tokens);
+  std::vector<bool> ict_sentence = IctSentences(tokens, ict_token);
   // Under a heading on ICTs every sentence is on them: "finance for
   // infrastructure" in a report's section on the Summit's outcomes.
   if (context.under_ict_heading) ict_sentence.assign(ict_sentence.size(), true);
@@ -357,6 +434,7 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
   std::map<size_t, size_t> terms_in_sentence;  // lexicon terms found, by sentence
   const Index& index = Index::Builtin();
   size_t covered_until = 0;  // the longest match so far covers tokens before this
+  std::vector<int> term_line(tokens.size(), 0);  // the line of the term that covers each token, 0 for none
   for (size_t i = 0; i < tokens.size(); ++i) {
     // The longest term that starts here: "social media" and not "media" too.
     const Index::Term* best = nullptr;
@@ -379,8 +457,7 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
     // "cyber-attacks", "tele-medicine"; a PDF's line-end hyphen, "cyber-
     // security"): two words that together make a one-word term are that
     // term, unless a longer term starts here.
-    if (length < 2 && i + 1 < tokens.size() && !tokens[i + 1].after_separator &&
-        tokens[i + 1].sentence == tokens[i].sentence) {
+    if (length < 2 && i + 1 < tokens.size() && SameClause(tokens, i, i + 1)) {
       const auto joined = index.by_first.find(FoldPlural(tokens[i].raw + tokens[i + 1].raw));
       if (joined != index.by_first.end()) {
         for (const Index::Term& term : joined->second) {
@@ -391,44 +468,14 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
     if (!best || i < covered_until) continue;
     covered_until = i + length;
     const LexiconTerm& entry = *best->entry;
-    // A sector counts only with a word of ICTs before it in its clause
-    // ("online medical services", "digitizing court processes"); the
-    // evidence is the words from one to the other. After it, the word of
-    // ICTs is another subject ("the environmental impact of digital
-    // technologies", "manufacturing and e-commerce").
+    for (size_t k = i; k < covered_until; ++k) term_line[k] = LineNumber(entry.code);
+    // A sector counts only with a word of ICTs applied to it (AppliedSpan);
+    // its evidence is those words, quoted.
     std::string applied_words;
     if (entry.weight == TermWeight::kApplied) {
-      size_t from = i;
-      for (size_t back = 1; back <= kAppliedWords && back <= i; ++back) {
-        const size_t k = i - back;
-        if (tokens[k].sentence != tokens[i].sentence || tokens[k + 1].after_separator) break;
-        if (ict_token[k]) {
-          from = k;
-          break;
-        }
-      }
-      // Or after it, when a verb of use joins them ("firms adopting industry
-      // 4.0 technologies", "farmers use mobile phones"): the sector is the
-      // one that applies them.
-      size_t to = covered_until;
-      for (size_t k = covered_until; from == i && k < covered_until + kAppliedWords + 1 && k < tokens.size(); ++k) {
-        if (tokens[k].sentence != tokens[i].sentence || tokens[k].after_separator) break;
-        if (IsUseVerb(tokens[k].word)) {
-          for (size_t m = k + 1; m < k + 1 + kAppliedWords && m < tokens.size(); ++m) {
-            if (tokens[m].sentence != tokens[i].sentence || tokens[m].after_separator) break;
-            if (ict_token[m]) {
-              to = m + 1;
-              break;
-            }
-          }
-          break;
-        }
-      }
-      if (from == i && to == covered_until) continue;
-      if (to != covered_until) {  // all of "industry 4.0"
-        while (to < tokens.size() && ict_token[to] && tokens[to].sentence == tokens[i].sentence) ++to;
-      }
-      applied_words = text::AsciiLower(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
+      const auto span = AppliedSpan(tokens, ict_token, term_line, LineNumber(entry.code), i, covered_until);
+      if (!span) continue;
+      applied_words = Quote(text, tokens, span->first, span->second);
     }
     if (NeedsIctContext(entry)) {
       // A strong term names an ICT subject in a passage that speaks of

@@ -6,7 +6,8 @@
 // line is inferred when the passage, speaking of ICTs, holds one of the
 // line's strong terms (not merely as an item of a list of subjects, where it
 // needs a weak term beside it), two of its weak ones, or a sector of C7
-// with a word of ICTs before it ("online medical services").
+// with a word of ICTs applied to it ("online medical services", "farmers
+// using digital platforms").
 
 #ifndef CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
 #define CSTD_EXTRACT_ACTION_LINE_INFERENCE_H_
@@ -37,16 +38,21 @@ struct PassageContext {
   bool wsis_document = false;
 };
 
-/// The lines `text` is about, in numeric order, each with its evidence (the
-/// lexicon's terms found, in the order they first occur). Terms match whole
-/// words, without regard to case, to hyphens ("E-Government", "e
-/// government") or to a noun's number ("cyberattack", "cyberattacks": one
-/// term, one piece of evidence) or to a one-word term written as two
-/// ("cyber space", "cyber- security"), and the words of links (URLs) are
-/// skipped. A passage that does not speak of ICTs is about no line but
-/// Media (C9, on the media's freedom); a weak term counts only in a
-/// sentence that speaks of ICTs or the one after it. Linear in the text's
-/// length.
+/// The lines `text` is about, in numeric order, each with its evidence:
+/// the lexicon's strong terms found, then the words that apply ICTs to a
+/// sector of C7, quoted from the text ("online medical"), then the weak
+/// terms, each in the order they first occur. Terms match whole words,
+/// without regard to case, to hyphens ("E-Government", "e government"), to
+/// a noun's number ("cyberattack", "cyberattacks": one term, one piece of
+/// evidence) or to a one-word term written as two ("cyber space", "cyber-
+/// security"), and the words of links (URLs) are skipped. A passage that
+/// does not speak of ICTs is about no line but Media (C9, on the media's
+/// freedom); a weak term counts only in a sentence that speaks of ICTs or
+/// the one after it; a sector counts only with a word of ICTs applied to it
+/// (before it, or after it with a verb of use: "firms adopting digital
+/// tools"). Time: linear in the text's length for the matching; the
+/// decision compares each listed strong term with each weak term of its
+/// line, so it grows with their product (a few of each in a paragraph).
 std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageContext context = {});
 
 /// True when `text` (a heading, a title, a passage) holds a word that

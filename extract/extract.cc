@@ -107,7 +107,7 @@ ExtractedDocument Extract(const std::string& source, const std::string& relative
     // What the paragraph is about without naming it.
     // The heading it stands under, not the document's title: a speech's
     // title may be its first words.
-    const PassageContext context{SpeaksOfIcts(p.section), wsis_document};
+    const PassageContext context{.under_ict_heading = SpeaksOfIcts(p.section), .wsis_document = wsis_document};
     for (InferredActionLine& line : InferActionLines(p.text, context)) {
       if (std::find(p.action_lines.begin(), p.action_lines.end(), line.code) == p.action_lines.end()) {
         p.action_lines_inferred.push_back(std::move(line));

@@ -4,8 +4,10 @@
 // (names the line's subject alone: "cybersecurity", "e-government"),
 // topical (a line's own title words, general elsewhere, that name its
 // subject when said in a sentence on ICTs: "international cooperation",
-// "capacity building") or weak (counts only with another weak term of the
-// same line: "privacy", "training"), with the paragraph of the Plan it
+// "capacity building"), weak (counts only with another weak term of the
+// same line: "privacy", "training") or applied (a sector of C7's "e-"
+// areas, "medical", "farmers", that counts when a word of ICTs is applied
+// to it: "online medical services"), with the paragraph of the Plan it
 // comes from.
 
 #ifndef CSTD_MODEL_ACTION_LINE_LEXICON_H_
@@ -22,7 +24,7 @@ enum class TermWeight {
   kWeak,     // "weak": needs another weak term of the line
   kTopical,  // "topical": alone in a sentence on ICTs, as a subject
   kStrong,   // "strong": alone in a passage on ICTs, as a subject
-  kApplied,  // "applied": a sector with a word of ICTs before it ("online medical services")
+  kApplied,  // "applied": a sector, with a word of ICTs applied to it ("online medical services")
 };
 
 struct LexiconTerm {
@@ -31,6 +33,9 @@ struct LexiconTerm {
   TermWeight weight = TermWeight::kWeak;
   std::string source;  // "Geneva Plan of Action, C5 (para 12)"
 
+  /// True for a term that names its line's subject alone. An applied term
+  /// is not strong: alone it is a sector; with a word of ICTs applied to
+  /// it the inference counts the two together as a strong term.
   bool strong() const { return weight == TermWeight::kStrong; }
 };
 

@@ -37,11 +37,12 @@ struct Statement {
   std::vector<std::string> countries;  // ISO3 of delegations speaking
 };
 
-/// An action line a paragraph is about without naming it, and the terms of
-/// the lexicon (data/action_line_lexicon.tsv) that decided it.
+/// An action line a paragraph is about without naming it, and what decided
+/// it: the terms of the lexicon (data/action_line_lexicon.tsv) found, or
+/// for a sector of C7 the paragraph's own words that apply ICTs to it.
 struct InferredActionLine {
   std::string code;                   // "C5"
-  std::vector<std::string> evidence;  // "cybersecurity", "data protection"
+  std::vector<std::string> evidence;  // "cybersecurity", "data protection"; "online medical"
 };
 
 /// One paragraph: the unit a delegate cites and the unit we index.

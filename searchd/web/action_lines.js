@@ -1,7 +1,8 @@
 // WSIS action lines on a hit or a paragraph. A line the text names is a
 // plain chip; a line inferred from its topic (action_lines_inferred) is
 // marked as such (dashed, "≈", "inferred" for screen readers) and shows its
-// evidence, the lexicon's terms that decided it, on hover and on keyboard
+// evidence, what decided it (the lexicon's terms, or the paragraph's words
+// that apply ICTs to a sector: "online medical"), on hover and on keyboard
 // focus (a tooltip the chip is described by).
 
 import {h} from './dom.js';
