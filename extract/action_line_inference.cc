@@ -447,8 +447,7 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
         // A term's words stand together in one clause: "human rights. Online"
         // and "human rights, online" are no "human rights online".
         for (size_t k = 1; k < term.words.size() && match; ++k) {
-          match = tokens[i + k].word == term.words[k] && !tokens[i + k].after_separator &&
-                  tokens[i + k].sentence == tokens[i].sentence;
+          match = tokens[i + k].word == term.words[k] && SameClause(tokens, i + k - 1, i + k);
         }
         if (match) best = &term, length = term.words.size();
       }
@@ -468,12 +467,13 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
     if (!best || i < covered_until) continue;
     covered_until = i + length;
     const LexiconTerm& entry = *best->entry;
-    for (size_t k = i; k < covered_until; ++k) term_line[k] = LineNumber(entry.code);
+    const int line = LineNumber(entry.code);
+    for (size_t k = i; k < covered_until; ++k) term_line[k] = line;
     // A sector counts only with a word of ICTs applied to it (AppliedSpan);
     // its evidence is those words, quoted.
     std::string applied_words;
     if (entry.weight == TermWeight::kApplied) {
-      const auto span = AppliedSpan(tokens, ict_token, term_line, LineNumber(entry.code), i, covered_until);
+      const auto span = AppliedSpan(tokens, ict_token, term_line, line, i, covered_until);
       if (!span) continue;
       applied_words = Quote(text, tokens, span->first, span->second);
     }
@@ -491,7 +491,7 @@ std::vector<InferredActionLine> InferActionLines(std::string_view text, PassageC
       if (entry.strong() ? !ict : !near_ict) continue;
     }
     ++terms_in_sentence[tokens[i].sentence];
-    Found& found = by_line[LineNumber(entry.code)];
+    Found& found = by_line[line];
     const bool strong = entry.strong() || entry.weight == TermWeight::kApplied;
     if (entry.weight == TermWeight::kApplied) {
       if (std::none_of(found.applied.begin(), found.applied.end(), [&](const auto& a) { return a.first == &entry; })) {

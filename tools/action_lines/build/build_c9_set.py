@@ -9,8 +9,8 @@ commit bcb6376.
 
   python3 tools/action_lines/build/build_c9_set.py INDEXER UNGDC_TXT OUT_DIR
 """
-import glob, json, os, random, re, subprocess, sys
-from draw import judged_before, write_sample
+import glob, json, os, random, re, sys
+from draw import inspect, judged_before, write_sample
 
 SEED = 20261206
 FILES = 3500
@@ -21,12 +21,15 @@ seen = judged_before("judged.jsonl", "judged-2.jsonl", "judged-3.jsonl", "judged
 rng = random.Random(SEED)
 tagged, untagged = [], []
 for f in rng.sample(sorted(glob.glob(os.path.join(ungdc_root, "Session *", "*.txt"))), FILES):
-    d = json.loads(subprocess.run([indexer, "inspect", f], capture_output=True, text=True).stdout)
+    res = inspect(indexer, f)
+    if res is None:
+        continue
+    doc_id, paragraphs = res
     source = "ungdc/TXT/" + os.path.relpath(f, ungdc_root)
-    for i, p in enumerate(d["paragraphs"], 1):
+    for i, p in enumerate(paragraphs, 1):
         if (source, p["text"]) in seen:
             continue
-        r = {"id": f"{d['document']['id']}-{i}", "source": source, "position": i, "text": p["text"]}
+        r = {"id": f"{doc_id}-{i}", "source": source, "position": i, "text": p["text"]}
         if any(x["code"] == "C9" for x in p.get("action_lines_inferred", [])):
             tagged.append(r)
         elif MEDIA_RE.search(p["text"]):

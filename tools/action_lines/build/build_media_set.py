@@ -18,7 +18,7 @@ indexer, ungdc_root, out_dir = sys.argv[1:4]
 seen = judged_before("judged.jsonl", "judged-2.jsonl", "judged-3.jsonl")
 files = sorted(glob.glob(os.path.join(ungdc_root, "Session *", "*.txt")))
 rng = random.Random(SEED)
-pool = [r for r in passages(indexer, rng.sample(files, FILES), ungdc_root, "ungdc/TXT/", lambda t: MEDIA_RE.search(t))
+pool = [r for r in passages(indexer, rng.sample(files, FILES), ungdc_root, "ungdc/TXT/", lambda p: MEDIA_RE.search(p["text"]))
         if (r["source"], r["text"]) not in seen]
 pool.sort(key=lambda r: r["id"])
 sample = rng.sample(pool, N)

@@ -25,7 +25,7 @@ cstd = passages(indexer, sorted(glob.glob(os.path.join(shared, "corpus/cstd/*.tx
 ungdc_files = []
 for n in range(70, 79):
     ungdc_files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {n} - {1945 + n}", "*.txt")))
-ungdc = passages(indexer, ungdc_files, ungdc_root, "ungdc/TXT/", lambda t: KW_RE.search(t))
+ungdc = passages(indexer, ungdc_files, ungdc_root, "ungdc/TXT/", lambda p: KW_RE.search(p["text"]))
 
 s_cstd, pool = fresh(cstd), fresh(ungdc)
 rng = random.Random(SEED)

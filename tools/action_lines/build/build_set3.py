@@ -18,7 +18,7 @@ seen = judged_before("judged.jsonl", "judged-2.jsonl")
 files = []
 for n in range(60, 79):
     files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {n} - {1945 + n}", "*.txt")))
-pool = [r for r in passages(indexer, files, ungdc_root, "ungdc/TXT/", lambda t: KW_RE.search(t))
+pool = [r for r in passages(indexer, files, ungdc_root, "ungdc/TXT/", lambda p: KW_RE.search(p["text"]))
         if (r["source"], r["text"]) not in seen]
 sample = random.Random(SEED).sample(pool, N)
 write_sample(out_dir, "sample-3.jsonl", sample)

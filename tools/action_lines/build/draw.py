@@ -14,26 +14,28 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 
 
 def inspect(indexer, path):
-    """(document id, [paragraph text]) of one file, or None (reported) when inspect fails."""
+    """(document id, [paragraph as inspect gives it]) of one file, or None (reported) when inspect fails.
+    The draws read a paragraph's text only, but for the C9 check, which reads its tags."""
     r = subprocess.run([indexer, "inspect", path], capture_output=True, text=True)
     if r.returncode != 0:
         sys.stderr.write(f"inspect failed: {path}: {r.stderr[:300]}\n")
         return None
     d = json.loads(r.stdout)
-    return d["document"]["id"], [p["text"] for p in d["paragraphs"]]
+    return d["document"]["id"], d["paragraphs"]
 
 
-def passages(indexer, files, root, prefix, keep=lambda text: True):
+def passages(indexer, files, root, prefix, keep=lambda paragraph: True):
     """Every paragraph of `files` that `keep` accepts, as a judged set's record."""
     out = []
     for f in files:
         res = inspect(indexer, f)
         if res is None:
             continue
-        doc_id, texts = res
-        for i, t in enumerate(texts, 1):
-            if keep(t):
-                out.append({"id": f"{doc_id}-{i}", "source": prefix + os.path.relpath(f, root), "position": i, "text": t})
+        doc_id, paragraphs = res
+        for i, p in enumerate(paragraphs, 1):
+            if keep(p):
+                out.append({"id": f"{doc_id}-{i}", "source": prefix + os.path.relpath(f, root), "position": i,
+                            "text": p["text"]})
     return out
 
 
