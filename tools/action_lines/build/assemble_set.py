@@ -3,7 +3,7 @@
 by position in sample-NAME.jsonl) with its sample into
 tools/action_lines/judged-NAME.jsonl, for the sets judged after set 1.
 
-  python3 tools/action_lines/build/assemble_set.py 2|3|media
+  python3 tools/action_lines/build/assemble_set.py 2|3|4|media|c9
 """
 import glob, json, os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -1,7 +1,7 @@
 """What the draw scripts of the judged sets share: the keyword expression of
 ICT-related paragraphs (set 1's), `cstd-indexer inspect` read for its
 document id and paragraph texts only, and the passages earlier sets hold."""
-import json, os, re, subprocess, sys
+import glob, json, os, random, re, subprocess, sys
 
 # Case-insensitive, at the start of a word; "ict", "data" and "media" must
 # be whole words so that "conflict", "immediately" and "intermediate" do
@@ -54,3 +54,18 @@ def write_sample(out_dir, name, sample):
     with open(os.path.join(out_dir, name), "w") as fh:
         for r in sample:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def draw_ungdc_ict(indexer, ungdc_root, sessions, before, seed, n, out_dir, name):
+    """Draw `n` ICT-related paragraphs (KW_RE) of the UNGDC `sessions`, none
+    in the judged sets `before`, with random.Random(seed); write them as
+    `name` in `out_dir` and report the pool's size."""
+    seen = judged_before(*before)
+    files = []
+    for s in sessions:
+        files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {s} - {1945 + s}", "*.txt")))
+    pool = [r for r in passages(indexer, files, ungdc_root, "ungdc/TXT/", lambda p: KW_RE.search(p["text"]))
+            if (r["source"], r["text"]) not in seen]
+    sample = random.Random(seed).sample(pool, n)
+    write_sample(out_dir, name, sample)
+    print(json.dumps({"pool": len(pool), "sample": len(sample)}))
