@@ -10,7 +10,7 @@ paragraphs of sessions 70-78 (2015-2023) that set 1 did not draw.
   python3 tools/action_lines/build/build_set2.py INDEXER UNGDC_TXT OUT_DIR
 """
 import glob, json, os, random, sys
-from draw import KW_RE, REPO, judged_before, passages, write_sample
+from draw import KW_RE, REPO, judged_before, passages, ungdc_session_files, write_sample
 
 SEED = 20261203
 N_UNGDC = 200
@@ -22,9 +22,7 @@ fresh = lambda rs: [r for r in rs if (r["source"], r["text"]) not in seen]
 
 cstd = passages(indexer, sorted(glob.glob(os.path.join(shared, "corpus/cstd/*.txt"))), os.path.join(shared, "corpus/cstd"), "corpus/cstd/") + \
        passages(indexer, sorted(glob.glob(os.path.join(REPO, "data/sample/*"))), os.path.join(REPO, "data/sample"), "data/sample/")
-ungdc_files = []
-for n in range(70, 79):
-    ungdc_files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {n} - {1945 + n}", "*.txt")))
+ungdc_files = ungdc_session_files(ungdc_root, range(70, 79))
 ungdc = passages(indexer, ungdc_files, ungdc_root, "ungdc/TXT/", lambda p: KW_RE.search(p["text"]))
 
 s_cstd, pool = fresh(cstd), fresh(ungdc)

@@ -56,14 +56,20 @@ def write_sample(out_dir, name, sample):
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def ungdc_session_files(ungdc_root, sessions):
+    """The speeches of the UNGDC `sessions` (numbers), session by session, each session's sorted."""
+    files = []
+    for s in sessions:
+        files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {s} - {1945 + s}", "*.txt")))
+    return files
+
+
 def draw_ungdc_ict(indexer, ungdc_root, sessions, before, seed, n, out_dir, name):
     """Draw `n` ICT-related paragraphs (KW_RE) of the UNGDC `sessions`, none
     in the judged sets `before`, with random.Random(seed); write them as
     `name` in `out_dir` and report the pool's size."""
     seen = judged_before(*before)
-    files = []
-    for s in sessions:
-        files += sorted(glob.glob(os.path.join(ungdc_root, f"Session {s} - {1945 + s}", "*.txt")))
+    files = ungdc_session_files(ungdc_root, sessions)
     pool = [r for r in passages(indexer, files, ungdc_root, "ungdc/TXT/", lambda p: KW_RE.search(p["text"]))
             if (r["source"], r["text"]) not in seen]
     sample = random.Random(seed).sample(pool, n)

@@ -80,16 +80,15 @@ def score(truth, guess):
 
 def fit(model, records, balanced=False):
     """Probabilities on set 3 of a model fitted on `records`."""
-    vec = CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True, token_pattern=r"(?u)\b\w[\w\-]*\b")
-    words_tr = vec.fit_transform([r["text"] for r in records])
-    words_te = vec.transform([r["text"] for r in test])
     if model == "rules":
         x_tr, x_te = rule_features(records), rule_features(test)
-    elif model == "words":
-        x_tr, x_te = words_tr, words_te
     else:
-        x_tr = hstack([words_tr, rule_features(records) * 3]).tocsr()
-        x_te = hstack([words_te, rule_features(test) * 3]).tocsr()
+        vec = CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True, token_pattern=r"(?u)\b\w[\w\-]*\b")
+        x_tr = vec.fit_transform([r["text"] for r in records])
+        x_te = vec.transform([r["text"] for r in test])
+        if model == "both":
+            x_tr = hstack([x_tr, rule_features(records) * 3]).tocsr()
+            x_te = hstack([x_te, rule_features(test) * 3]).tocsr()
     y = labels(records)
     prob = np.zeros((len(test), len(LINES)))
     for j in range(len(LINES)):
